@@ -1,0 +1,105 @@
+# ferrokafka build. `make` builds the library, `make test` runs every test,
+# `make run` runs the demo. See README.md.
+
+PREFIX     ?= /usr/local
+LIBDIR     ?= $(PREFIX)/lib
+INCLUDEDIR ?= $(PREFIX)/include
+CARGO      ?= cargo
+CC         ?= cc
+VERSION    := 2.16.0
+B          := build
+
+RUSTLIB    := target/release/libferrokafka.a
+SO         := $(B)/lib/librdkafka.so.1
+STATIC     := $(B)/lib/librdkafka.a
+PC         := $(B)/lib/pkgconfig/rdkafka.pc
+HEADERS    := $(B)/include/librdkafka/rdkafka.h $(B)/include/librdkafka/rdkafka_mock.h
+# System libraries the Rust static library needs (rustc --print native-static-libs).
+SYSLIBS    := -lpthread -ldl -lm -lrt -lgcc_s
+
+.PHONY: all lib headers check-headers test unit-test c-test abi-test compat-test \
+        run install uninstall clean FORCE
+
+all: lib
+
+lib: $(SO) $(B)/lib/librdkafka.so $(STATIC) $(PC) $(HEADERS)
+
+# cargo decides itself whether anything changed.
+$(RUSTLIB): FORCE
+	$(CARGO) build --release --lib
+
+$(SO): $(RUSTLIB) src/abi/exports.map
+	@mkdir -p $(@D)
+	$(CC) -shared -o $@ -Wl,-soname,librdkafka.so.1 \
+	    -Wl,--version-script=src/abi/exports.map \
+	    -Wl,--whole-archive $(RUSTLIB) -Wl,--no-whole-archive \
+	    $(SYSLIBS) -Wl,--gc-sections -Wl,--no-undefined -Wl,-z,relro -Wl,-z,now
+
+$(B)/lib/librdkafka.so: $(SO)
+	ln -sf librdkafka.so.1 $@
+
+$(STATIC): $(RUSTLIB)
+	@mkdir -p $(@D)
+	cp $(RUSTLIB) $@
+
+# The .pc in build/ describes the uninstalled build (for PKG_CONFIG_PATH);
+# `make install` rewrites its paths.
+$(PC): rdkafka.pc.in Makefile
+	@mkdir -p $(@D)
+	sed -e 's|@PREFIX@|$(CURDIR)/$(B)|g' -e 's|@LIBDIR@|$(CURDIR)/$(B)/lib|g' \
+	    -e 's|@INCLUDEDIR@|$(CURDIR)/$(B)/include|g' -e 's|@VERSION@|$(VERSION)|g' \
+	    -e 's|@SYSLIBS@|$(SYSLIBS)|g' $< > $@
+
+$(B)/include/librdkafka/%.h: include/librdkafka/%.h
+	@mkdir -p $(@D)
+	cp $< $@
+
+# Regenerate the committed headers from src/abi (cbindgen).
+headers:
+	FERROKAFKA_WRITE_HEADERS=1 $(CARGO) test --release --test headers
+
+install: lib
+	install -d $(DESTDIR)$(LIBDIR)/pkgconfig $(DESTDIR)$(INCLUDEDIR)/librdkafka
+	install -m 0755 $(SO) $(DESTDIR)$(LIBDIR)/librdkafka.so.1
+	ln -sf librdkafka.so.1 $(DESTDIR)$(LIBDIR)/librdkafka.so
+	install -m 0644 $(STATIC) $(DESTDIR)$(LIBDIR)/librdkafka.a
+	sed -e 's|^prefix=.*|prefix=$(PREFIX)|' -e 's|^libdir=.*|libdir=$(LIBDIR)|' \
+	    -e 's|^includedir=.*|includedir=$(INCLUDEDIR)|' $(PC) \
+	    > $(DESTDIR)$(LIBDIR)/pkgconfig/rdkafka.pc
+	install -m 0644 $(HEADERS) $(DESTDIR)$(INCLUDEDIR)/librdkafka/
+
+uninstall:
+	rm -f $(DESTDIR)$(LIBDIR)/librdkafka.so.1 $(DESTDIR)$(LIBDIR)/librdkafka.so \
+	      $(DESTDIR)$(LIBDIR)/librdkafka.a $(DESTDIR)$(LIBDIR)/pkgconfig/rdkafka.pc \
+	      $(DESTDIR)$(INCLUDEDIR)/librdkafka/rdkafka.h \
+	      $(DESTDIR)$(INCLUDEDIR)/librdkafka/rdkafka_mock.h
+
+# ---------------------------------------------------------------------------
+# Tests
+# ---------------------------------------------------------------------------
+
+test: lib
+	$(MAKE) unit-test
+	$(MAKE) c-test
+	$(MAKE) abi-test
+	$(MAKE) compat-test
+
+unit-test:
+	$(CARGO) test --release
+
+c-test: lib
+	$(MAKE) -C c-tests run
+
+abi-test: lib
+	tests/abi/check-exports.sh $(SO)
+
+compat-test: lib
+	tests/compat/run.sh
+
+run: lib
+	$(MAKE) -C examples run
+
+clean:
+	rm -rf $(B)
+	$(CARGO) clean
+	$(MAKE) -C c-tests clean

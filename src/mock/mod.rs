@@ -1,0 +1,1 @@
+//! mock (filled in by its issue).
