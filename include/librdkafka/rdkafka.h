@@ -944,6 +944,12 @@ typedef struct rd_kafka_vu_s {
 
 typedef struct rd_kafka_vu_s rd_kafka_vu_t;
 
+typedef struct rd_kafka_metadata_broker rd_kafka_metadata_broker_t;
+
+typedef struct rd_kafka_metadata_partition rd_kafka_metadata_partition_t;
+
+typedef struct rd_kafka_metadata_topic rd_kafka_metadata_topic_t;
+
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
@@ -1471,6 +1477,72 @@ const rd_kafka_topic_partition_result_t **rd_kafka_ElectLeaders_result_partition
                                                                                   size_t *cntp);
 
 RD_EXPORT
+const rd_kafka_CreateTopics_result_t *rd_kafka_event_CreateTopics_result(rd_kafka_event_t *rkev);
+
+RD_EXPORT
+const rd_kafka_DeleteTopics_result_t *rd_kafka_event_DeleteTopics_result(rd_kafka_event_t *rkev);
+
+RD_EXPORT
+const rd_kafka_CreatePartitions_result_t *rd_kafka_event_CreatePartitions_result(rd_kafka_event_t *rkev);
+
+RD_EXPORT
+const rd_kafka_AlterConfigs_result_t *rd_kafka_event_AlterConfigs_result(rd_kafka_event_t *rkev);
+
+RD_EXPORT
+const rd_kafka_IncrementalAlterConfigs_result_t *rd_kafka_event_IncrementalAlterConfigs_result(rd_kafka_event_t *rkev);
+
+RD_EXPORT
+const rd_kafka_DescribeConfigs_result_t *rd_kafka_event_DescribeConfigs_result(rd_kafka_event_t *rkev);
+
+RD_EXPORT
+const rd_kafka_DeleteRecords_result_t *rd_kafka_event_DeleteRecords_result(rd_kafka_event_t *rkev);
+
+RD_EXPORT
+const rd_kafka_ListConsumerGroups_result_t *rd_kafka_event_ListConsumerGroups_result(rd_kafka_event_t *rkev);
+
+RD_EXPORT
+const rd_kafka_DescribeConsumerGroups_result_t *rd_kafka_event_DescribeConsumerGroups_result(rd_kafka_event_t *rkev);
+
+RD_EXPORT
+const rd_kafka_DescribeTopics_result_t *rd_kafka_event_DescribeTopics_result(rd_kafka_event_t *rkev);
+
+RD_EXPORT
+const rd_kafka_DescribeCluster_result_t *rd_kafka_event_DescribeCluster_result(rd_kafka_event_t *rkev);
+
+RD_EXPORT
+const rd_kafka_DeleteGroups_result_t *rd_kafka_event_DeleteGroups_result(rd_kafka_event_t *rkev);
+
+RD_EXPORT
+const rd_kafka_DeleteConsumerGroupOffsets_result_t *rd_kafka_event_DeleteConsumerGroupOffsets_result(rd_kafka_event_t *rkev);
+
+RD_EXPORT
+const rd_kafka_CreateAcls_result_t *rd_kafka_event_CreateAcls_result(rd_kafka_event_t *rkev);
+
+RD_EXPORT
+const rd_kafka_DescribeAcls_result_t *rd_kafka_event_DescribeAcls_result(rd_kafka_event_t *rkev);
+
+RD_EXPORT
+const rd_kafka_DeleteAcls_result_t *rd_kafka_event_DeleteAcls_result(rd_kafka_event_t *rkev);
+
+RD_EXPORT
+const rd_kafka_ListConsumerGroupOffsets_result_t *rd_kafka_event_ListConsumerGroupOffsets_result(rd_kafka_event_t *rkev);
+
+RD_EXPORT
+const rd_kafka_AlterConsumerGroupOffsets_result_t *rd_kafka_event_AlterConsumerGroupOffsets_result(rd_kafka_event_t *rkev);
+
+RD_EXPORT
+const rd_kafka_ListOffsets_result_t *rd_kafka_event_ListOffsets_result(rd_kafka_event_t *rkev);
+
+RD_EXPORT
+const rd_kafka_DescribeUserScramCredentials_result_t *rd_kafka_event_DescribeUserScramCredentials_result(rd_kafka_event_t *rkev);
+
+RD_EXPORT
+const rd_kafka_AlterUserScramCredentials_result_t *rd_kafka_event_AlterUserScramCredentials_result(rd_kafka_event_t *rkev);
+
+RD_EXPORT
+const rd_kafka_ElectLeaders_result_t *rd_kafka_event_ElectLeaders_result(rd_kafka_event_t *rkev);
+
+RD_EXPORT
 rd_kafka_ScramMechanism_t rd_kafka_ScramCredentialInfo_mechanism(const rd_kafka_ScramCredentialInfo_t *scram_credential_info);
 
 RD_EXPORT
@@ -1684,6 +1756,40 @@ int rd_kafka_TopicDescription_is_internal(const rd_kafka_TopicDescription_t *top
 
 RD_EXPORT
 const rd_kafka_error_t *rd_kafka_TopicDescription_error(const rd_kafka_TopicDescription_t *topicdesc);
+
+RD_EXPORT
+rd_kafka_consumer_group_metadata_t *rd_kafka_consumer_group_metadata_new(const char *group_id);
+
+RD_EXPORT
+rd_kafka_consumer_group_metadata_t *rd_kafka_consumer_group_metadata_new_with_genid(const char *group_id,
+                                                                                    int32_t generation_id,
+                                                                                    const char *member_id,
+                                                                                    const char *group_instance_id);
+
+RD_EXPORT
+const char *rd_kafka_consumer_group_metadata_group_id(const rd_kafka_consumer_group_metadata_t *group_metadata);
+
+RD_EXPORT
+const char *rd_kafka_consumer_group_metadata_group_instance_id(const rd_kafka_consumer_group_metadata_t *group_metadata);
+
+RD_EXPORT
+const char *rd_kafka_consumer_group_metadata_member_id(const rd_kafka_consumer_group_metadata_t *group_metadata);
+
+RD_EXPORT
+int32_t rd_kafka_consumer_group_metadata_generation_id(const rd_kafka_consumer_group_metadata_t *group_metadata);
+
+RD_EXPORT
+void rd_kafka_consumer_group_metadata_destroy(rd_kafka_consumer_group_metadata_t *arg0);
+
+RD_EXPORT
+rd_kafka_error_t *rd_kafka_consumer_group_metadata_write(const rd_kafka_consumer_group_metadata_t *cgmd,
+                                                         void **bufferp,
+                                                         size_t *sizep);
+
+RD_EXPORT
+rd_kafka_error_t *rd_kafka_consumer_group_metadata_read(rd_kafka_consumer_group_metadata_t **cgmdp,
+                                                        const void *buffer,
+                                                        size_t size);
 
 RD_EXPORT void *rd_kafka_opaque(const rd_kafka_t *rk);
 
@@ -2188,40 +2294,6 @@ RD_EXPORT
 rd_kafka_consumer_group_metadata_t *rd_kafka_consumer_group_metadata(rd_kafka_t *rk);
 
 RD_EXPORT
-rd_kafka_consumer_group_metadata_t *rd_kafka_consumer_group_metadata_new(const char *group_id);
-
-RD_EXPORT
-rd_kafka_consumer_group_metadata_t *rd_kafka_consumer_group_metadata_new_with_genid(const char *group_id,
-                                                                                    int32_t generation_id,
-                                                                                    const char *member_id,
-                                                                                    const char *group_instance_id);
-
-RD_EXPORT
-const char *rd_kafka_consumer_group_metadata_group_id(const rd_kafka_consumer_group_metadata_t *group_metadata);
-
-RD_EXPORT
-const char *rd_kafka_consumer_group_metadata_group_instance_id(const rd_kafka_consumer_group_metadata_t *group_metadata);
-
-RD_EXPORT
-const char *rd_kafka_consumer_group_metadata_member_id(const rd_kafka_consumer_group_metadata_t *group_metadata);
-
-RD_EXPORT
-int32_t rd_kafka_consumer_group_metadata_generation_id(const rd_kafka_consumer_group_metadata_t *group_metadata);
-
-RD_EXPORT
-void rd_kafka_consumer_group_metadata_destroy(rd_kafka_consumer_group_metadata_t *arg0);
-
-RD_EXPORT
-rd_kafka_error_t *rd_kafka_consumer_group_metadata_write(const rd_kafka_consumer_group_metadata_t *cgmd,
-                                                         void **bufferp,
-                                                         size_t *sizep);
-
-RD_EXPORT
-rd_kafka_error_t *rd_kafka_consumer_group_metadata_read(rd_kafka_consumer_group_metadata_t **cgmdp,
-                                                        const void *buffer,
-                                                        size_t size);
-
-RD_EXPORT
 const char *rd_kafka_consumer_group_state_name(rd_kafka_consumer_group_state_t state);
 
 RD_EXPORT
@@ -2329,117 +2401,104 @@ rd_kafka_resp_err_t rd_kafka_test_fatal_error(rd_kafka_t *rk,
                                               rd_kafka_resp_err_t err,
                                               const char *reason);
 
+/*
+ The event's type (RD_KAFKA_EVENT_NONE for NULL).
+ */
 RD_EXPORT
 rd_kafka_event_type_t rd_kafka_event_type(const rd_kafka_event_t *rkev);
 
+/*
+ The event type's name.
+ */
 RD_EXPORT const char *rd_kafka_event_name(const rd_kafka_event_t *rkev);
 
+/*
+ Frees an event and everything it owns (NULL is ignored).
+ */
 RD_EXPORT void rd_kafka_event_destroy(rd_kafka_event_t *rkev);
 
+/*
+ Next message of a DR or FETCH event, NULL when there are no more. The
+ message stays owned by the event.
+ */
 RD_EXPORT
 const rd_kafka_message_t *rd_kafka_event_message_next(rd_kafka_event_t *rkev);
 
+/*
+ Copies up to `size` message pointers of a DR or FETCH event into
+ `rkmessages`; returns how many were copied.
+ */
 RD_EXPORT
 size_t rd_kafka_event_message_array(rd_kafka_event_t *rkev,
                                     const rd_kafka_message_t **rkmessages,
                                     size_t size);
 
+/*
+ Number of messages in a DR or FETCH event.
+ */
 RD_EXPORT size_t rd_kafka_event_message_count(rd_kafka_event_t *rkev);
 
+/*
+ The sasl.oauthbearer.config value of a token refresh event.
+ */
 RD_EXPORT const char *rd_kafka_event_config_string(rd_kafka_event_t *rkev);
 
+/*
+ The event's error code.
+ */
 RD_EXPORT rd_kafka_resp_err_t rd_kafka_event_error(rd_kafka_event_t *rkev);
 
+/*
+ The event's error text, NULL when the event carries no error.
+ */
 RD_EXPORT const char *rd_kafka_event_error_string(rd_kafka_event_t *rkev);
 
+/*
+ 1 if an error event reports a fatal error.
+ */
 RD_EXPORT int rd_kafka_event_error_is_fatal(rd_kafka_event_t *rkev);
 
+/*
+ The application opaque of the event (admin results, commits).
+ */
 RD_EXPORT void *rd_kafka_event_opaque(rd_kafka_event_t *rkev);
 
+/*
+ Facility, message and level of a log event; -1 if it is not one.
+ */
 RD_EXPORT
 int rd_kafka_event_log(rd_kafka_event_t *rkev,
                        const char **fac,
-                       const char **str,
+                       const char **str_,
                        int *level);
 
+/*
+ Writes the debug contexts of a log event to `dst`; -1 if it is not a log
+ event.
+ */
 RD_EXPORT
 int rd_kafka_event_debug_contexts(rd_kafka_event_t *rkev,
                                   char *dst,
                                   size_t dstsize);
 
+/*
+ The JSON document of a stats event.
+ */
 RD_EXPORT const char *rd_kafka_event_stats(rd_kafka_event_t *rkev);
 
+/*
+ The partition list of a rebalance or offset commit event (owned by the
+ event).
+ */
 RD_EXPORT
 rd_kafka_topic_partition_list_t *rd_kafka_event_topic_partition_list(rd_kafka_event_t *rkev);
 
+/*
+ For error events about one partition: a new topic-partition (freed by the
+ caller with rd_kafka_topic_partition_destroy()); NULL otherwise.
+ */
 RD_EXPORT
 rd_kafka_topic_partition_t *rd_kafka_event_topic_partition(rd_kafka_event_t *rkev);
-
-RD_EXPORT
-const rd_kafka_CreateTopics_result_t *rd_kafka_event_CreateTopics_result(rd_kafka_event_t *rkev);
-
-RD_EXPORT
-const rd_kafka_DeleteTopics_result_t *rd_kafka_event_DeleteTopics_result(rd_kafka_event_t *rkev);
-
-RD_EXPORT
-const rd_kafka_CreatePartitions_result_t *rd_kafka_event_CreatePartitions_result(rd_kafka_event_t *rkev);
-
-RD_EXPORT
-const rd_kafka_AlterConfigs_result_t *rd_kafka_event_AlterConfigs_result(rd_kafka_event_t *rkev);
-
-RD_EXPORT
-const rd_kafka_IncrementalAlterConfigs_result_t *rd_kafka_event_IncrementalAlterConfigs_result(rd_kafka_event_t *rkev);
-
-RD_EXPORT
-const rd_kafka_DescribeConfigs_result_t *rd_kafka_event_DescribeConfigs_result(rd_kafka_event_t *rkev);
-
-RD_EXPORT
-const rd_kafka_DeleteRecords_result_t *rd_kafka_event_DeleteRecords_result(rd_kafka_event_t *rkev);
-
-RD_EXPORT
-const rd_kafka_ListConsumerGroups_result_t *rd_kafka_event_ListConsumerGroups_result(rd_kafka_event_t *rkev);
-
-RD_EXPORT
-const rd_kafka_DescribeConsumerGroups_result_t *rd_kafka_event_DescribeConsumerGroups_result(rd_kafka_event_t *rkev);
-
-RD_EXPORT
-const rd_kafka_DescribeTopics_result_t *rd_kafka_event_DescribeTopics_result(rd_kafka_event_t *rkev);
-
-RD_EXPORT
-const rd_kafka_DescribeCluster_result_t *rd_kafka_event_DescribeCluster_result(rd_kafka_event_t *rkev);
-
-RD_EXPORT
-const rd_kafka_DeleteGroups_result_t *rd_kafka_event_DeleteGroups_result(rd_kafka_event_t *rkev);
-
-RD_EXPORT
-const rd_kafka_DeleteConsumerGroupOffsets_result_t *rd_kafka_event_DeleteConsumerGroupOffsets_result(rd_kafka_event_t *rkev);
-
-RD_EXPORT
-const rd_kafka_CreateAcls_result_t *rd_kafka_event_CreateAcls_result(rd_kafka_event_t *rkev);
-
-RD_EXPORT
-const rd_kafka_DescribeAcls_result_t *rd_kafka_event_DescribeAcls_result(rd_kafka_event_t *rkev);
-
-RD_EXPORT
-const rd_kafka_DeleteAcls_result_t *rd_kafka_event_DeleteAcls_result(rd_kafka_event_t *rkev);
-
-RD_EXPORT
-const rd_kafka_ListConsumerGroupOffsets_result_t *rd_kafka_event_ListConsumerGroupOffsets_result(rd_kafka_event_t *rkev);
-
-RD_EXPORT
-const rd_kafka_AlterConsumerGroupOffsets_result_t *rd_kafka_event_AlterConsumerGroupOffsets_result(rd_kafka_event_t *rkev);
-
-RD_EXPORT
-const rd_kafka_ListOffsets_result_t *rd_kafka_event_ListOffsets_result(rd_kafka_event_t *rkev);
-
-RD_EXPORT
-const rd_kafka_DescribeUserScramCredentials_result_t *rd_kafka_event_DescribeUserScramCredentials_result(rd_kafka_event_t *rkev);
-
-RD_EXPORT
-const rd_kafka_AlterUserScramCredentials_result_t *rd_kafka_event_AlterUserScramCredentials_result(rd_kafka_event_t *rkev);
-
-RD_EXPORT
-const rd_kafka_ElectLeaders_result_t *rd_kafka_event_ElectLeaders_result(rd_kafka_event_t *rkev);
 
 RD_EXPORT rd_kafka_headers_t *rd_kafka_headers_new(size_t initial_count);
 
