@@ -3003,56 +3003,99 @@ RD_EXPORT const char *rd_kafka_topic_name(const rd_kafka_topic_t *rkt);
 
 RD_EXPORT void *rd_kafka_topic_opaque(const rd_kafka_topic_t *rkt);
 
+/*
+ Frees one topic-partition returned by rd_kafka_event_topic_partition().
+ */
 RD_EXPORT
 void rd_kafka_topic_partition_destroy(rd_kafka_topic_partition_t *rktpar);
 
+/*
+ Sets the leader epoch of an element (-1: unknown).
+ */
 RD_EXPORT
 void rd_kafka_topic_partition_set_leader_epoch(rd_kafka_topic_partition_t *rktpar,
                                                int32_t leader_epoch);
 
+/*
+ The leader epoch of an element, -1 if not known.
+ */
 RD_EXPORT
 int32_t rd_kafka_topic_partition_get_leader_epoch(const rd_kafka_topic_partition_t *rktpar);
 
+/*
+ A new, empty list with room for `size` elements.
+ */
 RD_EXPORT
 rd_kafka_topic_partition_list_t *rd_kafka_topic_partition_list_new(int size);
 
+/*
+ Frees a list and everything its elements own.
+ */
 RD_EXPORT
 void rd_kafka_topic_partition_list_destroy(rd_kafka_topic_partition_list_t *rkparlist);
 
+/*
+ Appends topic+partition (duplicates allowed) and returns the new element.
+ */
 RD_EXPORT
 rd_kafka_topic_partition_t *rd_kafka_topic_partition_list_add(rd_kafka_topic_partition_list_t *rktparlist,
                                                               const char *topic,
                                                               int32_t partition);
 
+/*
+ Appends partitions `start` to `stop` (inclusive) of `topic`.
+ */
 RD_EXPORT
 void rd_kafka_topic_partition_list_add_range(rd_kafka_topic_partition_list_t *rktparlist,
                                              const char *topic,
                                              int32_t start,
                                              int32_t stop);
 
+/*
+ Removes the first element matching topic and partition; 1 if one was
+ removed, else 0.
+ */
 RD_EXPORT
 int rd_kafka_topic_partition_list_del(rd_kafka_topic_partition_list_t *rktparlist,
                                       const char *topic,
                                       int32_t partition);
 
+/*
+ Removes the element at `idx`; 1 if it existed, else 0.
+ */
 RD_EXPORT
 int rd_kafka_topic_partition_list_del_by_idx(rd_kafka_topic_partition_list_t *rktparlist,
                                              int idx);
 
+/*
+ A deep copy of a list (topic names, offsets, metadata, errors, opaques,
+ leader epochs).
+ */
 RD_EXPORT
 rd_kafka_topic_partition_list_t *rd_kafka_topic_partition_list_copy(const rd_kafka_topic_partition_list_t *src);
 
+/*
+ Sets the offset of an existing topic+partition; _UNKNOWN_PARTITION if the
+ list does not have it.
+ */
 RD_EXPORT
 rd_kafka_resp_err_t rd_kafka_topic_partition_list_set_offset(rd_kafka_topic_partition_list_t *rktparlist,
                                                              const char *topic,
                                                              int32_t partition,
                                                              int64_t offset);
 
+/*
+ The first element with this topic and partition, or NULL.
+ */
 RD_EXPORT
 rd_kafka_topic_partition_t *rd_kafka_topic_partition_list_find(const rd_kafka_topic_partition_list_t *rktparlist,
                                                                const char *topic,
                                                                int32_t partition);
 
+/*
+ Sorts the list with `cmp` (called with two element pointers and
+ `cmp_opaque`), or by topic name then partition when `cmp` is NULL.
+ */
 RD_EXPORT
 void rd_kafka_topic_partition_list_sort(rd_kafka_topic_partition_list_t *rktparlist,
                                         int (*cmp)(const void*,
@@ -3060,28 +3103,58 @@ void rd_kafka_topic_partition_list_sort(rd_kafka_topic_partition_list_t *rktparl
                                                    void*),
                                         void *cmp_opaque);
 
+/*
+ The UUID as Kafka's base64 text (22 characters).
+ */
 RD_EXPORT const char *rd_kafka_Uuid_base64str(const rd_kafka_Uuid_t *uuid);
 
+/*
+ The low 64 bits of the UUID.
+ */
 RD_EXPORT
 int64_t rd_kafka_Uuid_least_significant_bits(const rd_kafka_Uuid_t *uuid);
 
+/*
+ The high 64 bits of the UUID.
+ */
 RD_EXPORT
 int64_t rd_kafka_Uuid_most_significant_bits(const rd_kafka_Uuid_t *uuid);
 
+/*
+ A new UUID from its two halves; free it with rd_kafka_Uuid_destroy().
+ */
 RD_EXPORT
 rd_kafka_Uuid_t *rd_kafka_Uuid_new(int64_t most_significant_bits,
                                    int64_t least_significant_bits);
 
+/*
+ A copy of a UUID; free it with rd_kafka_Uuid_destroy().
+ */
 RD_EXPORT rd_kafka_Uuid_t *rd_kafka_Uuid_copy(const rd_kafka_Uuid_t *uuid);
 
+/*
+ Frees a UUID made by rd_kafka_Uuid_new() or rd_kafka_Uuid_copy().
+ */
 RD_EXPORT void rd_kafka_Uuid_destroy(rd_kafka_Uuid_t *uuid);
 
+/*
+ The broker id of a node.
+ */
 RD_EXPORT int rd_kafka_Node_id(const rd_kafka_Node_t *node);
 
+/*
+ The host name of a node.
+ */
 RD_EXPORT const char *rd_kafka_Node_host(const rd_kafka_Node_t *node);
 
+/*
+ The port of a node.
+ */
 RD_EXPORT uint16_t rd_kafka_Node_port(const rd_kafka_Node_t *node);
 
+/*
+ The rack of a node, NULL when it has none.
+ */
 RD_EXPORT const char *rd_kafka_Node_rack(const rd_kafka_Node_t *node);
 
 #ifdef __cplusplus

