@@ -2936,6 +2936,9 @@ RD_EXPORT
 int rd_kafka_topic_partition_available(const rd_kafka_topic_t *rkt,
                                        int32_t partition);
 
+/*
+ Random partition (retried once if the first pick has no leader).
+ */
 RD_EXPORT
 int32_t rd_kafka_msg_partitioner_random(const rd_kafka_topic_t *rkt,
                                         const void *key,
@@ -2944,6 +2947,9 @@ int32_t rd_kafka_msg_partitioner_random(const rd_kafka_topic_t *rkt,
                                         void *rkt_opaque,
                                         void *msg_opaque);
 
+/*
+ CRC-32 of the key modulo the partition count (NULL and empty keys hash alike).
+ */
 RD_EXPORT
 int32_t rd_kafka_msg_partitioner_consistent(const rd_kafka_topic_t *rkt,
                                             const void *key,
@@ -2952,6 +2958,9 @@ int32_t rd_kafka_msg_partitioner_consistent(const rd_kafka_topic_t *rkt,
                                             void *rkt_opaque,
                                             void *msg_opaque);
 
+/*
+ Like the consistent partitioner, but empty and NULL keys get a random partition.
+ */
 RD_EXPORT
 int32_t rd_kafka_msg_partitioner_consistent_random(const rd_kafka_topic_t *rkt,
                                                    const void *key,
@@ -2960,6 +2969,9 @@ int32_t rd_kafka_msg_partitioner_consistent_random(const rd_kafka_topic_t *rkt,
                                                    void *rkt_opaque,
                                                    void *msg_opaque);
 
+/*
+ Java-compatible murmur2 of the key modulo the partition count.
+ */
 RD_EXPORT
 int32_t rd_kafka_msg_partitioner_murmur2(const rd_kafka_topic_t *rkt,
                                          const void *key,
@@ -2968,6 +2980,9 @@ int32_t rd_kafka_msg_partitioner_murmur2(const rd_kafka_topic_t *rkt,
                                          void *rkt_opaque,
                                          void *msg_opaque);
 
+/*
+ Like the murmur2 partitioner, but NULL keys get a random partition.
+ */
 RD_EXPORT
 int32_t rd_kafka_msg_partitioner_murmur2_random(const rd_kafka_topic_t *rkt,
                                                 const void *key,
@@ -2976,6 +2991,9 @@ int32_t rd_kafka_msg_partitioner_murmur2_random(const rd_kafka_topic_t *rkt,
                                                 void *rkt_opaque,
                                                 void *msg_opaque);
 
+/*
+ FNV-1a of the key modulo the partition count (as Sarama).
+ */
 RD_EXPORT
 int32_t rd_kafka_msg_partitioner_fnv1a(const rd_kafka_topic_t *rkt,
                                        const void *key,
@@ -2984,6 +3002,9 @@ int32_t rd_kafka_msg_partitioner_fnv1a(const rd_kafka_topic_t *rkt,
                                        void *rkt_opaque,
                                        void *msg_opaque);
 
+/*
+ Like the fnv1a partitioner, but NULL keys get a random partition.
+ */
 RD_EXPORT
 int32_t rd_kafka_msg_partitioner_fnv1a_random(const rd_kafka_topic_t *rkt,
                                               const void *key,

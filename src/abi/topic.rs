@@ -17,39 +17,89 @@ pub unsafe extern "C" fn rd_kafka_topic_partition_available(rkt: *const rd_kafka
     ffi_stub!(-1)
 }
 
+/// Random partition (retried once if the first pick has no leader).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_msg_partitioner_random(rkt: *const rd_kafka_topic_t, key: *const c_void, keylen: size_t, partition_cnt: i32, rkt_opaque: *mut c_void, msg_opaque: *mut c_void) -> i32 {
-    ffi_stub!(-1)
+    crate::ffi_guard!(0, {
+        if partition_cnt <= 0 {
+            return RD_KAFKA_PARTITION_UA;
+        }
+        let p = crate::engine::partitioner::random_partition(partition_cnt);
+        // SAFETY: rkt is the handle the producer passes (or NULL).
+        if unsafe { rd_kafka_topic_partition_available(rkt, p) } == 1 { p } else { crate::engine::partitioner::random_partition(partition_cnt) }
+    })
 }
 
+/// CRC-32 of the key modulo the partition count (NULL and empty keys hash alike).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_msg_partitioner_consistent(rkt: *const rd_kafka_topic_t, key: *const c_void, keylen: size_t, partition_cnt: i32, rkt_opaque: *mut c_void, msg_opaque: *mut c_void) -> i32 {
-    ffi_stub!(-1)
+    crate::ffi_guard!(0, {
+        if partition_cnt <= 0 {
+            return RD_KAFKA_PARTITION_UA;
+        }
+        // SAFETY: key is valid for keylen bytes (or NULL).
+        crate::engine::partitioner::consistent(unsafe { super::util::bytes(key, keylen) }, partition_cnt)
+    })
 }
 
+/// Like the consistent partitioner, but empty and NULL keys get a random partition.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_msg_partitioner_consistent_random(rkt: *const rd_kafka_topic_t, key: *const c_void, keylen: size_t, partition_cnt: i32, rkt_opaque: *mut c_void, msg_opaque: *mut c_void) -> i32 {
-    ffi_stub!(-1)
+    if keylen == 0 {
+        // SAFETY: forwarding the caller's arguments.
+        unsafe { rd_kafka_msg_partitioner_random(rkt, key, keylen, partition_cnt, rkt_opaque, msg_opaque) }
+    } else {
+        // SAFETY: forwarding the caller's arguments.
+        unsafe { rd_kafka_msg_partitioner_consistent(rkt, key, keylen, partition_cnt, rkt_opaque, msg_opaque) }
+    }
 }
 
+/// Java-compatible murmur2 of the key modulo the partition count.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_msg_partitioner_murmur2(rkt: *const rd_kafka_topic_t, key: *const c_void, keylen: size_t, partition_cnt: i32, rkt_opaque: *mut c_void, msg_opaque: *mut c_void) -> i32 {
-    ffi_stub!(-1)
+    crate::ffi_guard!(0, {
+        if partition_cnt <= 0 {
+            return RD_KAFKA_PARTITION_UA;
+        }
+        // SAFETY: key is valid for keylen bytes (or NULL).
+        crate::engine::partitioner::murmur2_partition(unsafe { super::util::bytes(key, keylen) }, partition_cnt)
+    })
 }
 
+/// Like the murmur2 partitioner, but NULL keys get a random partition.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_msg_partitioner_murmur2_random(rkt: *const rd_kafka_topic_t, key: *const c_void, keylen: size_t, partition_cnt: i32, rkt_opaque: *mut c_void, msg_opaque: *mut c_void) -> i32 {
-    ffi_stub!(-1)
+    if key.is_null() {
+        // SAFETY: forwarding the caller's arguments.
+        unsafe { rd_kafka_msg_partitioner_random(rkt, key, keylen, partition_cnt, rkt_opaque, msg_opaque) }
+    } else {
+        // SAFETY: forwarding the caller's arguments.
+        unsafe { rd_kafka_msg_partitioner_murmur2(rkt, key, keylen, partition_cnt, rkt_opaque, msg_opaque) }
+    }
 }
 
+/// FNV-1a of the key modulo the partition count (as Sarama).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_msg_partitioner_fnv1a(rkt: *const rd_kafka_topic_t, key: *const c_void, keylen: size_t, partition_cnt: i32, rkt_opaque: *mut c_void, msg_opaque: *mut c_void) -> i32 {
-    ffi_stub!(-1)
+    crate::ffi_guard!(0, {
+        if partition_cnt <= 0 {
+            return RD_KAFKA_PARTITION_UA;
+        }
+        // SAFETY: key is valid for keylen bytes (or NULL).
+        crate::engine::partitioner::fnv1a_partition(unsafe { super::util::bytes(key, keylen) }, partition_cnt)
+    })
 }
 
+/// Like the fnv1a partitioner, but NULL keys get a random partition.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_msg_partitioner_fnv1a_random(rkt: *const rd_kafka_topic_t, key: *const c_void, keylen: size_t, partition_cnt: i32, rkt_opaque: *mut c_void, msg_opaque: *mut c_void) -> i32 {
-    ffi_stub!(-1)
+    if key.is_null() {
+        // SAFETY: forwarding the caller's arguments.
+        unsafe { rd_kafka_msg_partitioner_random(rkt, key, keylen, partition_cnt, rkt_opaque, msg_opaque) }
+    } else {
+        // SAFETY: forwarding the caller's arguments.
+        unsafe { rd_kafka_msg_partitioner_fnv1a(rkt, key, keylen, partition_cnt, rkt_opaque, msg_opaque) }
+    }
 }
 
 #[unsafe(no_mangle)]

@@ -1,1 +1,5 @@
-//! engine (filled in by its issue).
+//! The engine: per-client runtime state, queues and (in later issues) the
+//! event loop that speaks the Kafka protocol.
+
+pub mod queue;
+pub mod partitioner;

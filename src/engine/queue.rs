@@ -1,0 +1,323 @@
+//! Event queues: where the engine puts what the application will poll.
+//!
+//! A queue is a FIFO of [`EventObj`]s with a condition variable for blocking
+//! polls. A queue can be forwarded to another one: everything it holds and
+//! everything enqueued later goes to the destination instead (chains are
+//! followed). The application can ask to be woken by a write to a file
+//! descriptor (io events) or by a callback (cb events) when a queue receives
+//! something.
+
+use crate::abi::event::EventObj;
+use crate::abi::types::rd_kafka_t;
+use parking_lot::{Condvar, Mutex};
+use std::collections::VecDeque;
+use std::os::raw::c_void;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+/// Callback of rd_kafka_queue_cb_event_enable().
+pub type QueueEventCb = unsafe extern "C" fn(*mut rd_kafka_t, *mut c_void);
+
+struct IoEvent {
+    fd: i32,
+    payload: Vec<u8>,
+    /// A wake-up was written and the reader has not polled since.
+    sent: bool,
+}
+
+struct CbEvent {
+    cb: QueueEventCb,
+    opaque: usize,
+    rk: usize,
+}
+
+struct State {
+    items: VecDeque<EventObj>,
+    forward: Option<Arc<Queue>>,
+    io: Option<IoEvent>,
+    cb: Option<CbEvent>,
+    /// Set by rd_kafka_yield()/queue_yield(): the current or next blocking
+    /// poll returns at once.
+    yielded: bool,
+    /// Disabled queues drop what is enqueued (the client is being destroyed).
+    disabled: bool,
+}
+
+/// An event queue.
+pub struct Queue {
+    state: Mutex<State>,
+    cond: Condvar,
+}
+
+/// What a poll found.
+pub enum Polled {
+    Event(EventObj),
+    /// Nothing arrived before the deadline.
+    Timeout,
+    /// The wait was interrupted by a yield.
+    Yielded,
+}
+
+/// Limit on forwarding chains, to survive accidental cycles.
+const MAX_FORWARD_DEPTH: usize = 16;
+
+impl Queue {
+    pub fn new() -> Arc<Queue> {
+        Arc::new(Queue {
+            state: Mutex::new(State {
+                items: VecDeque::new(),
+                forward: None,
+                io: None,
+                cb: None,
+                yielded: false,
+                disabled: false,
+            }),
+            cond: Condvar::new(),
+        })
+    }
+
+    /// The queue that actually receives what is enqueued here (following
+    /// forwards).
+    pub fn destination(self: &Arc<Queue>) -> Arc<Queue> {
+        let mut q = self.clone();
+        for _ in 0..MAX_FORWARD_DEPTH {
+            let next = q.state.lock().forward.clone();
+            match next {
+                Some(n) => q = n,
+                None => break,
+            }
+        }
+        q
+    }
+
+    /// Appends an event (to the forward destination if forwarded).
+    pub fn push(self: &Arc<Queue>, ev: EventObj) {
+        let dest = self.destination();
+        let mut notify_cb = None;
+        {
+            let mut st = dest.state.lock();
+            if st.disabled {
+                return;
+            }
+            st.items.push_back(ev);
+            if let Some(io) = st.io.as_mut() {
+                if !io.sent {
+                    io.sent = true;
+                    // SAFETY: writing a few bytes to the application's fd;
+                    // errors are deliberately ignored (nothing to do).
+                    unsafe {
+                        libc::write(io.fd, io.payload.as_ptr() as *const c_void, io.payload.len());
+                    }
+                }
+            }
+            if let Some(cb) = st.cb.as_ref() {
+                notify_cb = Some((cb.cb, cb.rk, cb.opaque));
+            }
+        }
+        dest.cond.notify_all();
+        if let Some((cb, rk, opaque)) = notify_cb {
+            // SAFETY: the application registered this callback for this
+            // queue; librdkafka also calls it from the enqueuing thread.
+            unsafe { cb(rk as *mut rd_kafka_t, opaque as *mut c_void) };
+        }
+    }
+
+    /// Puts an event back at the head (used when a poll must not consume it).
+    pub fn push_front(self: &Arc<Queue>, ev: EventObj) {
+        let dest = self.destination();
+        dest.state.lock().items.push_front(ev);
+        dest.cond.notify_all();
+    }
+
+    /// Takes the next event, waiting up to `timeout` (None: forever).
+    pub fn pop(self: &Arc<Queue>, timeout: Option<Duration>) -> Polled {
+        let deadline = timeout.map(|t| Instant::now() + t);
+        let q = self.destination();
+        let mut st = q.state.lock();
+        loop {
+            if let Some(io) = st.io.as_mut() {
+                io.sent = false;
+            }
+            if let Some(ev) = st.items.pop_front() {
+                return Polled::Event(ev);
+            }
+            if st.yielded {
+                st.yielded = false;
+                return Polled::Yielded;
+            }
+            if st.forward.is_some() {
+                // Forwarded while we waited: poll the new destination.
+                drop(st);
+                return q.pop(deadline.map(|d| d.saturating_duration_since(Instant::now())));
+            }
+            match deadline {
+                Some(d) => {
+                    if Instant::now() >= d {
+                        return Polled::Timeout;
+                    }
+                    q.cond.wait_until(&mut st, d);
+                }
+                None => q.cond.wait(&mut st),
+            }
+        }
+    }
+
+    /// Takes the next event if one is there, without waiting.
+    pub fn try_pop(self: &Arc<Queue>) -> Option<EventObj> {
+        match self.pop(Some(Duration::ZERO)) {
+            Polled::Event(e) => Some(e),
+            _ => None,
+        }
+    }
+
+    /// Number of events waiting (in the forward destination if forwarded).
+    pub fn len(self: &Arc<Queue>) -> usize {
+        self.destination().state.lock().items.len()
+    }
+
+    pub fn is_empty(self: &Arc<Queue>) -> bool {
+        self.len() == 0
+    }
+
+    /// Forwards this queue to `dst` (moving what it holds), or stops
+    /// forwarding when `dst` is None.
+    pub fn forward_to(self: &Arc<Queue>, dst: Option<Arc<Queue>>) {
+        let moved: Vec<EventObj> = {
+            let mut st = self.state.lock();
+            st.forward = match &dst {
+                Some(d) if Arc::ptr_eq(d, self) => None,
+                other => other.clone(),
+            };
+            if st.forward.is_some() { st.items.drain(..).collect() } else { Vec::new() }
+        };
+        self.cond.notify_all();
+        if let Some(d) = dst {
+            for ev in moved {
+                d.push(ev);
+            }
+        }
+    }
+
+    /// Makes the current or next blocking poll on this queue return early.
+    pub fn wake_yield(self: &Arc<Queue>) {
+        let q = self.destination();
+        q.state.lock().yielded = true;
+        q.cond.notify_all();
+    }
+
+    /// Enables (fd >= 0) or disables (fd < 0) wake-up writes to `fd`.
+    pub fn set_io_event(self: &Arc<Queue>, fd: i32, payload: &[u8]) {
+        let mut st = self.state.lock();
+        st.io = if fd >= 0 { Some(IoEvent { fd, payload: payload.to_vec(), sent: false }) } else { None };
+        let nonempty = !st.items.is_empty();
+        if let (true, Some(io)) = (nonempty, st.io.as_mut()) {
+            io.sent = true;
+            // SAFETY: see push().
+            unsafe {
+                libc::write(io.fd, io.payload.as_ptr() as *const c_void, io.payload.len());
+            }
+        }
+    }
+
+    /// Enables or disables the enqueue callback.
+    pub fn set_cb_event(self: &Arc<Queue>, cb: Option<QueueEventCb>, rk: *mut rd_kafka_t, opaque: *mut c_void) {
+        self.state.lock().cb = cb.map(|cb| CbEvent { cb, opaque: opaque as usize, rk: rk as usize });
+    }
+
+    /// Drops everything queued and refuses further events.
+    pub fn disable(self: &Arc<Queue>) -> Vec<EventObj> {
+        let mut st = self.state.lock();
+        st.disabled = true;
+        st.forward = None;
+        st.items.drain(..).collect()
+    }
+
+    /// Removes and returns every queued event.
+    pub fn drain(self: &Arc<Queue>) -> Vec<EventObj> {
+        self.destination().state.lock().items.drain(..).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::abi::types::*;
+
+    fn ev(n: i32) -> EventObj {
+        EventObj::error(n, "x", false)
+    }
+
+    fn code(p: Polled) -> i32 {
+        match p {
+            Polled::Event(e) => e.err,
+            Polled::Timeout => -1,
+            Polled::Yielded => -2,
+        }
+    }
+
+    #[test]
+    fn fifo_and_timeout() {
+        let q = Queue::new();
+        q.push(ev(1));
+        q.push(ev(2));
+        assert_eq!(q.len(), 2);
+        assert_eq!(code(q.pop(Some(Duration::ZERO))), 1);
+        assert_eq!(code(q.pop(Some(Duration::ZERO))), 2);
+        let t = Instant::now();
+        assert_eq!(code(q.pop(Some(Duration::from_millis(50)))), -1);
+        assert!(t.elapsed() >= Duration::from_millis(45));
+    }
+
+    #[test]
+    fn forwarding_moves_and_redirects() {
+        let a = Queue::new();
+        let b = Queue::new();
+        a.push(ev(1));
+        a.forward_to(Some(b.clone()));
+        a.push(ev(2));
+        assert_eq!(b.len(), 2);
+        assert_eq!(a.len(), 2, "a reports its destination's length");
+        assert_eq!(code(b.pop(Some(Duration::ZERO))), 1);
+        a.forward_to(None);
+        a.push(ev(3));
+        assert_eq!(b.len(), 1);
+        assert_eq!(code(a.pop(Some(Duration::ZERO))), 3);
+    }
+
+    #[test]
+    fn blocking_pop_is_woken_by_push_and_yield() {
+        let q = Queue::new();
+        let q2 = q.clone();
+        let h = std::thread::spawn(move || code(q2.pop(Some(Duration::from_secs(5)))));
+        std::thread::sleep(Duration::from_millis(20));
+        q.push(ev(RD_KAFKA_RESP_ERR__TRANSPORT));
+        assert_eq!(h.join().unwrap(), RD_KAFKA_RESP_ERR__TRANSPORT);
+        let q3 = q.clone();
+        let h = std::thread::spawn(move || code(q3.pop(None)));
+        std::thread::sleep(Duration::from_millis(20));
+        q.wake_yield();
+        assert_eq!(h.join().unwrap(), -2);
+    }
+
+    #[test]
+    fn io_event_written_once_per_poll_period() {
+        let mut fds = [0; 2];
+        assert_eq!(unsafe { libc::pipe(fds.as_mut_ptr()) }, 0);
+        unsafe { libc::fcntl(fds[0], libc::F_SETFL, libc::O_NONBLOCK) };
+        let q = Queue::new();
+        q.set_io_event(fds[1], b"!");
+        q.push(ev(1));
+        q.push(ev(2));
+        let mut buf = [0u8; 8];
+        let n = unsafe { libc::read(fds[0], buf.as_mut_ptr() as *mut c_void, 8) };
+        assert_eq!(n, 1);
+        q.try_pop();
+        q.push(ev(3));
+        let n = unsafe { libc::read(fds[0], buf.as_mut_ptr() as *mut c_void, 8) };
+        assert_eq!(n, 1);
+        unsafe {
+            libc::close(fds[0]);
+            libc::close(fds[1]);
+        }
+    }
+}
