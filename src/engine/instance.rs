@@ -1,0 +1,227 @@
+//! The state of one client instance (what an `rd_kafka_t *` stands for):
+//! identity, queues, logging, topics, fatal error.
+
+use super::queue::Queue;
+use crate::abi::event::EventObj;
+use crate::abi::types::*;
+use crate::error::KafkaError;
+use parking_lot::Mutex;
+use std::collections::HashMap;
+use std::ffi::CString;
+use std::os::raw::{c_char, c_int, c_void};
+use std::sync::atomic::{AtomicBool, AtomicI32, AtomicPtr, AtomicU64, Ordering};
+use std::sync::Arc;
+
+/// Producer or consumer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ClientKind {
+    Producer,
+    Consumer,
+}
+
+impl ClientKind {
+    pub fn c_value(self) -> rd_kafka_type_t {
+        match self {
+            ClientKind::Producer => RD_KAFKA_PRODUCER,
+            ClientKind::Consumer => RD_KAFKA_CONSUMER,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            ClientKind::Producer => "producer",
+            ClientKind::Consumer => "consumer",
+        }
+    }
+}
+
+/// The debug contexts of the `debug` property, in bit order.
+pub const DEBUG_CONTEXTS: [&str; 20] = [
+    "generic",
+    "broker",
+    "topic",
+    "metadata",
+    "feature",
+    "queue",
+    "msg",
+    "protocol",
+    "cgrp",
+    "security",
+    "fetch",
+    "interceptor",
+    "plugin",
+    "consumer",
+    "admin",
+    "eos",
+    "mock",
+    "assignor",
+    "conf",
+    "telemetry",
+];
+
+/// Bit of a debug context name (0 for unknown names; "all" sets every bit).
+pub fn debug_bit(name: &str) -> u64 {
+    if name == "all" {
+        return u64::MAX;
+    }
+    DEBUG_CONTEXTS.iter().position(|c| *c == name).map_or(0, |i| 1u64 << i)
+}
+
+/// Log callback type of the C API.
+pub type LogCb = unsafe extern "C" fn(*const rd_kafka_t, c_int, *const c_char, *const c_char);
+
+/// syslog(3) severity levels as used by the `log_level` property.
+pub mod level {
+    pub const EMERG: i32 = 0;
+    pub const ALERT: i32 = 1;
+    pub const CRIT: i32 = 2;
+    pub const ERR: i32 = 3;
+    pub const WARNING: i32 = 4;
+    pub const NOTICE: i32 = 5;
+    pub const INFO: i32 = 6;
+    pub const DEBUG: i32 = 7;
+}
+
+/// Process-wide count of live instances (rd_kafka_wait_destroyed()).
+pub static LIVE_INSTANCES: AtomicI32 = AtomicI32::new(0);
+static INSTANCE_SEQ: AtomicI32 = AtomicI32::new(0);
+
+/// The shared state of a client instance.
+pub struct Instance {
+    pub kind: ClientKind,
+    /// "<client.id>#<producer|consumer>-<n>".
+    pub name: CString,
+    /// The application's `rd_kafka_t *` for this instance (for callbacks).
+    pub rk: AtomicPtr<rd_kafka_t>,
+    /// The configuration object the application gave rd_kafka_new(), owned
+    /// by the instance (rd_kafka_conf() returns it).
+    pub conf: *mut rd_kafka_conf_t,
+    /// Where events and callbacks for the application are queued (served by
+    /// rd_kafka_poll()).
+    pub main_q: Arc<Queue>,
+    /// Consumer messages, rebalances and commits (rd_kafka_consumer_poll()).
+    pub consumer_q: Arc<Queue>,
+    /// Where log lines go when `log.queue` is set (rd_kafka_set_log_queue();
+    /// the main queue until then).
+    pub log_q: Mutex<Arc<Queue>>,
+    pub log_queue_enabled: bool,
+    pub log_level: AtomicI32,
+    pub debug: AtomicU64,
+    pub log_cb: Mutex<Option<LogCb>>,
+    pub opaque: *mut c_void,
+    pub fatal: Mutex<Option<KafkaError>>,
+    pub terminating: AtomicBool,
+    /// Topic handles by name.
+    pub topics: Mutex<HashMap<String, Arc<crate::abi::topic::TopicState>>>,
+    /// Group member id once joined (consumer).
+    pub member_id: Mutex<Option<String>>,
+}
+
+// SAFETY: the raw pointers (conf, opaque, rk) are owned by or given to this
+// instance by the application and only passed back to it; all mutable state
+// is behind locks or atomics.
+unsafe impl Send for Instance {}
+unsafe impl Sync for Instance {}
+
+/// The settings an instance takes from its configuration at creation.
+pub struct InstanceSettings {
+    pub client_id: String,
+    pub log_level: i32,
+    pub debug: u64,
+    pub log_queue: bool,
+    pub log_cb: Option<LogCb>,
+    pub opaque: *mut c_void,
+}
+
+impl Instance {
+    pub fn new(kind: ClientKind, conf: *mut rd_kafka_conf_t, s: InstanceSettings) -> Arc<Instance> {
+        let seq = INSTANCE_SEQ.fetch_add(1, Ordering::Relaxed) + 1;
+        let name = format!("{}#{}-{}", s.client_id, kind.name(), seq);
+        let main_q = Queue::new();
+        LIVE_INSTANCES.fetch_add(1, Ordering::SeqCst);
+        // Debugging raises the log level so the debug lines are emitted.
+        let log_level = if s.debug != 0 { s.log_level.max(level::DEBUG) } else { s.log_level };
+        Arc::new(Instance {
+            kind,
+            name: CString::new(name.replace('\0', "")).unwrap_or_default(),
+            rk: AtomicPtr::new(std::ptr::null_mut()),
+            conf,
+            consumer_q: Queue::new(),
+            log_q: Mutex::new(main_q.clone()),
+            main_q,
+            log_queue_enabled: s.log_queue,
+            log_level: AtomicI32::new(log_level),
+            debug: AtomicU64::new(s.debug),
+            log_cb: Mutex::new(s.log_cb),
+            opaque: s.opaque,
+            fatal: Mutex::new(None),
+            terminating: AtomicBool::new(false),
+            topics: Mutex::new(HashMap::new()),
+            member_id: Mutex::new(None),
+        })
+    }
+
+    pub fn name_str(&self) -> &str {
+        self.name.to_str().unwrap_or("rdkafka")
+    }
+
+    /// Logs a line at a syslog level under a facility (e.g. "CONFWARN").
+    pub fn log(&self, lvl: i32, fac: &str, msg: &str) {
+        self.log_ctx(lvl, fac, msg, "");
+    }
+
+    /// Logs a debug line if any of the debug contexts in `ctx_bits` is on.
+    pub fn debug(&self, ctx_bits: u64, ctx: &'static str, fac: &str, msg: &str) {
+        if self.debug.load(Ordering::Relaxed) & ctx_bits != 0 {
+            self.log_ctx(level::DEBUG, fac, msg, ctx);
+        }
+    }
+
+    fn log_ctx(&self, lvl: i32, fac: &str, msg: &str, ctx: &'static str) {
+        if lvl > self.log_level.load(Ordering::Relaxed) {
+            return;
+        }
+        if self.log_queue_enabled {
+            self.log_q.lock().push(EventObj::log(lvl, fac, msg, ctx));
+            return;
+        }
+        let cb = *self.log_cb.lock();
+        let fac_c = CString::new(fac.replace('\0', "")).unwrap_or_default();
+        let msg_c = CString::new(msg.replace('\0', "")).unwrap_or_default();
+        let rk = self.rk.load(Ordering::Relaxed);
+        match cb {
+            // SAFETY: the application's log callback, called as librdkafka
+            // calls it (from whichever thread logs, unless log.queue is set).
+            Some(f) => unsafe { f(rk, lvl, fac_c.as_ptr(), msg_c.as_ptr()) },
+            None => print_log_line(self.name_str(), lvl, fac, msg),
+        }
+    }
+
+    /// Records a fatal error (the first one wins) and reports it as an error
+    /// event. Returns false if a fatal error was already raised.
+    pub fn set_fatal(&self, err: KafkaError) -> bool {
+        let mut f = self.fatal.lock();
+        if f.is_some() {
+            return false;
+        }
+        let msg = err.message.clone();
+        *f = Some(err.clone().fatal());
+        drop(f);
+        self.log(level::ERR, "FATAL", &format!("Fatal error: {}: {}", crate::error::describe(err.code), msg));
+        self.main_q.push(EventObj::error(RD_KAFKA_RESP_ERR__FATAL, &msg, true));
+        true
+    }
+}
+
+impl Drop for Instance {
+    fn drop(&mut self) {
+        LIVE_INSTANCES.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
+/// librdkafka's default log line on stderr:
+/// `%<level>|<secs>.<ms>|<facility>|<instance name>| <message>`.
+pub fn print_log_line(name: &str, lvl: i32, fac: &str, msg: &str) {
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
+    eprintln!("%{}|{}.{:03}|{}|{}| {}", lvl, now.as_secs(), now.subsec_millis(), fac, name, msg);
+}
