@@ -310,6 +310,22 @@ typedef rd_kafka_event_t rd_kafka_ElectLeaders_result_t;
 
 #define RD_KAFKA_EVENT_ELECTLEADERS_RESULT 8388608
 
+#define EMERG 0
+
+#define ALERT 1
+
+#define CRIT 2
+
+#define ERR 3
+
+#define WARNING 4
+
+#define NOTICE 5
+
+#define INFO 6
+
+#define DEBUG 7
+
 /*
  Lowest and highest code with an entry (inclusive).
  */
@@ -1791,38 +1807,85 @@ rd_kafka_error_t *rd_kafka_consumer_group_metadata_read(rd_kafka_consumer_group_
                                                         const void *buffer,
                                                         size_t size);
 
+/*
+ The opaque given to rd_kafka_conf_set_opaque().
+ */
 RD_EXPORT void *rd_kafka_opaque(const rd_kafka_t *rk);
 
+/*
+ Creates a producer or consumer client from `conf` (which it takes over on
+ success). On failure returns NULL, writes the reason to `errstr` and
+ leaves `conf` to the caller.
+ */
 RD_EXPORT
 rd_kafka_t *rd_kafka_new(rd_kafka_type_t type_,
                          rd_kafka_conf_t *conf,
                          char *errstr,
                          size_t errstr_size);
 
+/*
+ Tears down a client: stops its threads, drops queued events and frees
+ everything it owns.
+ */
 RD_EXPORT void rd_kafka_destroy(rd_kafka_t *rk);
 
+/*
+ rd_kafka_destroy() with RD_KAFKA_DESTROY_F_* flags.
+ */
 RD_EXPORT void rd_kafka_destroy_flags(rd_kafka_t *rk, int flags);
 
+/*
+ The instance name, "<client.id>#<producer|consumer>-<n>".
+ */
 RD_EXPORT const char *rd_kafka_name(const rd_kafka_t *rk);
 
+/*
+ RD_KAFKA_PRODUCER or RD_KAFKA_CONSUMER.
+ */
 RD_EXPORT rd_kafka_type_t rd_kafka_type(const rd_kafka_t *rk);
 
+/*
+ The group member id (a copy to free with rd_kafka_mem_free()), or NULL
+ when the consumer has not joined a group.
+ */
 RD_EXPORT char *rd_kafka_memberid(const rd_kafka_t *rk);
 
 RD_EXPORT char *rd_kafka_clusterid(rd_kafka_t *rk, int timeout_ms);
 
 RD_EXPORT int32_t rd_kafka_controllerid(rd_kafka_t *rk, int timeout_ms);
 
+/*
+ Serves the main queue: calls the delivery report, error, stats, throttle
+ and log callbacks for what is queued, waiting up to `timeout_ms` for the
+ first event. Returns the number of events served.
+ */
 RD_EXPORT int rd_kafka_poll(rd_kafka_t *rk, int timeout_ms);
 
+/*
+ Makes a blocking rd_kafka_poll() (or flush) on another thread return as
+ soon as possible.
+ */
 RD_EXPORT void rd_kafka_yield(rd_kafka_t *rk);
 
+/*
+ calloc() from the library's allocator (the C heap).
+ */
 RD_EXPORT void *rd_kafka_mem_calloc(rd_kafka_t *rk, size_t num, size_t size);
 
+/*
+ malloc() from the library's allocator (the C heap).
+ */
 RD_EXPORT void *rd_kafka_mem_malloc(rd_kafka_t *rk, size_t size);
 
-RD_EXPORT void rd_kafka_mem_free(rd_kafka_t *rk, void *ptr);
+/*
+ Frees memory the library returned for the application to free.
+ */
+RD_EXPORT void rd_kafka_mem_free(rd_kafka_t *rk, void *ptr_);
 
+/*
+ Sends log lines to `rkqu` instead of the main queue (with `log.queue`
+ set); NULL restores the main queue.
+ */
 RD_EXPORT
 rd_kafka_resp_err_t rd_kafka_set_log_queue(rd_kafka_t *rk,
                                            rd_kafka_queue_t *rkqu);
@@ -1831,21 +1894,34 @@ RD_EXPORT int rd_kafka_brokers_add(rd_kafka_t *rk, const char *brokerlist);
 
 RD_EXPORT int32_t *rd_kafka_brokers_learned_ids(rd_kafka_t *rk, size_t *cntp);
 
+/*
+ Replaces the log callback (deprecated: use the log_cb property).
+ */
 RD_EXPORT
+RD_DEPRECATED
 void rd_kafka_set_logger(rd_kafka_t *rk,
                          void (*func)(const rd_kafka_t*,
                                       int,
                                       const char*,
                                       const char*));
 
+/*
+ Changes the maximum level of logged lines (syslog levels 0..7).
+ */
 RD_EXPORT void rd_kafka_set_log_level(rd_kafka_t *rk, int level);
 
+/*
+ The default logger: one line per log on stderr.
+ */
 RD_EXPORT
 void rd_kafka_log_print(const rd_kafka_t *rk,
                         int level,
                         const char *fac,
                         const char *buf);
 
+/*
+ A logger that writes to syslog(3) (facility LOG_USER, ident "rdkafka").
+ */
 RD_EXPORT
 void rd_kafka_log_syslog(const rd_kafka_t *rk,
                          int level,
@@ -1854,12 +1930,26 @@ void rd_kafka_log_syslog(const rd_kafka_t *rk,
 
 RD_EXPORT int rd_kafka_outq_len(rd_kafka_t *rk);
 
+/*
+ Writes a description of the client's internal state to `fp`.
+ */
 RD_EXPORT void rd_kafka_dump(FILE *fp, rd_kafka_t *rk);
 
+/*
+ Number of threads the library runs for all client instances.
+ */
 RD_EXPORT int rd_kafka_thread_cnt(void);
 
+/*
+ Waits until every client instance is destroyed (0) or the timeout
+ passes (-1).
+ */
 RD_EXPORT int rd_kafka_wait_destroyed(int timeout_ms);
 
+/*
+ librdkafka runs its built-in unit tests here; ferrokafka's unit tests run
+ with `cargo test`, so there is nothing to run: returns 0 (success).
+ */
 RD_EXPORT int rd_kafka_unittest(void);
 
 RD_EXPORT rd_kafka_conf_t *rd_kafka_conf_new(void);
@@ -2750,14 +2840,28 @@ RD_EXPORT
 rd_kafka_error_t *rd_kafka_abort_transaction(rd_kafka_t *rk,
                                              int timeout_ms);
 
+/*
+ A new, empty queue of this client (destroy with rd_kafka_queue_destroy()).
+ */
 RD_EXPORT rd_kafka_queue_t *rd_kafka_queue_new(rd_kafka_t *rk);
 
+/*
+ Releases a queue handle; a queue made by rd_kafka_queue_new() goes away
+ with its last handle.
+ */
 RD_EXPORT void rd_kafka_queue_destroy(rd_kafka_queue_t *rkqu);
 
+/*
+ A handle to the main queue (what rd_kafka_poll() serves).
+ */
 RD_EXPORT rd_kafka_queue_t *rd_kafka_queue_get_main(rd_kafka_t *rk);
 
 RD_EXPORT rd_kafka_queue_t *rd_kafka_queue_get_sasl(rd_kafka_t *rk);
 
+/*
+ A handle to the consumer queue (what rd_kafka_consumer_poll() serves);
+ NULL for producers.
+ */
 RD_EXPORT rd_kafka_queue_t *rd_kafka_queue_get_consumer(rd_kafka_t *rk);
 
 RD_EXPORT
@@ -2767,29 +2871,55 @@ rd_kafka_queue_t *rd_kafka_queue_get_partition(rd_kafka_t *rk,
 
 RD_EXPORT rd_kafka_queue_t *rd_kafka_queue_get_background(rd_kafka_t *rk);
 
+/*
+ Forwards everything `src` holds and receives to `dst` (NULL: stop
+ forwarding).
+ */
 RD_EXPORT
 void rd_kafka_queue_forward(rd_kafka_queue_t *src,
                             rd_kafka_queue_t *dst);
 
+/*
+ Number of events waiting in the queue.
+ */
 RD_EXPORT size_t rd_kafka_queue_length(rd_kafka_queue_t *rkqu);
 
+/*
+ Writes `payload` to `fd` whenever the queue receives events after being
+ empty and served (fd -1 disables).
+ */
 RD_EXPORT
 void rd_kafka_queue_io_event_enable(rd_kafka_queue_t *rkqu,
                                     int fd,
                                     const void *payload,
                                     size_t size);
 
+/*
+ Calls `event_cb` (from the enqueuing thread) whenever the queue receives
+ an event; NULL disables.
+ */
 RD_EXPORT
 void rd_kafka_queue_cb_event_enable(rd_kafka_queue_t *rkqu,
                                     void (*event_cb)(rd_kafka_t*, void*),
                                     void *qev_opaque);
 
+/*
+ Makes a blocking poll on this queue return early.
+ */
 RD_EXPORT void rd_kafka_queue_yield(rd_kafka_queue_t *rkqu);
 
+/*
+ The next event of the queue (NULL on timeout); destroy it with
+ rd_kafka_event_destroy().
+ */
 RD_EXPORT
 rd_kafka_event_t *rd_kafka_queue_poll(rd_kafka_queue_t *rkqu,
                                       int timeout_ms);
 
+/*
+ Serves the queue's events with the application's callbacks, like
+ rd_kafka_poll() does for the main queue; returns how many were served.
+ */
 RD_EXPORT
 int rd_kafka_queue_poll_callback(rd_kafka_queue_t *rkqu,
                                  int timeout_ms);
@@ -2932,9 +3062,39 @@ rd_kafka_error_t *rd_kafka_share_sasl_set_credentials(rd_kafka_share_t *rkshare,
                                                       const char *username,
                                                       const char *password);
 
+/*
+ 1 if the partition currently has a leader, else 0 (only meaningful from
+ within a partitioner callback).
+ */
 RD_EXPORT
 int rd_kafka_topic_partition_available(const rd_kafka_topic_t *rkt,
                                        int32_t partition);
+
+/*
+ A handle to `topic` with `conf` (taken over; NULL: the default topic
+ configuration). The same topic returns the same handle, configured by
+ its first creation. NULL and rd_kafka_last_error() on failure.
+ */
+RD_EXPORT
+rd_kafka_topic_t *rd_kafka_topic_new(rd_kafka_t *rk,
+                                     const char *topic,
+                                     rd_kafka_topic_conf_t *conf);
+
+/*
+ Releases a handle from rd_kafka_topic_new(). The topic itself stays known
+ to the client (messages may still refer to it).
+ */
+RD_EXPORT void rd_kafka_topic_destroy(rd_kafka_topic_t *rkt);
+
+/*
+ The topic's name.
+ */
+RD_EXPORT const char *rd_kafka_topic_name(const rd_kafka_topic_t *rkt);
+
+/*
+ The opaque of the topic's configuration (rd_kafka_topic_conf_set_opaque()).
+ */
+RD_EXPORT void *rd_kafka_topic_opaque(const rd_kafka_topic_t *rkt);
 
 /*
  Random partition (retried once if the first pick has no leader).
@@ -3012,17 +3172,6 @@ int32_t rd_kafka_msg_partitioner_fnv1a_random(const rd_kafka_topic_t *rkt,
                                               int32_t partition_cnt,
                                               void *rkt_opaque,
                                               void *msg_opaque);
-
-RD_EXPORT
-rd_kafka_topic_t *rd_kafka_topic_new(rd_kafka_t *rk,
-                                     const char *topic,
-                                     rd_kafka_topic_conf_t *conf);
-
-RD_EXPORT void rd_kafka_topic_destroy(rd_kafka_topic_t *rkt);
-
-RD_EXPORT const char *rd_kafka_topic_name(const rd_kafka_topic_t *rkt);
-
-RD_EXPORT void *rd_kafka_topic_opaque(const rd_kafka_topic_t *rkt);
 
 /*
  Frees one topic-partition returned by rd_kafka_event_topic_partition().

@@ -1,143 +1,466 @@
 //! Client handles: creation, destruction, identity, polling, logging.
-#![allow(unused_variables)]
 
+use super::event::{EventObj, EventPayload};
 use super::types::*;
+use super::util::{cstr, set_last_error, write_errstr};
+use crate::engine::instance::{self, ClientKind, Instance, LIVE_INSTANCES};
+use crate::engine::queue::Polled;
 use crate::ffi_stub;
-#[allow(unused_imports)]
-use libc::{addrinfo, mode_t, size_t, sockaddr, ssize_t, FILE};
-#[allow(unused_imports)]
-use std::os::raw::{c_char, c_int, c_uchar, c_void};
-#[allow(unused_imports)]
+use libc::{size_t, FILE};
+use std::ffi::CString;
+use std::os::raw::{c_char, c_int, c_void};
 use std::ptr;
-#[allow(unused_imports)]
-use super::error::not_implemented_error;
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
+use std::time::Duration;
 
+/// The object behind `rd_kafka_t *`.
+pub struct ClientHandle {
+    pub inst: Arc<Instance>,
+}
+
+impl ClientHandle {
+    /// Borrows the client behind a handle; None for NULL.
+    ///
+    /// # Safety
+    /// `rk` must be NULL or a live handle returned by rd_kafka_new().
+    pub unsafe fn from_ptr<'a>(rk: *const rd_kafka_t) -> Option<&'a ClientHandle> {
+        // SAFETY: caller contract.
+        unsafe { (rk as *const ClientHandle).as_ref() }
+    }
+}
+
+/// The instance behind a handle, if any.
+///
+/// # Safety
+/// See [`ClientHandle::from_ptr`].
+pub unsafe fn instance<'a>(rk: *const rd_kafka_t) -> Option<&'a Arc<Instance>> {
+    // SAFETY: caller contract.
+    unsafe { ClientHandle::from_ptr(rk) }.map(|h| &h.inst)
+}
+
+/// Converts a poll timeout in milliseconds (-1: wait forever).
+pub fn timeout_of(ms: c_int) -> Option<Duration> {
+    if ms < 0 { None } else { Some(Duration::from_millis(ms as u64)) }
+}
+
+/// Serves one event with the application's callbacks (as rd_kafka_poll()
+/// does). Returns true when the event was handed to a callback or consumed.
+pub fn serve_event(inst: &Arc<Instance>, ev: EventObj) -> bool {
+    let rk = inst.rk.load(Ordering::Relaxed);
+    let cbs = &inst.callbacks;
+    match ev.ev_type {
+        RD_KAFKA_EVENT_LOG => {
+            if let EventPayload::Log { fac, msg, level, .. } = &ev.payload {
+                match *inst.log_cb.lock() {
+                    // SAFETY: the application's callback with valid strings.
+                    Some(f) => unsafe { f(rk, *level, fac.as_ptr(), msg.as_ptr()) },
+                    None => instance::print_log_line(
+                        inst.name_str(),
+                        *level,
+                        &fac.to_string_lossy(),
+                        &msg.to_string_lossy(),
+                    ),
+                }
+            }
+            true
+        }
+        RD_KAFKA_EVENT_ERROR => {
+            let reason = if ev.errstr.as_bytes().is_empty() {
+                CString::new(crate::error::describe(ev.err)).unwrap_or_default()
+            } else {
+                ev.errstr.clone()
+            };
+            match cbs.error_cb {
+                // SAFETY: the application's callback.
+                Some(f) => unsafe { f(rk, ev.err, reason.as_ptr(), inst.opaque) },
+                None => inst.log(
+                    instance::level::ERR,
+                    "ERROR",
+                    &format!("{}: {}", crate::error::describe(ev.err), reason.to_string_lossy()),
+                ),
+            }
+            true
+        }
+        RD_KAFKA_EVENT_STATS => {
+            if let (Some(f), EventPayload::Stats(json)) = (cbs.stats_cb, &ev.payload) {
+                // The callback may keep the buffer (returns 1): give it one
+                // from the C heap.
+                let bytes = json.as_bytes();
+                let buf = super::util::c_memdup_nul(bytes);
+                if !buf.is_null() {
+                    // SAFETY: the application's callback with our buffer.
+                    let keep = unsafe { f(rk, buf, bytes.len(), inst.opaque) };
+                    if keep == 0 {
+                        // SAFETY: allocated above with malloc.
+                        unsafe { libc::free(buf as *mut c_void) };
+                    }
+                }
+            }
+            true
+        }
+        RD_KAFKA_EVENT_DR => {
+            if let EventPayload::Messages { msgs, .. } = &ev.payload {
+                for &m in msgs {
+                    // SAFETY: messages owned by the event, valid during the call.
+                    unsafe {
+                        if let Some(f) = cbs.dr_msg_cb {
+                            f(rk, m, inst.opaque);
+                        } else if let Some(f) = cbs.dr_cb {
+                            let msg = &*m;
+                            f(rk, msg.payload, msg.len, msg.err, inst.opaque, msg._private);
+                        }
+                    }
+                }
+            }
+            true
+        }
+        RD_KAFKA_EVENT_OAUTHBEARER_TOKEN_REFRESH => {
+            if let (Some(f), EventPayload::OAuthConfig(cfg)) = (cbs.oauthbearer_token_refresh_cb, &ev.payload) {
+                // SAFETY: the application's callback.
+                unsafe { f(rk, cfg.as_ptr(), inst.opaque) };
+            }
+            true
+        }
+        _ => {
+            // Other events (consumer, admin) are not served by rd_kafka_poll()
+            // callbacks in this build: they are dropped as librdkafka drops
+            // events without a handler.
+            drop(ev);
+            true
+        }
+    }
+}
+
+/// Serves the main queue for up to `timeout`; returns the number of events
+/// served.
+pub fn poll_main(inst: &Arc<Instance>, timeout: Option<Duration>) -> c_int {
+    let mut served = 0;
+    let mut wait = timeout;
+    loop {
+        match inst.main_q.pop(wait) {
+            Polled::Event(ev) => {
+                if serve_event(inst, ev) {
+                    served += 1;
+                }
+                // After the first event, only drain what is already there.
+                wait = Some(Duration::ZERO);
+            }
+            Polled::Timeout | Polled::Yielded => break,
+        }
+    }
+    served
+}
+
+/// The opaque given to rd_kafka_conf_set_opaque().
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_opaque(rk: *const rd_kafka_t) -> *mut c_void {
-    ffi_stub!(ptr::null_mut())
+    // SAFETY: caller contract for handles.
+    unsafe { instance(rk) }.map_or(ptr::null_mut(), |i| i.opaque)
 }
 
+/// Creates a producer or consumer client from `conf` (which it takes over on
+/// success). On failure returns NULL, writes the reason to `errstr` and
+/// leaves `conf` to the caller.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_new(type_: rd_kafka_type_t, conf: *mut rd_kafka_conf_t, errstr: *mut c_char, errstr_size: size_t) -> *mut rd_kafka_t {
-    ffi_stub!(ptr::null_mut())
+    crate::ffi_guard!(ptr::null_mut(), {
+        let kind = match type_ {
+            RD_KAFKA_PRODUCER => ClientKind::Producer,
+            RD_KAFKA_CONSUMER => ClientKind::Consumer,
+            _ => {
+                // SAFETY: errstr is valid for errstr_size bytes (or NULL).
+                unsafe { write_errstr(errstr, errstr_size, &format!("Invalid client type {type_}")) };
+                set_last_error(RD_KAFKA_RESP_ERR__INVALID_ARG);
+                return ptr::null_mut();
+            }
+        };
+        // SAFETY: conf is NULL or a live configuration from rd_kafka_conf_new().
+        match unsafe { super::conf_bridge::create_instance(kind, conf) } {
+            Ok(inst) => {
+                let rk = Box::into_raw(Box::new(ClientHandle { inst: inst.clone() })) as *mut rd_kafka_t;
+                inst.rk.store(rk, Ordering::Release);
+                // SAFETY: the instance is fully set up; on_new interceptors
+                // and warnings see the final handle.
+                unsafe { super::conf_bridge::after_create(&inst, rk) };
+                rk
+            }
+            Err(msg) => {
+                // SAFETY: see above.
+                unsafe { write_errstr(errstr, errstr_size, &msg) };
+                set_last_error(RD_KAFKA_RESP_ERR__INVALID_ARG);
+                ptr::null_mut()
+            }
+        }
+    })
 }
 
+/// Tears down a client: stops its threads, drops queued events and frees
+/// everything it owns.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_destroy(rk: *mut rd_kafka_t) {
-    ffi_stub!(())
+    // SAFETY: forwarding the caller's handle.
+    unsafe { rd_kafka_destroy_flags(rk, 0) }
 }
 
+/// rd_kafka_destroy() with RD_KAFKA_DESTROY_F_* flags.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_destroy_flags(rk: *mut rd_kafka_t, flags: c_int) {
-    ffi_stub!(())
+    crate::ffi_guard!((), {
+        if rk.is_null() {
+            return;
+        }
+        let _ = flags;
+        // SAFETY: the handle came from rd_kafka_new() and is destroyed once.
+        let handle = unsafe { Box::from_raw(rk as *mut ClientHandle) };
+        let inst = handle.inst.clone();
+        drop(handle);
+        inst.terminating.store(true, Ordering::SeqCst);
+        // Nothing queued for the application survives the instance.
+        drop(inst.main_q.disable());
+        drop(inst.consumer_q.disable());
+        drop(inst.log_q.lock().disable());
+        // SAFETY: the instance owns its configuration.
+        unsafe { super::conf_bridge::destroy_instance(&inst) };
+        inst.topics.lock().clear();
+        inst.rk.store(ptr::null_mut(), Ordering::Release);
+    })
 }
 
+/// The instance name, "<client.id>#<producer|consumer>-<n>".
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_name(rk: *const rd_kafka_t) -> *const c_char {
-    ffi_stub!(ptr::null())
+    // SAFETY: caller contract for handles.
+    unsafe { instance(rk) }.map_or(ptr::null(), |i| i.name.as_ptr())
 }
 
+/// RD_KAFKA_PRODUCER or RD_KAFKA_CONSUMER.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_type(rk: *const rd_kafka_t) -> rd_kafka_type_t {
-    ffi_stub!(0)
+    // SAFETY: caller contract for handles.
+    unsafe { instance(rk) }.map_or(RD_KAFKA_PRODUCER, |i| i.kind.c_value())
 }
 
+/// The group member id (a copy to free with rd_kafka_mem_free()), or NULL
+/// when the consumer has not joined a group.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_memberid(rk: *const rd_kafka_t) -> *mut c_char {
-    ffi_stub!(ptr::null_mut())
+    crate::ffi_guard!(ptr::null_mut(), {
+        // SAFETY: caller contract for handles.
+        match unsafe { instance(rk) }.and_then(|i| i.member_id.lock().clone()) {
+            Some(id) => super::util::c_strdup(&id),
+            None => ptr::null_mut(),
+        }
+    })
 }
 
 #[unsafe(no_mangle)]
+#[allow(unused_variables)]
 pub unsafe extern "C" fn rd_kafka_clusterid(rk: *mut rd_kafka_t, timeout_ms: c_int) -> *mut c_char {
     ffi_stub!(ptr::null_mut())
 }
 
 #[unsafe(no_mangle)]
+#[allow(unused_variables)]
 pub unsafe extern "C" fn rd_kafka_controllerid(rk: *mut rd_kafka_t, timeout_ms: c_int) -> i32 {
     ffi_stub!(-1)
 }
 
+/// Serves the main queue: calls the delivery report, error, stats, throttle
+/// and log callbacks for what is queued, waiting up to `timeout_ms` for the
+/// first event. Returns the number of events served.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_poll(rk: *mut rd_kafka_t, timeout_ms: c_int) -> c_int {
-    ffi_stub!(-1)
+    crate::ffi_guard!(0, {
+        // SAFETY: caller contract for handles.
+        match unsafe { instance(rk) } {
+            Some(inst) => poll_main(inst, timeout_of(timeout_ms)),
+            None => 0,
+        }
+    })
 }
 
+/// Makes a blocking rd_kafka_poll() (or flush) on another thread return as
+/// soon as possible.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_yield(rk: *mut rd_kafka_t) {
-    ffi_stub!(())
+    // SAFETY: caller contract for handles.
+    if let Some(inst) = unsafe { instance(rk) } {
+        inst.main_q.wake_yield();
+    }
 }
 
+/// calloc() from the library's allocator (the C heap).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_mem_calloc(rk: *mut rd_kafka_t, num: size_t, size: size_t) -> *mut c_void {
-    ffi_stub!(ptr::null_mut())
+    let _ = rk;
+    // SAFETY: plain calloc.
+    unsafe { libc::calloc(num, size) }
 }
 
+/// malloc() from the library's allocator (the C heap).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_mem_malloc(rk: *mut rd_kafka_t, size: size_t) -> *mut c_void {
-    ffi_stub!(ptr::null_mut())
+    let _ = rk;
+    // SAFETY: plain malloc.
+    unsafe { libc::malloc(size) }
 }
 
+/// Frees memory the library returned for the application to free.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn rd_kafka_mem_free(rk: *mut rd_kafka_t, ptr: *mut c_void) {
-    ffi_stub!(())
+pub unsafe extern "C" fn rd_kafka_mem_free(rk: *mut rd_kafka_t, ptr_: *mut c_void) {
+    let _ = rk;
+    // SAFETY: the pointer came from the C heap (or is NULL).
+    unsafe { libc::free(ptr_) }
 }
 
+/// Sends log lines to `rkqu` instead of the main queue (with `log.queue`
+/// set); NULL restores the main queue.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_set_log_queue(rk: *mut rd_kafka_t, rkqu: *mut rd_kafka_queue_t) -> rd_kafka_resp_err_t {
-    ffi_stub!(RD_KAFKA_RESP_ERR__NOT_IMPLEMENTED)
+    crate::ffi_guard!(RD_KAFKA_RESP_ERR__INVALID_ARG, {
+        // SAFETY: caller contract for handles.
+        let Some(inst) = (unsafe { instance(rk) }) else { return RD_KAFKA_RESP_ERR__INVALID_ARG };
+        if !inst.log_queue_enabled {
+            return RD_KAFKA_RESP_ERR__NOT_CONFIGURED;
+        }
+        // SAFETY: rkqu is NULL or a live queue handle.
+        let q = match unsafe { super::queue::QueueHandle::from_ptr(rkqu) } {
+            Some(h) => h.q.clone(),
+            None => inst.main_q.clone(),
+        };
+        *inst.log_q.lock() = q;
+        RD_KAFKA_RESP_ERR_NO_ERROR
+    })
 }
 
 #[unsafe(no_mangle)]
+#[allow(unused_variables)]
 pub unsafe extern "C" fn rd_kafka_brokers_add(rk: *mut rd_kafka_t, brokerlist: *const c_char) -> c_int {
-    ffi_stub!(-1)
+    ffi_stub!(0)
 }
 
 #[unsafe(no_mangle)]
+#[allow(unused_variables)]
 pub unsafe extern "C" fn rd_kafka_brokers_learned_ids(rk: *mut rd_kafka_t, cntp: *mut size_t) -> *mut i32 {
     ffi_stub!(ptr::null_mut())
 }
 
+/// Replaces the log callback (deprecated: use the log_cb property).
 #[unsafe(no_mangle)]
+#[deprecated]
 pub unsafe extern "C" fn rd_kafka_set_logger(rk: *mut rd_kafka_t, func: Option<unsafe extern "C" fn(*const rd_kafka_t, c_int, *const c_char, *const c_char)>) {
-    ffi_stub!(())
+    // SAFETY: caller contract for handles.
+    if let Some(inst) = unsafe { instance(rk) } {
+        *inst.log_cb.lock() = func;
+    }
 }
 
+/// Changes the maximum level of logged lines (syslog levels 0..7).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_set_log_level(rk: *mut rd_kafka_t, level: c_int) {
-    ffi_stub!(())
+    // SAFETY: caller contract for handles.
+    if let Some(inst) = unsafe { instance(rk) } {
+        inst.log_level.store(level, Ordering::Relaxed);
+    }
 }
 
+/// The default logger: one line per log on stderr.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_log_print(rk: *const rd_kafka_t, level: c_int, fac: *const c_char, buf: *const c_char) {
-    ffi_stub!(())
+    crate::ffi_guard!((), {
+        // SAFETY: caller passes valid strings or NULL.
+        let name = unsafe { instance(rk) }.map(|i| i.name_str().to_string()).unwrap_or_default();
+        let fac = unsafe { cstr(fac) }.unwrap_or_default();
+        let buf = unsafe { cstr(buf) }.unwrap_or_default();
+        instance::print_log_line(&name, level, &fac, &buf);
+    })
 }
 
+/// A logger that writes to syslog(3) (facility LOG_USER, ident "rdkafka").
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_log_syslog(rk: *const rd_kafka_t, level: c_int, fac: *const c_char, buf: *const c_char) {
-    ffi_stub!(())
+    crate::ffi_guard!((), {
+        static OPENED: std::sync::Once = std::sync::Once::new();
+        OPENED.call_once(|| {
+            // SAFETY: openlog keeps the ident pointer: a static C string.
+            unsafe { libc::openlog(c"rdkafka".as_ptr(), libc::LOG_PID | libc::LOG_CONS, libc::LOG_USER) }
+        });
+        // SAFETY: caller passes valid strings or NULL.
+        let name = unsafe { instance(rk) }.map(|i| i.name_str().to_string()).unwrap_or_default();
+        let line = format!(
+            "{}: {}: {}",
+            unsafe { cstr(fac) }.unwrap_or_default(),
+            name,
+            unsafe { cstr(buf) }.unwrap_or_default()
+        );
+        let line = CString::new(line.replace('\0', " ")).unwrap_or_default();
+        // SAFETY: "%s" with one C string argument.
+        unsafe { libc::syslog(level, c"%s".as_ptr(), line.as_ptr()) };
+    })
 }
 
 #[unsafe(no_mangle)]
+#[allow(unused_variables)]
 pub unsafe extern "C" fn rd_kafka_outq_len(rk: *mut rd_kafka_t) -> c_int {
-    ffi_stub!(-1)
+    crate::ffi_guard!(0, {
+        // SAFETY: caller contract for handles.
+        match unsafe { instance(rk) } {
+            // Nothing is produced yet in this build: only queued events count.
+            Some(inst) => inst.main_q.len() as c_int,
+            None => 0,
+        }
+    })
 }
 
+/// Writes a description of the client's internal state to `fp`.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_dump(fp: *mut FILE, rk: *mut rd_kafka_t) {
-    ffi_stub!(())
+    crate::ffi_guard!((), {
+        // SAFETY: caller contract for handles.
+        let Some(inst) = (unsafe { instance(rk) }) else { return };
+        if fp.is_null() {
+            return;
+        }
+        let text = format!(
+            "rd_kafka_t {:p}: {}\n producer.msg_cnt 0\n main queue: {} events\n consumer queue: {} events\n topics: {}\n",
+            rk,
+            inst.name_str(),
+            inst.main_q.len(),
+            inst.consumer_q.len(),
+            inst.topics.lock().keys().cloned().collect::<Vec<_>>().join(", ")
+        );
+        let c = CString::new(text).unwrap_or_default();
+        // SAFETY: fp is an open FILE of the application.
+        unsafe { libc::fputs(c.as_ptr(), fp as *mut libc::FILE) };
+    })
 }
 
+/// Number of threads the library runs for all client instances.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn rd_kafka_thread_cnt() -> c_int {
-    ffi_stub!(-1)
+pub extern "C" fn rd_kafka_thread_cnt() -> c_int {
+    crate::engine::THREADS.load(Ordering::SeqCst)
 }
 
+/// Waits until every client instance is destroyed (0) or the timeout
+/// passes (-1).
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn rd_kafka_wait_destroyed(timeout_ms: c_int) -> c_int {
-    ffi_stub!(-1)
+pub extern "C" fn rd_kafka_wait_destroyed(timeout_ms: c_int) -> c_int {
+    let deadline = std::time::Instant::now() + Duration::from_millis(timeout_ms.max(0) as u64);
+    loop {
+        if LIVE_INSTANCES.load(Ordering::SeqCst) == 0 && crate::engine::THREADS.load(Ordering::SeqCst) == 0 {
+            return 0;
+        }
+        if std::time::Instant::now() >= deadline {
+            return -1;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
 }
 
+/// librdkafka runs its built-in unit tests here; ferrokafka's unit tests run
+/// with `cargo test`, so there is nothing to run: returns 0 (success).
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn rd_kafka_unittest() -> c_int {
-    ffi_stub!(-1)
+pub extern "C" fn rd_kafka_unittest() -> c_int {
+    0
 }

@@ -14,6 +14,7 @@ pub mod admin;
 pub mod cgmeta;
 pub mod client;
 pub mod conf;
+pub mod conf_bridge;
 pub mod consumer;
 pub mod error;
 pub mod event;

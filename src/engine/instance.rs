@@ -70,6 +70,24 @@ pub fn debug_bit(name: &str) -> u64 {
 /// Log callback type of the C API.
 pub type LogCb = unsafe extern "C" fn(*const rd_kafka_t, c_int, *const c_char, *const c_char);
 
+/// The application callbacks an instance serves from its queues (copied from
+/// the configuration at creation).
+#[derive(Clone, Copy, Default)]
+pub struct CallbackSet {
+    pub dr_cb: Option<unsafe extern "C" fn(*mut rd_kafka_t, *mut c_void, libc::size_t, rd_kafka_resp_err_t, *mut c_void, *mut c_void)>,
+    pub dr_msg_cb: Option<unsafe extern "C" fn(*mut rd_kafka_t, *const rd_kafka_message_t, *mut c_void)>,
+    pub consume_cb: Option<unsafe extern "C" fn(*mut rd_kafka_message_t, *mut c_void)>,
+    pub rebalance_cb: Option<unsafe extern "C" fn(*mut rd_kafka_t, rd_kafka_resp_err_t, *mut rd_kafka_topic_partition_list_t, *mut c_void)>,
+    pub offset_commit_cb: Option<unsafe extern "C" fn(*mut rd_kafka_t, rd_kafka_resp_err_t, *mut rd_kafka_topic_partition_list_t, *mut c_void)>,
+    pub error_cb: Option<unsafe extern "C" fn(*mut rd_kafka_t, c_int, *const c_char, *mut c_void)>,
+    pub throttle_cb: Option<unsafe extern "C" fn(*mut rd_kafka_t, *const c_char, i32, c_int, *mut c_void)>,
+    pub stats_cb: Option<unsafe extern "C" fn(*mut rd_kafka_t, *mut c_char, libc::size_t, *mut c_void) -> c_int>,
+    pub oauthbearer_token_refresh_cb: Option<unsafe extern "C" fn(*mut rd_kafka_t, *const c_char, *mut c_void)>,
+    pub background_event_cb: Option<unsafe extern "C" fn(*mut rd_kafka_t, *mut rd_kafka_event_t, *mut c_void)>,
+    /// RD_KAFKA_EVENT_* types the application asked for as events.
+    pub enabled_events: c_int,
+}
+
 /// syslog(3) severity levels as used by the `log_level` property.
 pub mod level {
     pub const EMERG: i32 = 0;
@@ -108,6 +126,7 @@ pub struct Instance {
     pub log_level: AtomicI32,
     pub debug: AtomicU64,
     pub log_cb: Mutex<Option<LogCb>>,
+    pub callbacks: CallbackSet,
     pub opaque: *mut c_void,
     pub fatal: Mutex<Option<KafkaError>>,
     pub terminating: AtomicBool,
@@ -130,6 +149,7 @@ pub struct InstanceSettings {
     pub debug: u64,
     pub log_queue: bool,
     pub log_cb: Option<LogCb>,
+    pub callbacks: CallbackSet,
     pub opaque: *mut c_void,
 }
 
@@ -153,6 +173,7 @@ impl Instance {
             log_level: AtomicI32::new(log_level),
             debug: AtomicU64::new(s.debug),
             log_cb: Mutex::new(s.log_cb),
+            callbacks: s.callbacks,
             opaque: s.opaque,
             fatal: Mutex::new(None),
             terminating: AtomicBool::new(false),

@@ -1,5 +1,11 @@
 //! The engine: per-client runtime state, queues and (in later issues) the
 //! event loop that speaks the Kafka protocol.
 
+pub mod instance;
 pub mod queue;
+
+use std::sync::atomic::AtomicI32;
+
+/// Threads the library currently runs for all instances (rd_kafka_thread_cnt()).
+pub static THREADS: AtomicI32 = AtomicI32::new(0);
 pub mod partitioner;
