@@ -78,7 +78,12 @@ uninstall:
 # Tests
 # ---------------------------------------------------------------------------
 
-test: lib
+# Debian packages the tests and the demo need (tools/install-deps.sh).
+$(B)/.deps-ok: tools/install-deps.sh
+	tools/install-deps.sh
+	@mkdir -p $(B) && touch $@
+
+test: $(B)/.deps-ok lib
 	$(MAKE) unit-test
 	$(MAKE) c-test
 	$(MAKE) abi-test
@@ -96,7 +101,7 @@ abi-test: lib
 compat-test: lib
 	tests/compat/run.sh
 
-run: lib
+run: $(B)/.deps-ok lib
 	$(MAKE) -C examples run
 
 clean:
