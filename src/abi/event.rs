@@ -30,7 +30,13 @@ pub enum EventPayload {
     OAuthConfig(CString),
     /// Admin results; the admin module knows the concrete type.
     Admin(Box<dyn Any + Send>),
+    /// A throttled response ([`EVENT_THROTTLE`]), served with throttle_cb.
+    Throttle { broker_name: CString, broker_id: i32, throttle_ms: i32 },
 }
+
+/// Internal event type for throttle reports: never returned to the
+/// application as an event, only served with throttle_cb.
+pub const EVENT_THROTTLE: c_int = 0x4000_0000;
 
 /// The object behind `rd_kafka_event_t *`.
 pub struct EventObj {

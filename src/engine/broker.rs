@@ -1,0 +1,326 @@
+//! One broker connection: socket I/O, framing, requests waiting to be sent
+//! and requests in flight. The state machine that drives it lives in the
+//! event loop ([`super::core`]).
+
+use super::wire::{FrameReader, WireError};
+use super::core::Core;
+use crate::error::KafkaError;
+use bytes::{Buf, Bytes};
+use mio::net::TcpStream;
+use std::collections::{HashMap, VecDeque};
+use std::io::{ErrorKind, Read, Write};
+use std::net::SocketAddr;
+use std::time::{Duration, Instant};
+
+/// Connection states, named as librdkafka reports them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum State {
+    Init,
+    Down,
+    TryConnect,
+    Connect,
+    ApiVersionQuery,
+    Up,
+}
+
+impl State {
+    pub fn name(self) -> &'static str {
+        match self {
+            State::Init => "INIT",
+            State::Down => "DOWN",
+            State::TryConnect => "TRY_CONNECT",
+            State::Connect => "CONNECT",
+            State::ApiVersionQuery => "APIVERSION_QUERY",
+            State::Up => "UP",
+        }
+    }
+}
+
+/// What a response handler receives.
+pub struct Response {
+    pub version: i16,
+    pub frame: Bytes,
+    pub broker: usize,
+    pub rtt: Duration,
+}
+
+/// Runs in the event loop with the response (or the failure) of a request.
+pub type Handler = Box<dyn FnOnce(&mut Core, Result<Response, KafkaError>)>;
+
+/// Encodes a request at a version with a correlation id and client id.
+pub type Encoder = Box<dyn Fn(i16, i32, &str) -> Result<Bytes, WireError>>;
+
+/// A request waiting for its broker to be ready.
+pub struct OutRequest {
+    pub api_key: i16,
+    /// Versions this client can speak for the request.
+    pub min_version: i16,
+    pub max_version: i16,
+    pub encode: Encoder,
+    pub handler: Handler,
+    /// How long the request may take, from enqueueing to response.
+    pub timeout: Duration,
+    pub enqueued: Instant,
+}
+
+impl OutRequest {
+    pub fn deadline(&self) -> Instant {
+        self.enqueued + self.timeout
+    }
+}
+
+pub struct InFlight {
+    pub api_key: i16,
+    pub version: i16,
+    pub sent: Instant,
+    pub deadline: Instant,
+    pub handler: Handler,
+}
+
+/// Window statistics (min/max/avg/count) in microseconds.
+#[derive(Clone, Debug, Default)]
+pub struct Window {
+    pub min: i64,
+    pub max: i64,
+    pub sum: i64,
+    pub cnt: i64,
+    pub values: Vec<i64>,
+}
+
+impl Window {
+    pub fn add(&mut self, v: i64) {
+        if self.cnt == 0 || v < self.min {
+            self.min = v;
+        }
+        if v > self.max {
+            self.max = v;
+        }
+        self.sum += v;
+        self.cnt += 1;
+        if self.values.len() < 10_000 {
+            self.values.push(v);
+        }
+    }
+
+    /// The value at percentile `p` (0..100) of what was recorded.
+    pub fn percentile(&self, p: f64) -> i64 {
+        if self.values.is_empty() {
+            return 0;
+        }
+        let mut v = self.values.clone();
+        v.sort_unstable();
+        let idx = ((p / 100.0) * (v.len() - 1) as f64).round() as usize;
+        v[idx.min(v.len() - 1)]
+    }
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct BrokerStats {
+    pub tx: u64,
+    pub tx_bytes: u64,
+    pub tx_errs: u64,
+    pub tx_retries: u64,
+    pub req_timeouts: u64,
+    pub rx: u64,
+    pub rx_bytes: u64,
+    pub rx_errs: u64,
+    pub rx_corrid_errs: u64,
+    pub connects: u64,
+    pub disconnects: u64,
+    pub rtt: Window,
+    pub throttle: Window,
+    pub int_latency: Window,
+    pub outbuf_latency: Window,
+    pub req_counts: HashMap<i16, u64>,
+}
+
+pub struct Broker {
+    pub slot: usize,
+    /// Node id, -1 for a bootstrap entry.
+    pub id: i32,
+    pub host: String,
+    pub port: u16,
+    /// "host:port/id" or "host:port/bootstrap".
+    pub name: String,
+    pub state: State,
+    pub state_since: Instant,
+    pub stream: Option<TcpStream>,
+    pub addrs: Vec<SocketAddr>,
+    pub addr_idx: usize,
+    pub reader: FrameReader,
+    out: VecDeque<Bytes>,
+    pub waiting: VecDeque<OutRequest>,
+    pub inflight: HashMap<i32, InFlight>,
+    next_corr: i32,
+    /// Versions the broker supports, by api key.
+    pub api_versions: HashMap<i16, (i16, i16)>,
+    /// Current reconnect backoff (grows exponentially).
+    pub backoff: Duration,
+    pub reconnect_at: Option<Instant>,
+    /// Deadline of the connection setup (connect + ApiVersions).
+    pub setup_deadline: Option<Instant>,
+    pub stats: BrokerStats,
+    /// Consecutive request timeouts.
+    pub timeouts_in_row: u32,
+    /// Last reported error text and how many identical ones were suppressed.
+    pub last_err: Option<String>,
+    pub suppressed: u32,
+    /// Someone needs this broker connected.
+    pub wanted: bool,
+    /// The broker was removed from the cluster metadata.
+    pub decommissioned: bool,
+    /// ApiVersions was attempted at v3 and must fall back to v0.
+    pub apiversion_v0: bool,
+}
+
+impl Broker {
+    pub fn new(slot: usize, id: i32, host: &str, port: u16, max_frame: usize) -> Broker {
+        let name = if id < 0 { format!("{host}:{port}/bootstrap") } else { format!("{host}:{port}/{id}") };
+        Broker {
+            slot,
+            id,
+            host: host.to_string(),
+            port,
+            name,
+            state: State::Init,
+            state_since: Instant::now(),
+            stream: None,
+            addrs: Vec::new(),
+            addr_idx: 0,
+            reader: FrameReader::new(max_frame),
+            out: VecDeque::new(),
+            waiting: VecDeque::new(),
+            inflight: HashMap::new(),
+            next_corr: 1,
+            api_versions: HashMap::new(),
+            backoff: Duration::ZERO,
+            reconnect_at: None,
+            setup_deadline: None,
+            stats: BrokerStats::default(),
+            timeouts_in_row: 0,
+            last_err: None,
+            suppressed: 0,
+            wanted: false,
+            decommissioned: false,
+            apiversion_v0: false,
+        }
+    }
+
+    pub fn set_state(&mut self, s: State) {
+        if self.state != s {
+            self.state = s;
+            self.state_since = Instant::now();
+        }
+    }
+
+    pub fn is_up(&self) -> bool {
+        self.state == State::Up
+    }
+
+    /// A fresh correlation id.
+    pub fn corr_id(&mut self) -> i32 {
+        let c = self.next_corr;
+        self.next_corr = if self.next_corr == i32::MAX { 1 } else { self.next_corr + 1 };
+        c
+    }
+
+    /// The version to use for a request: the highest both sides support.
+    pub fn pick_version(&self, api_key: i16, min: i16, max: i16) -> Option<i16> {
+        let (bmin, bmax) = *self.api_versions.get(&api_key)?;
+        let v = max.min(bmax);
+        if v < min.max(bmin) { None } else { Some(v) }
+    }
+
+    /// Queues an encoded frame for writing.
+    pub fn queue_frame(&mut self, frame: Bytes) {
+        self.stats.tx_bytes += frame.len() as u64;
+        self.out.push_back(frame);
+    }
+
+    pub fn has_output(&self) -> bool {
+        !self.out.is_empty()
+    }
+
+    /// Writes as much queued output as the socket takes.
+    pub fn flush(&mut self) -> std::io::Result<()> {
+        let Some(stream) = self.stream.as_mut() else { return Ok(()) };
+        while let Some(front) = self.out.front_mut() {
+            match stream.write(front) {
+                Ok(0) => return Err(std::io::Error::new(ErrorKind::WriteZero, "Connection closed")),
+                Ok(n) => {
+                    front.advance(n);
+                    if front.is_empty() {
+                        self.out.pop_front();
+                    }
+                }
+                Err(e) if e.kind() == ErrorKind::WouldBlock => return Ok(()),
+                Err(e) if e.kind() == ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(())
+    }
+
+    /// Reads everything available; returns complete frames, or the reason
+    /// the connection must be closed.
+    pub fn read_frames(&mut self) -> Result<Vec<Bytes>, String> {
+        let mut frames = Vec::new();
+        let Some(stream) = self.stream.as_mut() else { return Ok(frames) };
+        loop {
+            let buf = self.reader.spare(64 * 1024);
+            let len = buf.len();
+            let cap = buf.capacity();
+            buf.resize(cap, 0);
+            match stream.read(&mut buf[len..]) {
+                Ok(0) => {
+                    buf.truncate(len);
+                    return Err("Disconnected".to_string());
+                }
+                Ok(n) => {
+                    buf.truncate(len + n);
+                    self.stats.rx_bytes += n as u64;
+                }
+                Err(e) if e.kind() == ErrorKind::WouldBlock => {
+                    buf.truncate(len);
+                    break;
+                }
+                Err(e) if e.kind() == ErrorKind::Interrupted => {
+                    buf.truncate(len);
+                    continue;
+                }
+                Err(e) => {
+                    buf.truncate(len);
+                    return Err(e.to_string());
+                }
+            }
+            loop {
+                match self.reader.next_frame() {
+                    Ok(Some(f)) => frames.push(f),
+                    Ok(None) => break,
+                    Err(e) => return Err(e.0),
+                }
+            }
+        }
+        Ok(frames)
+    }
+
+    /// Closes the socket and returns what was in flight or waiting, for the
+    /// caller to fail.
+    pub fn close(&mut self) -> (Vec<InFlight>, Vec<OutRequest>) {
+        self.stream = None;
+        self.out.clear();
+        self.reader = FrameReader::new(self.reader_max());
+        let inflight = self.inflight.drain().map(|(_, v)| v).collect();
+        let waiting = self.waiting.drain(..).collect();
+        (inflight, waiting)
+    }
+
+    fn reader_max(&self) -> usize {
+        self.reader.max_frame()
+    }
+
+    /// Requests in flight.
+    pub fn inflight_cnt(&self) -> usize {
+        self.inflight.len()
+    }
+}

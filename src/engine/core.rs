@@ -1,0 +1,1183 @@
+//! The event loop of a client instance: one thread that owns every broker
+//! connection and all protocol state. Application threads talk to it with
+//! [`Command`]s through a channel and a `mio::Waker`; it talks back through
+//! the instance's queues and reply channels.
+
+use super::broker::{Broker, Handler, InFlight, OutRequest, Response, State};
+use super::instance::{level, Instance};
+use super::metadata::{BrokerMeta, MetadataCache, MetadataSnapshot, PartitionMeta, TopicMeta};
+use super::resolver::{Family, Lookup, Resolver};
+use super::wire::{self, WireError};
+use crate::abi::event::{EventObj, EventPayload};
+use crate::abi::types::*;
+use crate::error::KafkaError;
+use crossbeam_channel::{Receiver, Sender, TryRecvError, unbounded};
+use kafka_protocol::messages::metadata_request::MetadataRequestTopic;
+use kafka_protocol::messages::{ApiVersionsRequest, ApiVersionsResponse, MetadataRequest, TopicName};
+use kafka_protocol::protocol::{Decodable, Request, StrBytes};
+use mio::{Events, Interest, Poll, Token, Waker};
+use std::ffi::CString;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+const WAKER: Token = Token(usize::MAX);
+
+/// Highest Metadata version this client speaks.
+const METADATA_MAX_VERSION: i16 = 12;
+/// Highest ApiVersions version this client speaks.
+const APIVERSIONS_MAX_VERSION: i16 = 3;
+
+/// What the engine needs from the configuration.
+#[derive(Clone, Debug)]
+pub struct EngineConfig {
+    pub client_id: String,
+    pub software_name: String,
+    pub software_version: String,
+    pub bootstrap: Vec<(String, u16)>,
+    pub socket_timeout: Duration,
+    pub setup_timeout: Duration,
+    pub reconnect_backoff: Duration,
+    pub reconnect_backoff_max: Duration,
+    pub api_version_request: bool,
+    pub api_version_request_timeout: Duration,
+    pub broker_version_fallback: String,
+    pub max_in_flight: usize,
+    pub receive_max: usize,
+    pub metadata_refresh_interval: Option<Duration>,
+    pub metadata_max_age: Duration,
+    pub refresh_fast_interval: Duration,
+    pub allow_auto_create_topics: bool,
+    pub family: Family,
+    pub keepalive: bool,
+    pub nagle_disable: bool,
+    pub send_buffer: i32,
+    pub receive_buffer: i32,
+    pub socket_max_fails: u32,
+    pub statistics_interval: Option<Duration>,
+    pub log_connection_close: bool,
+    pub client_rack: Option<String>,
+}
+
+/// A metadata request from an application thread.
+pub struct MetadataQuery {
+    /// None: all topics of the cluster; Some(vec![]): brokers only.
+    pub topics: Option<Vec<String>>,
+    pub allow_auto_create: bool,
+    pub deadline: Instant,
+    pub reply: Sender<Result<MetadataSnapshot, KafkaError>>,
+}
+
+/// Requests from application threads to the loop.
+pub enum Command {
+    Metadata(MetadataQuery),
+    /// Adds bootstrap brokers ("host:port,..."); replies with how many were
+    /// added.
+    AddBrokers(String, Sender<usize>),
+    /// Runs a closure in the loop (for components that need loop state).
+    Run(Box<dyn FnOnce(&mut Core) + Send>),
+    Terminate,
+}
+
+/// The application side of an engine: sends commands, stops the thread.
+pub struct EngineHandle {
+    tx: Sender<Command>,
+    waker: Arc<Waker>,
+    thread: Option<JoinHandle<()>>,
+}
+
+impl EngineHandle {
+    /// Starts the loop thread (and its resolver thread) for an instance.
+    pub fn start(inst: Arc<Instance>, cfg: EngineConfig) -> std::io::Result<EngineHandle> {
+        let poll = Poll::new()?;
+        let waker = Arc::new(Waker::new(poll.registry(), WAKER)?);
+        let (tx, rx) = unbounded();
+        let name = inst.name_str().to_string();
+        let w2 = waker.clone();
+        let resolver = Resolver::start(&name, Arc::new(move || {
+            let _ = w2.wake();
+        }))?;
+        let thread = std::thread::Builder::new().name("rdk:main".to_string()).spawn(move || {
+            super::THREADS.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            let mut core = Core::new(inst, cfg, poll, rx, resolver);
+            core.run();
+            drop(core);
+            super::THREADS.fetch_sub(1, std::sync::atomic::Ordering::SeqCst);
+        })?;
+        Ok(EngineHandle { tx, waker, thread: Some(thread) })
+    }
+
+    pub fn send(&self, cmd: Command) {
+        if self.tx.send(cmd).is_ok() {
+            let _ = self.waker.wake();
+        }
+    }
+
+    /// Asks the loop to finish and waits for its thread.
+    pub fn stop(&mut self) {
+        self.send(Command::Terminate);
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+    }
+}
+
+impl Drop for EngineHandle {
+    fn drop(&mut self) {
+        self.stop();
+    }
+}
+
+/// Parses "host:port,host2:port2" (also "proto://host:port", "[v6]:port";
+/// the port defaults to 9092).
+pub fn parse_brokers(list: &str) -> Vec<(String, u16)> {
+    let mut out = Vec::new();
+    for item in list.split([',', ' ']).map(str::trim).filter(|s| !s.is_empty()) {
+        let item = match item.find("://") {
+            Some(i) => &item[i + 3..],
+            None => item,
+        };
+        let (host, port) = if let Some(rest) = item.strip_prefix('[') {
+            match rest.split_once(']') {
+                Some((h, p)) => (h.to_string(), p.strip_prefix(':').and_then(|p| p.parse().ok()).unwrap_or(9092)),
+                None => continue,
+            }
+        } else {
+            match item.rsplit_once(':') {
+                Some((h, p)) if !h.contains(':') => (h.to_string(), p.parse().unwrap_or(9092)),
+                _ => (item.to_string(), 9092),
+            }
+        };
+        if !host.is_empty() {
+            out.push((host, port));
+        }
+    }
+    out
+}
+
+/// A metadata request that waits for a usable broker.
+struct PendingMetadata {
+    query: MetadataQuery,
+}
+
+pub struct Core {
+    pub inst: Arc<Instance>,
+    pub cfg: EngineConfig,
+    poll: Poll,
+    cmd_rx: Receiver<Command>,
+    resolver: Resolver,
+    pub brokers: Vec<Broker>,
+    pub metadata: MetadataCache,
+    pending_md: Vec<PendingMetadata>,
+    terminating: bool,
+    all_down_reported: bool,
+    next_refresh: Option<Instant>,
+    next_stats: Option<Instant>,
+    /// A metadata refresh of the loop's own is in flight.
+    refresh_inflight: bool,
+    /// Round-robin cursor for picking a broker to connect to.
+    connect_cursor: usize,
+    pub started: Instant,
+}
+
+impl Core {
+    fn new(inst: Arc<Instance>, cfg: EngineConfig, poll: Poll, cmd_rx: Receiver<Command>, resolver: Resolver) -> Core {
+        let mut core = Core {
+            inst,
+            poll,
+            cmd_rx,
+            resolver,
+            brokers: Vec::new(),
+            metadata: MetadataCache::new(),
+            pending_md: Vec::new(),
+            terminating: false,
+            all_down_reported: false,
+            next_refresh: Some(Instant::now()),
+            next_stats: cfg.statistics_interval.map(|d| Instant::now() + d),
+            refresh_inflight: false,
+            connect_cursor: 0,
+            started: Instant::now(),
+            cfg,
+        };
+        for (h, p) in core.cfg.bootstrap.clone() {
+            core.add_broker(-1, &h, p);
+        }
+        core
+    }
+
+    pub fn log(&self, lvl: i32, fac: &str, msg: &str) {
+        self.inst.log(lvl, fac, msg);
+    }
+
+    fn add_broker(&mut self, id: i32, host: &str, port: u16) -> usize {
+        if let Some(b) = self.brokers.iter().find(|b| b.id == id && b.host == host && b.port == port && !b.decommissioned) {
+            return b.slot;
+        }
+        let slot = self.brokers.len();
+        self.brokers.push(Broker::new(slot, id, host, port, self.cfg.receive_max));
+        slot
+    }
+
+    fn run(&mut self) {
+        let mut events = Events::with_capacity(256);
+        loop {
+            let timeout = self.next_wakeup().map(|t| t.saturating_duration_since(Instant::now()));
+            if let Err(e) = self.poll.poll(&mut events, timeout) {
+                if e.kind() != std::io::ErrorKind::Interrupted {
+                    self.log(level::CRIT, "POLL", &format!("poll failed: {e}"));
+                    break;
+                }
+            }
+            for ev in events.iter() {
+                if ev.token() == WAKER {
+                    continue;
+                }
+                let slot = ev.token().0;
+                if slot < self.brokers.len() {
+                    self.on_socket_event(slot, ev.is_readable() || ev.is_read_closed() || ev.is_error(), ev.is_writable());
+                }
+            }
+            self.drain_commands();
+            self.drain_resolver();
+            self.timers();
+            self.service();
+            if self.terminating {
+                break;
+            }
+        }
+        self.shutdown();
+    }
+
+    fn next_wakeup(&self) -> Option<Instant> {
+        let mut t: Option<Instant> = None;
+        let mut take = |x: Option<Instant>| {
+            if let Some(x) = x {
+                t = Some(t.map_or(x, |t| t.min(x)));
+            }
+        };
+        take(self.next_refresh);
+        take(self.next_stats);
+        for b in &self.brokers {
+            take(b.reconnect_at);
+            take(b.setup_deadline);
+            take(b.inflight.values().map(|f| f.deadline).min());
+            take(b.waiting.iter().map(|r| r.deadline()).min());
+        }
+        take(self.pending_md.iter().map(|p| p.query.deadline).min());
+        t
+    }
+
+    fn drain_commands(&mut self) {
+        loop {
+            match self.cmd_rx.try_recv() {
+                Ok(Command::Metadata(q)) => self.metadata_query(q),
+                Ok(Command::AddBrokers(list, reply)) => {
+                    let parsed = parse_brokers(&list);
+                    let n = parsed.len();
+                    for (h, p) in parsed {
+                        self.add_broker(-1, &h, p);
+                    }
+                    let _ = reply.send(n);
+                }
+                Ok(Command::Run(f)) => f(self),
+                Ok(Command::Terminate) => self.terminating = true,
+                Err(TryRecvError::Empty) => break,
+                Err(TryRecvError::Disconnected) => {
+                    self.terminating = true;
+                    break;
+                }
+            }
+        }
+    }
+
+    fn drain_resolver(&mut self) {
+        while let Ok(r) = self.resolver.results.try_recv() {
+            let slot = r.slot;
+            if slot >= self.brokers.len() || self.brokers[slot].state != State::Connect || self.brokers[slot].stream.is_some() {
+                continue;
+            }
+            match r.result {
+                Ok(addrs) => {
+                    self.brokers[slot].addrs = addrs;
+                    self.brokers[slot].addr_idx = 0;
+                    self.connect_addr(slot);
+                }
+                Err(e) => {
+                    let msg = format!("Failed to resolve '{}:{}': {}", r.host, r.port, e);
+                    self.broker_fail(slot, RD_KAFKA_RESP_ERR__RESOLVE, &msg);
+                }
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------
+    // Connections
+    // ------------------------------------------------------------------
+
+    /// Starts connecting a broker (resolving its name first if needed).
+    fn connect(&mut self, slot: usize) {
+        let b = &mut self.brokers[slot];
+        b.set_state(State::Connect);
+        b.reconnect_at = None;
+        b.setup_deadline = Some(Instant::now() + self.cfg.setup_timeout);
+        if b.addr_idx < b.addrs.len() {
+            self.connect_addr(slot);
+            return;
+        }
+        let (host, port) = (b.host.clone(), b.port);
+        self.resolver.lookup(Lookup { slot, host, port, family: self.cfg.family });
+    }
+
+    fn connect_addr(&mut self, slot: usize) {
+        let addr = {
+            let b = &mut self.brokers[slot];
+            let a = b.addrs[b.addr_idx % b.addrs.len()];
+            b.addr_idx += 1;
+            a
+        };
+        self.inst.debug(
+            super::instance::debug_bit("broker"),
+            "broker",
+            "CONNECT",
+            &format!("{}: Connecting to {}", self.brokers[slot].name, fmt_addr(&addr)),
+        );
+        match mio::net::TcpStream::connect(addr) {
+            Ok(mut s) => {
+                if let Err(e) = self.poll.registry().register(&mut s, Token(slot), Interest::READABLE | Interest::WRITABLE) {
+                    self.broker_fail(slot, RD_KAFKA_RESP_ERR__TRANSPORT, &format!("register failed: {e}"));
+                    return;
+                }
+                self.brokers[slot].stream = Some(s);
+                self.brokers[slot].stats.connects += 1;
+            }
+            Err(e) => {
+                let msg = format!("Connect to {} failed: {}", fmt_addr(&addr), io_msg(&e));
+                self.broker_fail(slot, RD_KAFKA_RESP_ERR__TRANSPORT, &msg);
+            }
+        }
+    }
+
+    fn on_socket_event(&mut self, slot: usize, readable: bool, writable: bool) {
+        if self.brokers[slot].stream.is_none() {
+            return;
+        }
+        if self.brokers[slot].state == State::Connect {
+            if !writable && !readable {
+                return;
+            }
+            let outcome = {
+                let s = self.brokers[slot].stream.as_ref().unwrap();
+                match s.take_error() {
+                    Ok(Some(e)) | Err(e) => Err(e),
+                    Ok(None) => match s.peer_addr() {
+                        Ok(_) => Ok(true),
+                        Err(e) if e.kind() == std::io::ErrorKind::NotConnected => Ok(false),
+                        Err(e) => Err(e),
+                    },
+                }
+            };
+            match outcome {
+                Ok(true) => self.on_connected(slot),
+                Ok(false) => return,
+                Err(e) => {
+                    let addr = self.brokers[slot].addrs.get((self.brokers[slot].addr_idx + self.brokers[slot].addrs.len() - 1) % self.brokers[slot].addrs.len().max(1)).copied();
+                    let msg = match addr {
+                        Some(a) => format!("Connect to {} failed: {}", fmt_addr(&a), io_msg(&e)),
+                        None => format!("Connect failed: {}", io_msg(&e)),
+                    };
+                    self.broker_fail(slot, RD_KAFKA_RESP_ERR__TRANSPORT, &msg);
+                    return;
+                }
+            }
+        }
+        if readable {
+            match self.brokers[slot].read_frames() {
+                Ok(frames) => {
+                    for f in frames {
+                        self.dispatch_frame(slot, f);
+                        if self.brokers[slot].stream.is_none() {
+                            return;
+                        }
+                    }
+                }
+                Err(reason) => {
+                    let b = &self.brokers[slot];
+                    let msg = if reason == "Disconnected" {
+                        format!(
+                            "Disconnected (after {}ms in state {})",
+                            b.state_since.elapsed().as_millis(),
+                            b.state.name()
+                        )
+                    } else {
+                        reason
+                    };
+                    self.broker_fail(slot, RD_KAFKA_RESP_ERR__TRANSPORT, &msg);
+                    return;
+                }
+            }
+        }
+        if let Err(e) = self.brokers[slot].flush() {
+            self.broker_fail(slot, RD_KAFKA_RESP_ERR__TRANSPORT, &format!("Send failed: {}", io_msg(&e)));
+        }
+    }
+
+    fn on_connected(&mut self, slot: usize) {
+        self.apply_socket_options(slot);
+        if !self.cfg.api_version_request {
+            let versions = fallback_versions(&self.cfg.broker_version_fallback);
+            let b = &mut self.brokers[slot];
+            b.api_versions = versions;
+            self.broker_up(slot);
+            return;
+        }
+        self.brokers[slot].set_state(State::ApiVersionQuery);
+        let v = if self.brokers[slot].apiversion_v0 { 0 } else { APIVERSIONS_MAX_VERSION };
+        self.send_api_versions(slot, v);
+    }
+
+    fn apply_socket_options(&mut self, slot: usize) {
+        use std::os::fd::AsRawFd;
+        let Some(s) = self.brokers[slot].stream.as_ref() else { return };
+        let _ = s.set_nodelay(self.cfg.nagle_disable);
+        let fd = s.as_raw_fd();
+        let set = |opt: i32, val: i32| {
+            // SAFETY: setsockopt on our own socket with an int value.
+            unsafe {
+                libc::setsockopt(fd, libc::SOL_SOCKET, opt, &val as *const i32 as *const libc::c_void, 4);
+            }
+        };
+        if self.cfg.keepalive {
+            set(libc::SO_KEEPALIVE, 1);
+        }
+        if self.cfg.send_buffer > 0 {
+            set(libc::SO_SNDBUF, self.cfg.send_buffer);
+        }
+        if self.cfg.receive_buffer > 0 {
+            set(libc::SO_RCVBUF, self.cfg.receive_buffer);
+        }
+    }
+
+    fn send_api_versions(&mut self, slot: usize, version: i16) {
+        let req = ApiVersionsRequest::default()
+            .with_client_software_name(StrBytes::from_string(self.cfg.software_name.clone()))
+            .with_client_software_version(StrBytes::from_string(self.cfg.software_version.clone()));
+        let corr = self.brokers[slot].corr_id();
+        match wire::encode_request(&req, version, corr, &self.cfg.client_id) {
+            Ok(frame) => {
+                let now = Instant::now();
+                let b = &mut self.brokers[slot];
+                b.queue_frame(frame);
+                b.stats.tx += 1;
+                *b.stats.req_counts.entry(ApiVersionsRequest::KEY).or_default() += 1;
+                b.inflight.insert(
+                    corr,
+                    InFlight {
+                        api_key: ApiVersionsRequest::KEY,
+                        version,
+                        sent: now,
+                        deadline: now + self.cfg.api_version_request_timeout,
+                        handler: Box::new(move |core: &mut Core, r| core.on_api_versions(slot, version, r)),
+                    },
+                );
+            }
+            Err(e) => self.broker_fail(slot, RD_KAFKA_RESP_ERR__TRANSPORT, &e.0),
+        }
+    }
+
+    fn on_api_versions(&mut self, slot: usize, version: i16, r: Result<Response, KafkaError>) {
+        let resp = match r {
+            Ok(resp) => resp,
+            Err(e) => {
+                if self.brokers[slot].stream.is_some() {
+                    self.broker_fail(slot, RD_KAFKA_RESP_ERR__TRANSPORT, &format!("ApiVersionRequest failed: {}", e.message));
+                }
+                return;
+            }
+        };
+        // A broker that does not know the requested version answers with a
+        // v0 response; try the requested version first, then v0.
+        let decoded = decode_api_versions(&resp.frame, version).or_else(|_| decode_api_versions(&resp.frame, 0));
+        let parsed = match decoded {
+            Ok(p) => p,
+            Err(e) => {
+                self.broker_fail(slot, RD_KAFKA_RESP_ERR__BAD_MSG, &format!("ApiVersionRequest failed: {e}"));
+                return;
+            }
+        };
+        if parsed.error_code == RD_KAFKA_RESP_ERR_UNSUPPORTED_VERSION as i16 && version > 0 {
+            let max = parsed.api_keys.iter().find(|k| k.api_key == ApiVersionsRequest::KEY).map_or(0, |k| k.max_version);
+            self.send_api_versions(slot, max.min(version - 1).max(0));
+            return;
+        }
+        if parsed.error_code != 0 {
+            let msg = format!("ApiVersionRequest failed: {}", crate::error::describe(parsed.error_code as i32));
+            self.broker_fail(slot, RD_KAFKA_RESP_ERR__TRANSPORT, &msg);
+            return;
+        }
+        let b = &mut self.brokers[slot];
+        b.api_versions = parsed.api_keys.iter().map(|k| (k.api_key, (k.min_version, k.max_version))).collect();
+        self.broker_up(slot);
+    }
+
+    fn broker_up(&mut self, slot: usize) {
+        let b = &mut self.brokers[slot];
+        b.set_state(State::Up);
+        b.setup_deadline = None;
+        b.backoff = Duration::ZERO;
+        b.timeouts_in_row = 0;
+        b.last_err = None;
+        b.suppressed = 0;
+        let name = b.name.clone();
+        self.all_down_reported = false;
+        self.inst.debug(super::instance::debug_bit("broker"), "broker", "STATE", &format!("{name}: Broker changed state APIVERSION_QUERY -> UP"));
+        self.dispatch_pending_metadata();
+        self.service_broker(slot);
+    }
+
+    /// Fails a broker connection: closes it, fails what was in flight,
+    /// reports the error and schedules a reconnect.
+    fn broker_fail(&mut self, slot: usize, err: rd_kafka_resp_err_t, reason: &str) {
+        let (inflight, waiting, name, state, was_connected) = {
+            let b = &mut self.brokers[slot];
+            let state = b.state;
+            let was_connected = state == State::Up || state == State::ApiVersionQuery;
+            if let Some(mut s) = b.stream.take() {
+                let _ = self.poll.registry().deregister(&mut s);
+                b.stats.disconnects += 1;
+            }
+            let (i, w) = b.close();
+            b.set_state(State::Down);
+            b.setup_deadline = None;
+            let base = self.cfg.reconnect_backoff;
+            b.backoff = if b.backoff.is_zero() { base } else { (b.backoff * 2).min(self.cfg.reconnect_backoff_max) };
+            let jittered = jitter(b.backoff);
+            b.reconnect_at = Some(Instant::now() + jittered);
+            (i, w, b.name.clone(), state, was_connected)
+        };
+        let full = format!("{name}: {reason}");
+        // Identical consecutive errors are reported once, then counted.
+        let report = {
+            let b = &mut self.brokers[slot];
+            if b.last_err.as_deref() == Some(reason) {
+                b.suppressed += 1;
+                false
+            } else {
+                b.last_err = Some(reason.to_string());
+                true
+            }
+        };
+        let quiet_close = was_connected && reason.starts_with("Disconnected") && !self.cfg.log_connection_close;
+        if report && !quiet_close {
+            let mut msg = full.clone();
+            let sup = std::mem::take(&mut self.brokers[slot].suppressed);
+            if sup > 0 {
+                msg.push_str(&format!(", {sup} identical error(s) suppressed"));
+            }
+            self.log(level::ERR, "FAIL", &msg);
+            self.inst.main_q.push(EventObj::error(err, &msg, false));
+        }
+        let _ = state;
+        for f in inflight {
+            let e = KafkaError::new(RD_KAFKA_RESP_ERR__TRANSPORT, full.clone()).retriable();
+            (f.handler)(self, Err(e));
+        }
+        // Requests never sent go to another broker when they can, or wait
+        // for this one to come back.
+        for r in waiting {
+            self.brokers[slot].waiting.push_back(r);
+        }
+        self.check_all_down();
+        self.redistribute_waiting(slot);
+    }
+
+    fn check_all_down(&mut self) {
+        let relevant: Vec<&Broker> = self.brokers.iter().filter(|b| !b.decommissioned).collect();
+        if relevant.is_empty() {
+            return;
+        }
+        let down = relevant.iter().filter(|b| b.state == State::Down).count();
+        if down == relevant.len() && !self.all_down_reported {
+            self.all_down_reported = true;
+            let msg = format!("{}/{} brokers are down", down, relevant.len());
+            self.log(level::ERR, "FAIL", &msg);
+            self.inst.main_q.push(EventObj::error(RD_KAFKA_RESP_ERR__ALL_BROKERS_DOWN, &msg, false));
+        }
+    }
+
+    // ------------------------------------------------------------------
+    // Requests
+    // ------------------------------------------------------------------
+
+    /// Queues a request on a broker (connecting it if needed).
+    pub fn send_to(&mut self, slot: usize, req: OutRequest) {
+        let b = &mut self.brokers[slot];
+        b.waiting.push_back(req);
+        b.wanted = true;
+        self.service_broker(slot);
+    }
+
+    /// Sends what waits on a broker, within the in-flight limit, or starts
+    /// connecting it.
+    fn service_broker(&mut self, slot: usize) {
+        let now = Instant::now();
+        match self.brokers[slot].state {
+            State::Up => {}
+            State::Init => {
+                if !self.brokers[slot].waiting.is_empty() || self.brokers[slot].wanted {
+                    self.connect(slot);
+                }
+                return;
+            }
+            State::Down | State::TryConnect => {
+                let b = &self.brokers[slot];
+                if (b.wanted || !b.waiting.is_empty()) && b.reconnect_at.is_none_or(|t| t <= now) {
+                    self.connect(slot);
+                }
+                return;
+            }
+            _ => return,
+        }
+        while self.brokers[slot].inflight_cnt() < self.cfg.max_in_flight {
+            let Some(req) = self.brokers[slot].waiting.pop_front() else { break };
+            let b = &mut self.brokers[slot];
+            let Some(version) = b.pick_version(req.api_key, req.min_version, req.max_version) else {
+                let e = KafkaError::new(
+                    RD_KAFKA_RESP_ERR__UNSUPPORTED_FEATURE,
+                    format!("{}: broker does not support the needed version of API {}", b.name, req.api_key),
+                );
+                (req.handler)(self, Err(e));
+                continue;
+            };
+            let corr = b.corr_id();
+            match (req.encode)(version, corr, &self.cfg.client_id) {
+                Ok(frame) => {
+                    b.queue_frame(frame);
+                    b.stats.tx += 1;
+                    *b.stats.req_counts.entry(req.api_key).or_default() += 1;
+                    b.stats.outbuf_latency.add(now.saturating_duration_since(req.enqueued).as_micros() as i64);
+                    b.inflight.insert(
+                        corr,
+                        InFlight { api_key: req.api_key, version, sent: now, deadline: req.deadline(), handler: req.handler },
+                    );
+                }
+                Err(e) => {
+                    b.stats.tx_errs += 1;
+                    (req.handler)(self, Err(KafkaError::new(RD_KAFKA_RESP_ERR__BAD_MSG, e.0)));
+                }
+            }
+        }
+        if let Err(e) = self.brokers[slot].flush() {
+            self.broker_fail(slot, RD_KAFKA_RESP_ERR__TRANSPORT, &format!("Send failed: {}", io_msg(&e)));
+        }
+    }
+
+    fn dispatch_frame(&mut self, slot: usize, frame: bytes::Bytes) {
+        let Some(corr) = wire::peek_correlation_id(&frame) else {
+            self.broker_fail(slot, RD_KAFKA_RESP_ERR__BAD_MSG, "Received a truncated response");
+            return;
+        };
+        let Some(f) = self.brokers[slot].inflight.remove(&corr) else {
+            let b = &mut self.brokers[slot];
+            b.stats.rx_corrid_errs += 1;
+            let name = b.name.clone();
+            self.log(level::WARNING, "RECV", &format!("{name}: Response for unknown CorrId {corr}"));
+            return;
+        };
+        let rtt = f.sent.elapsed();
+        {
+            let b = &mut self.brokers[slot];
+            b.stats.rx += 1;
+            b.stats.rtt.add(rtt.as_micros() as i64);
+            b.timeouts_in_row = 0;
+        }
+        (f.handler)(self, Ok(Response { version: f.version, frame, broker: slot, rtt }));
+        self.service_broker(slot);
+    }
+
+    /// Reports a throttled response to the application.
+    pub fn throttled(&mut self, slot: usize, throttle_ms: i32) {
+        if throttle_ms <= 0 {
+            return;
+        }
+        let b = &mut self.brokers[slot];
+        b.stats.throttle.add(throttle_ms as i64);
+        let (name, id) = (b.name.clone(), b.id);
+        self.inst.debug(super::instance::debug_bit("broker"), "broker", "THROTTLE",
+            &format!("{name}: throttled for {throttle_ms}ms"));
+        if self.inst.callbacks.throttle_cb.is_some() {
+            self.inst.main_q.push(EventObj::new(
+                crate::abi::event::EVENT_THROTTLE,
+                EventPayload::Throttle { broker_name: CString::new(name).unwrap_or_default(), broker_id: id, throttle_ms },
+            ));
+        }
+    }
+
+    // ------------------------------------------------------------------
+    // Metadata
+    // ------------------------------------------------------------------
+
+    /// The broker to send a cluster-wide request to: an UP broker with the
+    /// fewest requests in flight, preferring known brokers over bootstrap
+    /// entries. None when none is up (and then one is asked to connect).
+    fn usable_broker(&mut self) -> Option<usize> {
+        let learned = self.brokers.iter().any(|b| b.id >= 0 && !b.decommissioned);
+        let best = self
+            .brokers
+            .iter()
+            .filter(|b| b.is_up() && !b.decommissioned)
+            .min_by_key(|b| (if learned && b.id < 0 { 1 } else { 0 }, b.inflight_cnt()))
+            .map(|b| b.slot);
+        if best.is_none() {
+            self.want_any_connection();
+        }
+        best
+    }
+
+    /// Makes sure some broker is trying to connect.
+    fn want_any_connection(&mut self) {
+        let connecting = self.brokers.iter().any(|b| {
+            !b.decommissioned && matches!(b.state, State::Connect | State::ApiVersionQuery)
+        });
+        if connecting || self.brokers.is_empty() {
+            return;
+        }
+        let n = self.brokers.len();
+        let now = Instant::now();
+        // Prefer a broker whose backoff has passed; otherwise the soonest.
+        for i in 0..n {
+            let slot = (self.connect_cursor + i) % n;
+            let b = &self.brokers[slot];
+            if b.decommissioned || b.reconnect_at.is_some_and(|t| t > now) {
+                continue;
+            }
+            self.connect_cursor = (slot + 1) % n;
+            self.brokers[slot].wanted = true;
+            self.connect(slot);
+            return;
+        }
+        if let Some(b) = self.brokers.iter_mut().filter(|b| !b.decommissioned).min_by_key(|b| b.reconnect_at) {
+            b.wanted = true;
+        }
+    }
+
+    fn metadata_query(&mut self, q: MetadataQuery) {
+        self.pending_md.push(PendingMetadata { query: q });
+        self.dispatch_pending_metadata();
+    }
+
+    fn dispatch_pending_metadata(&mut self) {
+        if self.pending_md.is_empty() {
+            return;
+        }
+        let Some(slot) = self.usable_broker() else { return };
+        for p in std::mem::take(&mut self.pending_md) {
+            let q = p.query;
+            let timeout = q.deadline.saturating_duration_since(Instant::now());
+            let reply = q.reply.clone();
+            self.send_metadata(slot, q.topics, q.allow_auto_create, timeout, Box::new(move |_core, r| {
+                let _ = reply.send(r);
+            }));
+        }
+    }
+
+    /// Sends a Metadata request; `done` gets the parsed response after the
+    /// cache was updated.
+    pub fn send_metadata(
+        &mut self,
+        slot: usize,
+        topics: Option<Vec<String>>,
+        allow_auto_create: bool,
+        timeout: Duration,
+        done: Box<dyn FnOnce(&mut Core, Result<MetadataSnapshot, KafkaError>)>,
+    ) {
+        let all = topics.is_none();
+        let req = MetadataRequest::default()
+            .with_topics(topics.map(|ts| {
+                ts.into_iter()
+                    .map(|t| MetadataRequestTopic::default().with_name(Some(TopicName(StrBytes::from_string(t)))))
+                    .collect()
+            }))
+            .with_allow_auto_topic_creation(allow_auto_create);
+        let out = typed_request(req, 1, METADATA_MAX_VERSION, timeout, move |core: &mut Core, r| {
+            let result = r.map(|(resp, slot)| {
+                core.throttled(slot, resp.throttle_time_ms);
+                let snap = snapshot_of(&resp, &core.brokers[slot]);
+                core.apply_metadata(&snap, all);
+                snap
+            });
+            done(core, result);
+        });
+        self.send_to(slot, out);
+    }
+
+    /// Updates the cache and the broker list from a Metadata response.
+    fn apply_metadata(&mut self, md: &MetadataSnapshot, all_topics: bool) {
+        self.metadata.update(md, all_topics);
+        for bm in &md.brokers {
+            let port = bm.port.clamp(0, u16::MAX as i32) as u16;
+            match self.brokers.iter().position(|b| b.id == bm.id && !b.decommissioned) {
+                Some(i) => {
+                    if self.brokers[i].host != bm.host || self.brokers[i].port != port {
+                        let (name, old) = (self.brokers[i].name.clone(), format!("{}:{}", self.brokers[i].host, self.brokers[i].port));
+                        self.log(level::INFO, "NODEUPDATE", &format!("{name}: Broker hostname updated from {old} to {}:{}", bm.host, port));
+                        let b = &mut self.brokers[i];
+                        b.host = bm.host.clone();
+                        b.port = port;
+                        b.name = format!("{}:{}/{}", bm.host, port, bm.id);
+                        b.addrs.clear();
+                        b.addr_idx = 0;
+                        if b.stream.is_some() {
+                            self.broker_fail(i, RD_KAFKA_RESP_ERR__NODE_UPDATE, "Broker hostname updated");
+                        }
+                    }
+                }
+                None => {
+                    let slot = self.add_broker(bm.id, &bm.host, port);
+                    self.inst.debug(super::instance::debug_bit("broker"), "broker", "BROKER",
+                        &format!("{}: Added new broker with NodeId {}", self.brokers[slot].name, bm.id));
+                }
+            }
+        }
+        // Brokers that left the cluster are retired.
+        let ids: std::collections::HashSet<i32> = md.brokers.iter().map(|b| b.id).collect();
+        for i in 0..self.brokers.len() {
+            let b = &self.brokers[i];
+            if b.id >= 0 && !b.decommissioned && !ids.contains(&b.id) && !md.brokers.is_empty() {
+                self.brokers[i].decommissioned = true;
+                if self.brokers[i].stream.is_some() && self.brokers[i].inflight.is_empty() {
+                    let mut s = self.brokers[i].stream.take().unwrap();
+                    let _ = self.poll.registry().deregister(&mut s);
+                    self.brokers[i].set_state(State::Down);
+                }
+            }
+        }
+        self.update_topic_availability();
+    }
+
+    /// Publishes which partitions have leaders to the topic handles.
+    fn update_topic_availability(&mut self) {
+        let topics = self.inst.topics.lock();
+        for (name, t) in topics.iter() {
+            if let Some(tm) = self.metadata.topic(name) {
+                let n = tm.partitions.iter().map(|p| p.id + 1).max().unwrap_or(0).max(0) as usize;
+                let mut avail = vec![false; n];
+                for p in &tm.partitions {
+                    if p.id >= 0 && p.leader >= 0 {
+                        avail[p.id as usize] = true;
+                    }
+                }
+                *t.available.lock() = avail;
+            }
+        }
+    }
+
+    /// Topics the client has an interest in (for the periodic refresh).
+    fn known_topics(&self) -> Vec<String> {
+        let mut v: Vec<String> = self.inst.topics.lock().keys().cloned().collect();
+        for k in self.metadata.topics.keys() {
+            if !v.contains(k) {
+                v.push(k.clone());
+            }
+        }
+        v.sort();
+        v
+    }
+
+    // ------------------------------------------------------------------
+    // Timers
+    // ------------------------------------------------------------------
+
+    fn timers(&mut self) {
+        let now = Instant::now();
+        // Connection setup and request timeouts.
+        for slot in 0..self.brokers.len() {
+            if let Some(d) = self.brokers[slot].setup_deadline {
+                if d <= now {
+                    let st = self.brokers[slot].state;
+                    let ms = self.brokers[slot].state_since.elapsed().as_millis();
+                    self.broker_fail(slot, RD_KAFKA_RESP_ERR__TRANSPORT,
+                        &format!("Connection setup timed out in state {} (after {}ms in state {})", st.name(), ms, st.name()));
+                    continue;
+                }
+            }
+            let expired: Vec<i32> = self.brokers[slot].inflight.iter().filter(|(_, f)| f.deadline <= now).map(|(c, _)| *c).collect();
+            let mut timed_out = 0;
+            for c in expired {
+                if let Some(f) = self.brokers[slot].inflight.remove(&c) {
+                    timed_out += 1;
+                    let b = &mut self.brokers[slot];
+                    b.stats.req_timeouts += 1;
+                    b.timeouts_in_row += 1;
+                    let msg = format!("{}: Timed out request (api key {}) after {}ms", b.name, f.api_key, f.sent.elapsed().as_millis());
+                    self.log(level::INFO, "REQTMOUT", &msg);
+                    (f.handler)(self, Err(KafkaError::new(RD_KAFKA_RESP_ERR__TIMED_OUT, msg).retriable()));
+                }
+            }
+            if timed_out > 0 && self.cfg.socket_max_fails > 0 && self.brokers[slot].timeouts_in_row >= self.cfg.socket_max_fails && self.brokers[slot].stream.is_some() {
+                let n = self.brokers[slot].timeouts_in_row;
+                self.broker_fail(slot, RD_KAFKA_RESP_ERR__TIMED_OUT, &format!("{n} request(s) timed out: disconnect"));
+            }
+            // Requests that never got sent.
+            let mut i = 0;
+            while i < self.brokers[slot].waiting.len() {
+                if self.brokers[slot].waiting[i].deadline() <= now {
+                    let r = self.brokers[slot].waiting.remove(i).unwrap();
+                    let msg = format!("{}: request (api key {}) timed out in queue", self.brokers[slot].name, r.api_key);
+                    (r.handler)(self, Err(KafkaError::new(RD_KAFKA_RESP_ERR__TIMED_OUT_QUEUE, msg)));
+                } else {
+                    i += 1;
+                }
+            }
+        }
+        // Metadata queries that found no broker in time.
+        let mut i = 0;
+        while i < self.pending_md.len() {
+            if self.pending_md[i].query.deadline <= now {
+                let p = self.pending_md.remove(i);
+                let _ = p.query.reply.send(Err(KafkaError::new(
+                    RD_KAFKA_RESP_ERR__TRANSPORT,
+                    "No broker available to send the metadata request to",
+                )));
+            } else {
+                i += 1;
+            }
+        }
+        // Periodic metadata refresh.
+        if self.next_refresh.is_some_and(|t| t <= now) {
+            self.next_refresh = self.cfg.metadata_refresh_interval.map(|d| now + d);
+            self.refresh_metadata("periodic refresh");
+        }
+        // Statistics.
+        if self.next_stats.is_some_and(|t| t <= now) {
+            self.next_stats = self.cfg.statistics_interval.map(|d| now + d);
+            let json = super::stats::render(self);
+            self.inst.main_q.push(EventObj::new(
+                RD_KAFKA_EVENT_STATS,
+                EventPayload::Stats(CString::new(json).unwrap_or_default()),
+            ));
+            for b in &mut self.brokers {
+                b.stats.rtt = Default::default();
+                b.stats.throttle = Default::default();
+                b.stats.int_latency = Default::default();
+                b.stats.outbuf_latency = Default::default();
+            }
+        }
+    }
+
+    /// Refreshes metadata of the known topics (or brokers only).
+    pub fn refresh_metadata(&mut self, reason: &str) {
+        if self.refresh_inflight {
+            return;
+        }
+        let Some(slot) = self.usable_broker() else {
+            // Try again shortly, once a connection is up.
+            self.next_refresh = Some(Instant::now() + self.cfg.refresh_fast_interval.max(Duration::from_millis(100)));
+            return;
+        };
+        let topics = self.known_topics();
+        self.inst.debug(super::instance::debug_bit("metadata"), "metadata", "METADATA",
+            &format!("{}: Requesting metadata for {} topic(s): {reason}", self.brokers[slot].name, topics.len()));
+        self.refresh_inflight = true;
+        let auto = self.cfg.allow_auto_create_topics;
+        let timeout = self.cfg.socket_timeout;
+        self.send_metadata(slot, Some(topics), auto, timeout, Box::new(|core, r| {
+            core.refresh_inflight = false;
+            if let Err(e) = r {
+                core.inst.debug(super::instance::debug_bit("metadata"), "metadata", "METADATA",
+                    &format!("Metadata refresh failed: {}", e.message));
+                core.next_refresh = Some(Instant::now() + core.cfg.refresh_fast_interval.max(Duration::from_millis(100)));
+            }
+        }));
+    }
+
+    /// Periodic per-broker work: reconnects whose backoff passed.
+    fn service(&mut self) {
+        for slot in 0..self.brokers.len() {
+            let b = &self.brokers[slot];
+            let due = b.reconnect_at.is_some_and(|t| t <= Instant::now());
+            if due && (b.wanted || !b.waiting.is_empty()) && b.stream.is_none() && !b.decommissioned {
+                self.brokers[slot].reconnect_at = None;
+                self.connect(slot);
+            } else if due && !b.wanted && b.waiting.is_empty() {
+                self.brokers[slot].reconnect_at = None;
+            }
+        }
+        if !self.pending_md.is_empty() {
+            self.dispatch_pending_metadata();
+        }
+    }
+
+    fn redistribute_waiting(&mut self, from: usize) {
+        let _ = from;
+    }
+
+    fn shutdown(&mut self) {
+        for slot in 0..self.brokers.len() {
+            if let Some(mut s) = self.brokers[slot].stream.take() {
+                let _ = self.poll.registry().deregister(&mut s);
+            }
+            let (inflight, waiting) = self.brokers[slot].close();
+            for f in inflight {
+                (f.handler)(self, Err(KafkaError::new(RD_KAFKA_RESP_ERR__DESTROY, "Handle is terminating")));
+            }
+            for r in waiting {
+                (r.handler)(self, Err(KafkaError::new(RD_KAFKA_RESP_ERR__DESTROY, "Handle is terminating")));
+            }
+        }
+        for p in std::mem::take(&mut self.pending_md) {
+            let _ = p.query.reply.send(Err(KafkaError::new(RD_KAFKA_RESP_ERR__DESTROY, "Handle is terminating")));
+        }
+        self.resolver.stop();
+    }
+}
+
+/// Builds an [`OutRequest`] for a typed kafka-protocol request.
+pub fn typed_request<R, F>(req: R, min_version: i16, max_version: i16, timeout: Duration, done: F) -> OutRequest
+where
+    R: Request + 'static,
+    F: FnOnce(&mut Core, Result<(R::Response, usize), KafkaError>) + 'static,
+{
+    let handler: Handler = Box::new(move |core: &mut Core, r: Result<Response, KafkaError>| {
+        let r = r.and_then(|resp| {
+            let slot = resp.broker;
+            wire::decode_response::<R>(resp.frame, resp.version)
+                .map(|d| (d, slot))
+                .map_err(|e: WireError| KafkaError::new(RD_KAFKA_RESP_ERR__BAD_MSG, e.0))
+        });
+        done(core, r);
+    });
+    OutRequest {
+        api_key: R::KEY,
+        min_version: min_version.max(R::VERSIONS.min),
+        max_version: max_version.min(R::VERSIONS.max),
+        encode: Box::new(move |v, corr, cid| wire::encode_request(&req, v, corr, cid)),
+        handler,
+        timeout,
+        enqueued: Instant::now(),
+    }
+}
+
+fn decode_api_versions(frame: &bytes::Bytes, version: i16) -> Result<ApiVersionsResponse, String> {
+    let mut f = frame.clone();
+    // ApiVersions responses always use response header v0 (correlation id).
+    if f.len() < 4 {
+        return Err("short response".into());
+    }
+    bytes::Buf::advance(&mut f, 4);
+    let r = ApiVersionsResponse::decode(&mut f, version).map_err(|e| e.to_string())?;
+    Ok(r)
+}
+
+/// Converts a Metadata response into a snapshot.
+fn snapshot_of(resp: &kafka_protocol::messages::MetadataResponse, from: &Broker) -> MetadataSnapshot {
+    MetadataSnapshot {
+        brokers: resp
+            .brokers
+            .iter()
+            .map(|b| BrokerMeta { id: b.node_id.0, host: b.host.to_string(), port: b.port, rack: b.rack.as_ref().map(|r| r.to_string()) })
+            .collect(),
+        topics: resp
+            .topics
+            .iter()
+            .map(|t| TopicMeta {
+                name: t.name.as_ref().map(|n| n.0.to_string()).unwrap_or_default(),
+                err: t.error_code as i32,
+                is_internal: t.is_internal,
+                topic_id: {
+                    let (hi, lo) = t.topic_id.as_u64_pair();
+                    (hi as i64, lo as i64)
+                },
+                partitions: t
+                    .partitions
+                    .iter()
+                    .map(|p| PartitionMeta {
+                        id: p.partition_index,
+                        err: p.error_code as i32,
+                        leader: p.leader_id.0,
+                        leader_epoch: p.leader_epoch,
+                        replicas: p.replica_nodes.iter().map(|r| r.0).collect(),
+                        isrs: p.isr_nodes.iter().map(|r| r.0).collect(),
+                    })
+                    .collect(),
+            })
+            .collect(),
+        controller_id: resp.controller_id.0,
+        cluster_id: resp.cluster_id.as_ref().map(|c| c.to_string()),
+        orig_broker_id: from.id,
+        orig_broker_name: from.name.clone(),
+    }
+}
+
+/// API versions assumed for brokers that cannot be asked (api.version.request
+/// = false), from `broker.version.fallback`.
+pub fn fallback_versions(fallback: &str) -> std::collections::HashMap<i16, (i16, i16)> {
+    let parts: Vec<u32> = fallback.split('.').filter_map(|p| p.parse().ok()).collect();
+    let (major, minor) = (parts.first().copied().unwrap_or(0), parts.get(1).copied().unwrap_or(0));
+    // (api key, max version) for 0.8/0.9/0.10 era brokers.
+    let table: &[(i16, i16)] = if major == 0 && minor < 9 {
+        &[(0, 0), (1, 0), (2, 0), (3, 0), (8, 0), (9, 0)]
+    } else if major == 0 && minor < 10 {
+        &[(0, 1), (1, 1), (2, 0), (3, 0), (8, 2), (9, 1), (10, 0), (11, 0), (12, 0), (13, 0), (14, 0), (15, 0), (16, 0)]
+    } else {
+        &[(0, 2), (1, 2), (2, 0), (3, 1), (8, 2), (9, 1), (10, 0), (11, 0), (12, 0), (13, 0), (14, 0), (15, 0), (16, 0), (18, 0)]
+    };
+    table.iter().map(|&(k, v)| (k, (0, v))).collect()
+}
+
+fn fmt_addr(a: &SocketAddr) -> String {
+    match a {
+        SocketAddr::V4(v) => format!("ipv4#{v}"),
+        SocketAddr::V6(v) => format!("ipv6#{v}"),
+    }
+}
+
+/// An io error in the words of strerror (without Rust's "(os error N)").
+fn io_msg(e: &std::io::Error) -> String {
+    let s = e.to_string();
+    match s.find(" (os error") {
+        Some(i) => s[..i].to_string(),
+        None => s,
+    }
+}
+
+/// -25%..+50% jitter, as librdkafka applies to reconnect backoffs.
+fn jitter(d: Duration) -> Duration {
+    let ms = d.as_millis() as i64;
+    if ms == 0 {
+        return d;
+    }
+    let lo = ms * 75 / 100;
+    let hi = ms * 150 / 100;
+    let span = (hi - lo).max(1) as u32;
+    let r = super::partitioner::random_partition(i32::try_from(span).unwrap_or(i32::MAX)) as i64;
+    Duration::from_millis((lo + r) as u64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn broker_lists() {
+        assert_eq!(parse_brokers("a:1,b"), vec![("a".into(), 1), ("b".into(), 9092)]);
+        assert_eq!(parse_brokers("PLAINTEXT://h:19092, SSL://x:2"), vec![("h".into(), 19092), ("x".into(), 2)]);
+        assert_eq!(parse_brokers("[::1]:9093,[fe80::1]"), vec![("::1".into(), 9093), ("fe80::1".into(), 9092)]);
+        assert!(parse_brokers(" , ").is_empty());
+    }
+
+    #[test]
+    fn jitter_range() {
+        for _ in 0..200 {
+            let j = jitter(Duration::from_millis(100)).as_millis();
+            assert!((75..=150).contains(&j), "{j}");
+        }
+    }
+
+    #[test]
+    fn fallback_tables() {
+        assert_eq!(fallback_versions("0.9.0").get(&0), Some(&(0, 1)));
+        assert_eq!(fallback_versions("0.10.0").get(&3), Some(&(0, 1)));
+        assert_eq!(fallback_versions("0.8.2").get(&1), Some(&(0, 0)));
+    }
+}
