@@ -6,6 +6,10 @@
 //! its size, so the pointers handed to the application stay put while the
 //! list grows or shrinks, and string values can be used as C strings.
 //!
+//! rdkafka.h allows `_READ_ONLY` from add/remove, but librdkafka never
+//! returns it: the headers of consumed messages can be modified (e.g. before
+//! producing the message again), and so they can here.
+//!
 //! The engine builds header lists from the wire with
 //! [`HeadersObj::parse_wire`] (the record-level header section of a v2
 //! record) and writes them with [`HeadersObj::write_wire`].
@@ -18,7 +22,7 @@ use std::ptr;
 
 /// Header lists with more entries than this on the wire are rejected as
 /// corrupt (librdkafka uses the same bound).
-pub const MAX_WIRE_HEADERS: i64 = 100_000;
+const MAX_WIRE_HEADERS: i64 = 100_000;
 
 /// One header: a name and an optional (NULL) value.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -443,9 +443,7 @@ impl MessageObj {
     /// else will use or free afterwards.
     pub unsafe fn from_raw(p: *mut rd_kafka_message_t) -> Option<Box<MessageObj>> {
         // SAFETY: caller contract; the magic check rejects foreign structs.
-        if unsafe { MessageObj::from_ptr(p) }.is_none() {
-            return None;
-        }
+        unsafe { MessageObj::from_ptr(p) }?;
         // SAFETY: verified to be one of ours.
         Some(unsafe { Box::from_raw(p as *mut MessageObj) })
     }
@@ -584,16 +582,10 @@ pub unsafe extern "C" fn rd_kafka_message_errstr(rkmessage: *const rd_kafka_mess
         if m.err == RD_KAFKA_RESP_ERR_NO_ERROR {
             return ptr::null();
         }
-        // A delivery report's payload is the application's data, not text.
-        // SAFETY: as above.
-        if let Some(obj) = unsafe { MessageObj::from_ptr(rkmessage) } {
-            if obj.kind == MsgKind::Producer {
-                return match &obj.produce_errstr {
-                    Some(s) => s.as_ptr(),
-                    None => super::error::rd_kafka_err2str(m.err),
-                };
-            }
-        }
+        // Only the public fields are read: applications may pass message
+        // structs of their own (e.g. from rd_kafka_produce_batch()). For that
+        // reason this is not for delivery reports, whose payload is the
+        // application's data (use rd_kafka_message_produce_errstr()).
         if !m.payload.is_null() {
             m.payload as *const c_char
         } else {
@@ -926,8 +918,9 @@ mod tests {
         unsafe {
             assert_eq!((*p).payload, buf);
             assert_eq!(CStr::from_ptr(rd_kafka_message_produce_errstr(p)), c"record too big");
-            // errstr() never returns the application's payload as text.
-            assert_eq!(CStr::from_ptr(rd_kafka_message_errstr(p)), c"record too big");
+            // errstr() only looks at the public fields (as in librdkafka, it
+            // is not meant for delivery reports).
+            assert_eq!(rd_kafka_message_errstr(p), buf as *const c_char);
             assert_eq!(rd_kafka_message_timestamp(p, ptr::null_mut()), -1);
             let mut h: *mut rd_kafka_headers_t = ptr::null_mut();
             assert_eq!(rd_kafka_message_headers(p, &mut h), RD_KAFKA_RESP_ERR__NOENT);
