@@ -310,6 +310,12 @@ typedef rd_kafka_event_t rd_kafka_ElectLeaders_result_t;
 
 #define RD_KAFKA_EVENT_ELECTLEADERS_RESULT 8388608
 
+/*
+ Internal event type for throttle reports: never returned to the
+ application as an event, only served with throttle_cb.
+ */
+#define EVENT_THROTTLE 1073741824
+
 #define EMERG 0
 
 #define ALERT 1
@@ -1773,35 +1779,62 @@ int rd_kafka_TopicDescription_is_internal(const rd_kafka_TopicDescription_t *top
 RD_EXPORT
 const rd_kafka_error_t *rd_kafka_TopicDescription_error(const rd_kafka_TopicDescription_t *topicdesc);
 
+/*
+ New metadata for a group without membership: generation -1, empty member id, no instance id (NULL if group_id is NULL).
+ */
 RD_EXPORT
 rd_kafka_consumer_group_metadata_t *rd_kafka_consumer_group_metadata_new(const char *group_id);
 
+/*
+ New metadata with all fields given (strings copied; a NULL member id is taken as empty, the instance id may be NULL).
+ */
 RD_EXPORT
 rd_kafka_consumer_group_metadata_t *rd_kafka_consumer_group_metadata_new_with_genid(const char *group_id,
                                                                                     int32_t generation_id,
                                                                                     const char *member_id,
                                                                                     const char *group_instance_id);
 
+/*
+ The group id, valid while the object lives (NULL for a NULL object).
+ */
 RD_EXPORT
 const char *rd_kafka_consumer_group_metadata_group_id(const rd_kafka_consumer_group_metadata_t *group_metadata);
 
+/*
+ The group instance id (static membership), or NULL when there is none.
+ */
 RD_EXPORT
 const char *rd_kafka_consumer_group_metadata_group_instance_id(const rd_kafka_consumer_group_metadata_t *group_metadata);
 
+/*
+ The member id (empty when not a member), valid while the object lives.
+ */
 RD_EXPORT
 const char *rd_kafka_consumer_group_metadata_member_id(const rd_kafka_consumer_group_metadata_t *group_metadata);
 
+/*
+ The group generation id (-1 when unknown or for a NULL object).
+ */
 RD_EXPORT
 int32_t rd_kafka_consumer_group_metadata_generation_id(const rd_kafka_consumer_group_metadata_t *group_metadata);
 
+/*
+ Frees a consumer group metadata object (NULL is ignored).
+ */
 RD_EXPORT
 void rd_kafka_consumer_group_metadata_destroy(rd_kafka_consumer_group_metadata_t *arg0);
 
+/*
+ Serializes the object into a new malloc()ed buffer (free with rd_kafka_mem_free() or free()); NULL on success.
+ */
 RD_EXPORT
 rd_kafka_error_t *rd_kafka_consumer_group_metadata_write(const rd_kafka_consumer_group_metadata_t *cgmd,
                                                          void **bufferp,
                                                          size_t *sizep);
 
+/*
+ Parses a buffer made by rd_kafka_consumer_group_metadata_write() into a new object; NULL on success, a `_BAD_MSG` error for bad input.
+ */
 RD_EXPORT
 rd_kafka_error_t *rd_kafka_consumer_group_metadata_read(rd_kafka_consumer_group_metadata_t **cgmdp,
                                                         const void *buffer,
@@ -2590,13 +2623,25 @@ rd_kafka_topic_partition_list_t *rd_kafka_event_topic_partition_list(rd_kafka_ev
 RD_EXPORT
 rd_kafka_topic_partition_t *rd_kafka_event_topic_partition(rd_kafka_event_t *rkev);
 
+/*
+ Creates an empty header list; `initial_count` is only a capacity hint.
+ */
 RD_EXPORT rd_kafka_headers_t *rd_kafka_headers_new(size_t initial_count);
 
+/*
+ Frees a header list and every value pointer obtained from it (NULL is ignored).
+ */
 RD_EXPORT void rd_kafka_headers_destroy(rd_kafka_headers_t *hdrs);
 
+/*
+ Returns an independent deep copy of a header list (NULL for NULL).
+ */
 RD_EXPORT
 rd_kafka_headers_t *rd_kafka_headers_copy(const rd_kafka_headers_t *src);
 
+/*
+ Appends a copy of a header; sizes of -1 mean strlen(), a NULL value is a null header value.
+ */
 RD_EXPORT
 rd_kafka_resp_err_t rd_kafka_header_add(rd_kafka_headers_t *hdrs,
                                         const char *name,
@@ -2604,16 +2649,25 @@ rd_kafka_resp_err_t rd_kafka_header_add(rd_kafka_headers_t *hdrs,
                                         const void *value,
                                         ssize_t value_size);
 
+/*
+ Removes every header named `name`; `_NOENT` if there was none.
+ */
 RD_EXPORT
 rd_kafka_resp_err_t rd_kafka_header_remove(rd_kafka_headers_t *hdrs,
                                            const char *name);
 
+/*
+ Finds the last header named `name` and returns its NUL-terminated value (may be NULL) and size.
+ */
 RD_EXPORT
 rd_kafka_resp_err_t rd_kafka_header_get_last(const rd_kafka_headers_t *hdrs,
                                              const char *name,
                                              const void **valuep,
                                              size_t *sizep);
 
+/*
+ Returns the value of the `idx`-th (from 0) header named `name`; `_NOENT` past the last one.
+ */
 RD_EXPORT
 rd_kafka_resp_err_t rd_kafka_header_get(const rd_kafka_headers_t *hdrs,
                                         size_t idx,
@@ -2621,6 +2675,9 @@ rd_kafka_resp_err_t rd_kafka_header_get(const rd_kafka_headers_t *hdrs,
                                         const void **valuep,
                                         size_t *sizep);
 
+/*
+ Returns the name, value and value size of the header at position `idx`; `_NOENT` past the end.
+ */
 RD_EXPORT
 rd_kafka_resp_err_t rd_kafka_header_get_all(const rd_kafka_headers_t *hdrs,
                                             size_t idx,
@@ -2628,18 +2685,30 @@ rd_kafka_resp_err_t rd_kafka_header_get_all(const rd_kafka_headers_t *hdrs,
                                             const void **valuep,
                                             size_t *sizep);
 
+/*
+ Returns the message's header list (parsed on first use), owned by the message; `_NOENT` if it has none.
+ */
 RD_EXPORT
 rd_kafka_resp_err_t rd_kafka_message_headers(const rd_kafka_message_t *rkmessage,
                                              rd_kafka_headers_t **hdrsp);
 
+/*
+ Like rd_kafka_message_headers(), but the application takes ownership of the list and the message keeps none.
+ */
 RD_EXPORT
 rd_kafka_resp_err_t rd_kafka_message_detach_headers(rd_kafka_message_t *rkmessage,
                                                     rd_kafka_headers_t **hdrsp);
 
+/*
+ Replaces the message's headers with `hdrs` (ownership moves to the message); the old list is destroyed.
+ */
 RD_EXPORT
 void rd_kafka_message_set_headers(rd_kafka_message_t *rkmessage,
                                   rd_kafka_headers_t *hdrs);
 
+/*
+ Number of headers in the list (0 for NULL).
+ */
 RD_EXPORT size_t rd_kafka_header_cnt(const rd_kafka_headers_t *hdrs);
 
 RD_EXPORT
@@ -2742,37 +2811,74 @@ rd_kafka_resp_err_t rd_kafka_interceptor_add_on_broker_state_change(rd_kafka_t *
                                                                                                                   void*),
                                                                     void *ic_opaque);
 
+/*
+ Number of messages in a share-consumer batch (0 for NULL).
+ */
 RD_EXPORT size_t rd_kafka_messages_count(const rd_kafka_messages_t *messages);
 
+/*
+ The message at `index` of a batch, owned by the batch (NULL if out of range).
+ */
 RD_EXPORT
 rd_kafka_message_t *rd_kafka_messages_get(const rd_kafka_messages_t *messages,
                                           size_t index);
 
+/*
+ Frees a batch and every message in it (NULL is ignored).
+ */
 RD_EXPORT void rd_kafka_messages_destroy(rd_kafka_messages_t *messages);
 
-RD_EXPORT void rd_kafka_message_destroy(rd_kafka_message_t *rkmessage);
+/*
+ Frees a message the library handed out, with its headers and buffers (NULL is ignored).
+ */
+RD_EXPORT
+void rd_kafka_message_destroy(rd_kafka_message_t *rkmessage);
 
+/*
+ Error text of a failed consumer message: the payload string, else the code's description; NULL without error.
+ */
 RD_EXPORT
 const char *rd_kafka_message_errstr(const rd_kafka_message_t *rkmessage);
 
+/*
+ Error message of a failed delivery report, or NULL when there is none.
+ */
 RD_EXPORT
 const char *rd_kafka_message_produce_errstr(const rd_kafka_message_t *rkmessage);
 
+/*
+ Message timestamp in ms since the epoch and its type; -1 (NOT_AVAILABLE) for errors or when unknown.
+ */
 RD_EXPORT
 int64_t rd_kafka_message_timestamp(const rd_kafka_message_t *rkmessage,
                                    rd_kafka_timestamp_type_t *tstype);
 
+/*
+ Microseconds from produce() to now for a produced message, or -1.
+ */
 RD_EXPORT int64_t rd_kafka_message_latency(const rd_kafka_message_t *rkmessage);
 
+/*
+ Id of the broker the message was produced to or fetched from, or -1.
+ */
 RD_EXPORT
 int32_t rd_kafka_message_broker_id(const rd_kafka_message_t *rkmessage);
 
+/*
+ Whether a produced message is known to be persisted in the log (consumed messages: PERSISTED).
+ */
 RD_EXPORT
 rd_kafka_msg_status_t rd_kafka_message_status(const rd_kafka_message_t *rkmessage);
 
+/*
+ Partition leader epoch of a consumed message, or -1 if unknown.
+ */
 RD_EXPORT
 int32_t rd_kafka_message_leader_epoch(const rd_kafka_message_t *rkmessage);
 
+/*
+ Share consumer: how many times the message was delivered; 0 when not applicable.
+ */
 RD_EXPORT
 int16_t rd_kafka_message_delivery_count(const rd_kafka_message_t *rkmessage);
 

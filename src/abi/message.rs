@@ -1,73 +1,1005 @@
-//! Message accessors.
-#![allow(unused_variables)]
+//! Message objects and their accessors.
+//!
+//! Every `rd_kafka_message_t *` the library hands out points to the first
+//! field of a [`MessageObj`] (`#[repr(C)]`), so the pointer converts back to
+//! the whole object. The object owns (or borrows, see [`MsgBuf`]) the memory
+//! its `payload` and `key` point to, its headers, the reference on its topic
+//! handle, and the metadata the accessors report. One type serves all three
+//! uses:
+//!
+//! - consumed messages: [`MessageObj::consumed`] (headers are kept as raw
+//!   wire bytes and parsed on the first rd_kafka_message_headers() call);
+//! - consumer errors: [`MessageObj::consumer_error`] (the error string is
+//!   the payload, as in librdkafka);
+//! - produced messages: [`MessageObj::produce`] when the application
+//!   produces, then [`MessageObj::set_delivery`] when the outcome is known;
+//!   the same object becomes the delivery report.
+//!
+//! `rd_kafka_messages_t *` (the share consumer's batches) points to a
+//! [`MessagesObj`].
 
+use super::headers::HeadersObj;
+use super::topic::{topic_ref_acquire, topic_ref_release};
 use super::types::*;
-use crate::ffi_stub;
-#[allow(unused_imports)]
-use libc::{addrinfo, mode_t, size_t, sockaddr, ssize_t, FILE};
-#[allow(unused_imports)]
-use std::os::raw::{c_char, c_int, c_uchar, c_void};
-#[allow(unused_imports)]
+use super::util::set_last_error;
+use libc::size_t;
+use std::any::Any;
+use std::ffi::CString;
+use std::os::raw::{c_char, c_void};
 use std::ptr;
-#[allow(unused_imports)]
-use super::error::not_implemented_error;
+use std::sync::Arc;
+use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
+/// Marks a live [`MessageObj`]; cleared when the object is freed.
+const MESSAGE_MAGIC: u64 = 0x6665_7272_6f6d_7367; // "ferromsg"
+
+/// Target of `payload`/`key` pointers for empty (but not null) buffers: C
+/// code distinguishes a NULL pointer (Kafka null) from an empty value.
+static EMPTY: [u8; 1] = [0];
+
+/// Memory behind a message's payload or key.
+pub enum MsgBuf {
+    /// Kafka null: NULL pointer, length 0.
+    Null,
+    /// Bytes owned by the message. An empty buffer gives a non-NULL pointer.
+    Owned(Box<[u8]>),
+    /// A range of a buffer shared with other messages (e.g. one decompressed
+    /// fetch batch backing all its records), kept alive by the Arc.
+    Shared { buf: Arc<dyn AsRef<[u8]> + Send + Sync>, offset: usize, len: usize },
+    /// A C string owned by the message; the length excludes the NUL (error
+    /// strings of consumer errors).
+    Text(CString),
+    /// Memory of the application (producer payloads without
+    /// RD_KAFKA_MSG_F_COPY): the pointer is handed back unchanged, and freed
+    /// with free() when the message is destroyed iff `free` is set
+    /// (RD_KAFKA_MSG_F_FREE).
+    App { ptr: *mut c_void, len: usize, free: bool },
+}
+
+impl MsgBuf {
+    /// A copy of `bytes`, or Null for None.
+    pub fn copy_of(bytes: Option<&[u8]>) -> MsgBuf {
+        match bytes {
+            Some(b) => MsgBuf::Owned(b.into()),
+            None => MsgBuf::Null,
+        }
+    }
+
+    /// `len` bytes at `offset` of a shared buffer; None if out of range.
+    pub fn shared(buf: Arc<dyn AsRef<[u8]> + Send + Sync>, offset: usize, len: usize) -> Option<MsgBuf> {
+        let total = (*buf).as_ref().len();
+        if offset.checked_add(len)? > total {
+            return None;
+        }
+        Some(MsgBuf::Shared { buf, offset, len })
+    }
+
+    /// The bytes; None for Null (and for an App buffer with a NULL pointer).
+    pub fn as_slice(&self) -> Option<&[u8]> {
+        match self {
+            MsgBuf::Null => None,
+            MsgBuf::Owned(b) => Some(b),
+            MsgBuf::Shared { buf, offset, len } => Some(&(**buf).as_ref()[*offset..*offset + *len]),
+            MsgBuf::Text(s) => Some(s.as_bytes()),
+            MsgBuf::App { ptr, len, .. } => {
+                if ptr.is_null() {
+                    None
+                } else if *len == 0 {
+                    Some(&[])
+                } else {
+                    // SAFETY: the producer guarantees the application's buffer
+                    // holds `len` bytes while the message owns it.
+                    Some(unsafe { std::slice::from_raw_parts(*ptr as *const u8, *len) })
+                }
+            }
+        }
+    }
+
+    /// The (pointer, length) pair for the C struct.
+    fn c_view(&self) -> (*mut c_void, size_t) {
+        match self {
+            MsgBuf::App { ptr, len, .. } => (*ptr, if ptr.is_null() { 0 } else { *len }),
+            MsgBuf::Text(s) => (s.as_ptr() as *mut c_void, s.as_bytes().len()),
+            other => match other.as_slice() {
+                None => (ptr::null_mut(), 0),
+                Some([]) => (EMPTY.as_ptr() as *mut c_void, 0),
+                Some(b) => (b.as_ptr() as *mut c_void, b.len()),
+            },
+        }
+    }
+}
+
+impl Drop for MsgBuf {
+    fn drop(&mut self) {
+        if let MsgBuf::App { ptr, free: true, .. } = self {
+            // SAFETY: RD_KAFKA_MSG_F_FREE hands the malloc()ed buffer to us.
+            unsafe { libc::free(*ptr) };
+        }
+    }
+}
+
+/// Which side of the client a message belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MsgKind {
+    /// Produced by the application (delivery reports).
+    Producer,
+    /// Consumed messages and consumer errors.
+    Consumer,
+}
+
+/// Everything a consumed record carries, for [`MessageObj::consumed`].
+pub struct Consumed {
+    /// Topic handle; the message takes its own reference.
+    pub rkt: *mut rd_kafka_topic_t,
+    pub partition: i32,
+    pub offset: i64,
+    pub key: MsgBuf,
+    pub payload: MsgBuf,
+    /// The record's header section as on the wire (header count first);
+    /// Null or empty when the record has none. Parsed lazily.
+    pub raw_headers: MsgBuf,
+    pub timestamp: i64,
+    pub tstype: rd_kafka_timestamp_type_t,
+    /// Broker the record was fetched from (-1 if unknown).
+    pub broker_id: i32,
+    /// Partition leader epoch of the record batch (-1 if unknown).
+    pub leader_epoch: i32,
+    /// Share consumer: times delivered; 0 for the classic consumer.
+    pub delivery_count: i16,
+}
+
+/// What the application gave to produce(), for [`MessageObj::produce`].
+pub struct Produce {
+    /// Topic handle; the message takes its own reference.
+    pub rkt: *mut rd_kafka_topic_t,
+    /// Requested partition (RD_KAFKA_PARTITION_UA if the partitioner decides).
+    pub partition: i32,
+    /// The payload according to the produce flags (see [`MsgBuf::App`]).
+    pub payload: MsgBuf,
+    /// The key (librdkafka always copies keys).
+    pub key: MsgBuf,
+    pub headers: Option<Box<HeadersObj>>,
+    /// The per-message opaque, reported back in `_private`.
+    pub opaque: *mut c_void,
+    /// Create time in ms since the epoch; 0 means now.
+    pub timestamp: i64,
+}
+
+/// The outcome of producing a message, for [`MessageObj::set_delivery`].
+pub struct Delivery {
+    pub err: rd_kafka_resp_err_t,
+    /// Partition the message went to.
+    pub partition: i32,
+    /// Offset assigned by the broker, or RD_KAFKA_OFFSET_INVALID.
+    pub offset: i64,
+    /// Broker timestamp when the topic uses LogAppendTime.
+    pub log_append_time: Option<i64>,
+    pub broker_id: i32,
+    pub status: rd_kafka_msg_status_t,
+    /// Error message from the broker or the client, if any
+    /// (rd_kafka_message_produce_errstr()).
+    pub errstr: Option<String>,
+}
+
+/// The object behind `rd_kafka_message_t *`.
+#[repr(C)]
+pub struct MessageObj {
+    /// The C-visible part; must stay the first field.
+    pub msg: rd_kafka_message_t,
+    magic: u64,
+    kind: MsgKind,
+    payload: MsgBuf,
+    key: MsgBuf,
+    /// Consumer: unparsed wire headers.
+    raw_headers: MsgBuf,
+    /// Parsed or application-set headers (a HeadersObj handle) or NULL.
+    headers: *mut rd_kafka_headers_t,
+    /// Timestamp in ms since the epoch, and its type.
+    pub timestamp: i64,
+    pub tstype: rd_kafka_timestamp_type_t,
+    pub broker_id: i32,
+    pub leader_epoch: i32,
+    pub status: rd_kafka_msg_status_t,
+    /// Producer: when produce() accepted the message (for latency()).
+    pub enqueued_at: Option<Instant>,
+    produce_errstr: Option<CString>,
+    pub delivery_count: i16,
+    /// Free slot for engine data that travels with the message (e.g. the
+    /// producer's sequence numbers or the share consumer's ack state).
+    pub ext: Option<Box<dyn Any + Send>>,
+}
+
+// SAFETY: the raw pointers inside are owned by the message (or are the
+// application's buffers it was given), and a message is used by one thread
+// at a time.
+unsafe impl Send for MessageObj {}
+
+/// Current wall-clock time in ms since the epoch.
+fn now_ms() -> i64 {
+    SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_millis() as i64)
+}
+
+fn to_cstring(s: &str) -> CString {
+    CString::new(s.replace('\0', " ")).unwrap_or_default()
+}
+
+impl MessageObj {
+    fn blank(kind: MsgKind, rkt: *mut rd_kafka_topic_t, partition: i32) -> Box<MessageObj> {
+        Box::new(MessageObj {
+            msg: rd_kafka_message_t {
+                err: RD_KAFKA_RESP_ERR_NO_ERROR,
+                rkt: topic_ref_acquire(rkt),
+                partition,
+                payload: ptr::null_mut(),
+                len: 0,
+                key: ptr::null_mut(),
+                key_len: 0,
+                offset: RD_KAFKA_OFFSET_INVALID,
+                _private: ptr::null_mut(),
+            },
+            magic: MESSAGE_MAGIC,
+            kind,
+            payload: MsgBuf::Null,
+            key: MsgBuf::Null,
+            raw_headers: MsgBuf::Null,
+            headers: ptr::null_mut(),
+            timestamp: -1,
+            tstype: RD_KAFKA_TIMESTAMP_NOT_AVAILABLE,
+            broker_id: -1,
+            leader_epoch: -1,
+            status: RD_KAFKA_MSG_STATUS_NOT_PERSISTED,
+            enqueued_at: None,
+            produce_errstr: None,
+            delivery_count: 0,
+            ext: None,
+        })
+    }
+
+    /// An empty consumer-side message (no topic, no error, no data).
+    pub fn empty() -> Box<MessageObj> {
+        MessageObj::blank(MsgKind::Consumer, ptr::null_mut(), RD_KAFKA_PARTITION_UA)
+    }
+
+    /// A consumed record. Its status is PERSISTED, as for librdkafka.
+    pub fn consumed(c: Consumed) -> Box<MessageObj> {
+        let mut m = MessageObj::blank(MsgKind::Consumer, c.rkt, c.partition);
+        m.msg.offset = c.offset;
+        m.set_payload(c.payload);
+        m.set_key(c.key);
+        m.raw_headers = c.raw_headers;
+        m.timestamp = c.timestamp;
+        m.tstype = c.tstype;
+        m.broker_id = c.broker_id;
+        m.leader_epoch = c.leader_epoch;
+        m.delivery_count = c.delivery_count;
+        m.status = RD_KAFKA_MSG_STATUS_PERSISTED;
+        m
+    }
+
+    /// A consumer error message: `err` set, the error string (if any) as the
+    /// NUL-terminated payload, `offset` where it applies.
+    pub fn consumer_error(
+        rkt: *mut rd_kafka_topic_t,
+        partition: i32,
+        err: rd_kafka_resp_err_t,
+        offset: i64,
+        errstr: Option<&str>,
+        broker_id: i32,
+    ) -> Box<MessageObj> {
+        let mut m = MessageObj::blank(MsgKind::Consumer, rkt, partition);
+        m.msg.err = err;
+        m.msg.offset = offset;
+        m.broker_id = broker_id;
+        m.set_payload(errstr.map_or(MsgBuf::Null, |s| MsgBuf::Text(to_cstring(s))));
+        m
+    }
+
+    /// A message accepted by produce(): create-time timestamp (now if 0),
+    /// enqueue time now, opaque in `_private`, status NOT_PERSISTED.
+    pub fn produce(p: Produce) -> Box<MessageObj> {
+        let mut m = MessageObj::blank(MsgKind::Producer, p.rkt, p.partition);
+        m.msg._private = p.opaque;
+        m.set_payload(p.payload);
+        m.set_key(p.key);
+        m.headers = p.headers.map_or(ptr::null_mut(), |h| Box::into_raw(h) as *mut rd_kafka_headers_t);
+        m.timestamp = if p.timestamp != 0 { p.timestamp } else { now_ms() };
+        m.tstype = RD_KAFKA_TIMESTAMP_CREATE_TIME;
+        m.enqueued_at = Some(Instant::now());
+        m
+    }
+
+    /// Records the outcome of producing, turning the message into its
+    /// delivery report.
+    pub fn set_delivery(&mut self, d: Delivery) {
+        self.msg.err = d.err;
+        self.msg.partition = d.partition;
+        self.msg.offset = d.offset;
+        if let Some(ts) = d.log_append_time.filter(|&t| t != -1) {
+            self.timestamp = ts;
+            self.tstype = RD_KAFKA_TIMESTAMP_LOG_APPEND_TIME;
+        }
+        self.broker_id = d.broker_id;
+        self.status = d.status;
+        self.produce_errstr = d.errstr.as_deref().map(to_cstring);
+    }
+
+    /// A produced message together with its outcome, in one step.
+    pub fn delivery_report(p: Produce, d: Delivery) -> Box<MessageObj> {
+        let mut m = MessageObj::produce(p);
+        m.set_delivery(d);
+        m
+    }
+
+    pub fn kind(&self) -> MsgKind {
+        self.kind
+    }
+
+    /// Replaces the payload and updates `payload`/`len`.
+    pub fn set_payload(&mut self, b: MsgBuf) {
+        self.payload = b;
+        (self.msg.payload, self.msg.len) = self.payload.c_view();
+    }
+
+    /// Replaces the key and updates `key`/`key_len`.
+    pub fn set_key(&mut self, b: MsgBuf) {
+        self.key = b;
+        (self.msg.key, self.msg.key_len) = self.key.c_view();
+    }
+
+    /// The payload bytes (None for null). For consumer errors: the error string.
+    pub fn payload(&self) -> Option<&[u8]> {
+        self.payload.as_slice()
+    }
+
+    pub fn key(&self) -> Option<&[u8]> {
+        self.key.as_slice()
+    }
+
+    /// Stops the message from freeing an application payload given with
+    /// RD_KAFKA_MSG_F_FREE (for a produce() call that fails: the buffer
+    /// stays the application's).
+    pub fn disown_payload(&mut self) {
+        if let MsgBuf::App { free, .. } = &mut self.payload {
+            *free = false;
+        }
+    }
+
+    /// The headers set on the message or already parsed (producer: the
+    /// headers to write). Does not parse raw consumer headers.
+    pub fn headers(&self) -> Option<&HeadersObj> {
+        // SAFETY: `headers` is NULL or a HeadersObj owned by this message.
+        unsafe { HeadersObj::from_ptr(self.headers) }
+    }
+
+    /// Takes the headers away from the message (e.g. to give them back to
+    /// the application when produce() fails).
+    pub fn take_headers(&mut self) -> Option<Box<HeadersObj>> {
+        let p = std::mem::replace(&mut self.headers, ptr::null_mut());
+        // SAFETY: `headers` was NULL or a HeadersObj owned by this message.
+        unsafe { HeadersObj::from_raw(p) }
+    }
+
+    /// Replaces the headers (the old ones are dropped).
+    pub fn set_headers(&mut self, h: Option<Box<HeadersObj>>) {
+        drop(self.take_headers());
+        self.headers = h.map_or(ptr::null_mut(), |h| Box::into_raw(h) as *mut rd_kafka_headers_t);
+    }
+
+    /// The header list handle for rd_kafka_message_headers(): the current
+    /// list, or for consumed messages the raw headers parsed now.
+    pub(crate) fn headers_handle(&mut self) -> Result<*mut rd_kafka_headers_t, rd_kafka_resp_err_t> {
+        if !self.headers.is_null() {
+            return Ok(self.headers);
+        }
+        if self.kind == MsgKind::Producer {
+            return Err(RD_KAFKA_RESP_ERR__NOENT);
+        }
+        let raw = self.raw_headers.as_slice().unwrap_or(&[]);
+        if raw.is_empty() {
+            return Err(RD_KAFKA_RESP_ERR__NOENT);
+        }
+        let parsed = HeadersObj::parse_wire(raw)?;
+        self.headers = parsed.into_raw();
+        Ok(self.headers)
+    }
+
+    /// Forgets the header handle without freeing it (the application took it).
+    pub(crate) fn forget_headers_handle(&mut self) {
+        self.headers = ptr::null_mut();
+    }
+
+    /// Installs an application header list, destroying the previous one.
+    ///
+    /// # Safety
+    /// `hdrs` must be NULL or a live HeadersObj handle whose ownership the
+    /// caller gives up.
+    pub(crate) unsafe fn set_headers_handle(&mut self, hdrs: *mut rd_kafka_headers_t) {
+        if self.headers == hdrs {
+            return;
+        }
+        drop(self.take_headers());
+        self.headers = hdrs;
+    }
+
+    /// Producer: microseconds since produce(), or -1.
+    pub fn latency_us(&self) -> i64 {
+        match self.enqueued_at {
+            Some(t) => i64::try_from(t.elapsed().as_micros()).unwrap_or(i64::MAX),
+            None => -1,
+        }
+    }
+
+    /// Moves the message to the heap as an `rd_kafka_message_t *`
+    /// (rd_kafka_message_destroy() frees it).
+    pub fn into_raw(self: Box<Self>) -> *mut rd_kafka_message_t {
+        Box::into_raw(self) as *mut rd_kafka_message_t
+    }
+
+    /// Takes back ownership of a message made by `into_raw`; None for NULL or
+    /// a pointer that is not one of our live messages.
+    ///
+    /// # Safety
+    /// `p` must be NULL or point to a live `rd_kafka_message_t` that nothing
+    /// else will use or free afterwards.
+    pub unsafe fn from_raw(p: *mut rd_kafka_message_t) -> Option<Box<MessageObj>> {
+        // SAFETY: caller contract; the magic check rejects foreign structs.
+        unsafe { MessageObj::from_ptr(p) }?;
+        // SAFETY: verified to be one of ours.
+        Some(unsafe { Box::from_raw(p as *mut MessageObj) })
+    }
+
+    /// Borrows the message behind a pointer; None for NULL or a pointer that
+    /// is not one of our live messages.
+    ///
+    /// # Safety
+    /// `p` must be NULL or point to a live message made by `into_raw`.
+    pub unsafe fn from_ptr<'a>(p: *const rd_kafka_message_t) -> Option<&'a MessageObj> {
+        // SAFETY: caller contract.
+        let m = unsafe { (p as *const MessageObj).as_ref() }?;
+        (m.magic == MESSAGE_MAGIC).then_some(m)
+    }
+
+    /// Mutable variant of [`MessageObj::from_ptr`].
+    ///
+    /// # Safety
+    /// As for `from_ptr`, and no other reference to the message may be live.
+    pub unsafe fn from_ptr_mut<'a>(p: *mut rd_kafka_message_t) -> Option<&'a mut MessageObj> {
+        // SAFETY: caller contract.
+        let m = unsafe { (p as *mut MessageObj).as_mut() }?;
+        (m.magic == MESSAGE_MAGIC).then_some(m)
+    }
+}
+
+impl Drop for MessageObj {
+    fn drop(&mut self) {
+        self.magic = 0;
+        drop(self.take_headers());
+        topic_ref_release(self.msg.rkt);
+        self.msg.rkt = ptr::null_mut();
+        // payload, key and raw_headers are dropped with the struct (MsgBuf
+        // frees application buffers given with RD_KAFKA_MSG_F_FREE).
+    }
+}
+
+/// The object behind `rd_kafka_messages_t *`: a batch of owned messages.
+pub struct MessagesObj {
+    msgs: Vec<*mut rd_kafka_message_t>,
+}
+
+// SAFETY: the batch owns its messages, which are Send.
+unsafe impl Send for MessagesObj {}
+
+impl MessagesObj {
+    pub fn new(msgs: Vec<Box<MessageObj>>) -> Self {
+        MessagesObj { msgs: msgs.into_iter().map(MessageObj::into_raw).collect() }
+    }
+
+    pub fn len(&self) -> usize {
+        self.msgs.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.msgs.is_empty()
+    }
+
+    /// Moves the batch to the heap as an `rd_kafka_messages_t *`.
+    pub fn into_raw(self) -> *mut rd_kafka_messages_t {
+        Box::into_raw(Box::new(self)) as *mut rd_kafka_messages_t
+    }
+
+    /// Borrows the batch behind a handle; None for NULL.
+    ///
+    /// # Safety
+    /// `p` must be NULL or a live handle from `into_raw`.
+    pub unsafe fn from_ptr<'a>(p: *const rd_kafka_messages_t) -> Option<&'a MessagesObj> {
+        // SAFETY: caller contract.
+        unsafe { (p as *const MessagesObj).as_ref() }
+    }
+}
+
+impl Drop for MessagesObj {
+    fn drop(&mut self) {
+        for m in self.msgs.drain(..) {
+            // SAFETY: the batch owns its messages.
+            drop(unsafe { MessageObj::from_raw(m) });
+        }
+    }
+}
+
+/// Number of messages in a share-consumer batch (0 for NULL).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_messages_count(messages: *const rd_kafka_messages_t) -> size_t {
-    ffi_stub!(0)
+    crate::ffi_guard!(0, {
+        // SAFETY: handle validity is the caller's contract.
+        unsafe { MessagesObj::from_ptr(messages) }.map_or(0, MessagesObj::len)
+    })
 }
 
+/// The message at `index` of a batch, owned by the batch (NULL if out of range).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_messages_get(messages: *const rd_kafka_messages_t, index: size_t) -> *mut rd_kafka_message_t {
-    ffi_stub!(ptr::null_mut())
+    crate::ffi_guard!(ptr::null_mut(), {
+        // SAFETY: handle validity is the caller's contract.
+        match unsafe { MessagesObj::from_ptr(messages) }.and_then(|b| b.msgs.get(index)) {
+            Some(&m) => m,
+            None => {
+                set_last_error(RD_KAFKA_RESP_ERR__INVALID_ARG);
+                ptr::null_mut()
+            }
+        }
+    })
 }
 
+/// Frees a batch and every message in it (NULL is ignored).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_messages_destroy(messages: *mut rd_kafka_messages_t) {
-    ffi_stub!(())
+    crate::ffi_guard!((), {
+        if !messages.is_null() {
+            // SAFETY: the handle came from MessagesObj::into_raw.
+            drop(unsafe { Box::from_raw(messages as *mut MessagesObj) });
+        }
+    })
 }
 
+/// Frees a message the library handed out, with its headers and buffers (NULL is ignored).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_message_destroy(rkmessage: *mut rd_kafka_message_t) {
-    ffi_stub!(())
+    crate::ffi_guard!((), {
+        // SAFETY: message validity is the caller's contract; pointers that
+        // are not our messages are left alone.
+        drop(unsafe { MessageObj::from_raw(rkmessage) });
+    })
 }
 
+/// Error text of a failed consumer message: the payload string, else the code's description; NULL without error.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_message_errstr(rkmessage: *const rd_kafka_message_t) -> *const c_char {
-    ffi_stub!(ptr::null())
+    crate::ffi_guard!(ptr::null(), {
+        // SAFETY: message validity is the caller's contract.
+        let Some(m) = (unsafe { rkmessage.as_ref() }) else {
+            return ptr::null();
+        };
+        if m.err == RD_KAFKA_RESP_ERR_NO_ERROR {
+            return ptr::null();
+        }
+        // Only the public fields are read: applications may pass message
+        // structs of their own (e.g. from rd_kafka_produce_batch()). For that
+        // reason this is not for delivery reports, whose payload is the
+        // application's data (use rd_kafka_message_produce_errstr()).
+        if !m.payload.is_null() {
+            m.payload as *const c_char
+        } else {
+            super::error::rd_kafka_err2str(m.err)
+        }
+    })
 }
 
+/// Error message of a failed delivery report, or NULL when there is none.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_message_produce_errstr(rkmessage: *const rd_kafka_message_t) -> *const c_char {
-    ffi_stub!(ptr::null())
+    crate::ffi_guard!(ptr::null(), {
+        // SAFETY: message validity is the caller's contract.
+        match unsafe { MessageObj::from_ptr(rkmessage) } {
+            Some(m) if m.msg.err != RD_KAFKA_RESP_ERR_NO_ERROR && m.kind == MsgKind::Producer => {
+                m.produce_errstr.as_ref().map_or(ptr::null(), |s| s.as_ptr())
+            }
+            _ => ptr::null(),
+        }
+    })
 }
 
+/// Message timestamp in ms since the epoch and its type; -1 (NOT_AVAILABLE) for errors or when unknown.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_message_timestamp(rkmessage: *const rd_kafka_message_t, tstype: *mut rd_kafka_timestamp_type_t) -> i64 {
-    ffi_stub!(-1)
+    crate::ffi_guard!(-1, {
+        // SAFETY: message validity is the caller's contract; the private
+        // part is only read for messages without error, as librdkafka does.
+        let (ts, ty) = match unsafe { rkmessage.as_ref() } {
+            Some(m) if m.err == RD_KAFKA_RESP_ERR_NO_ERROR => match unsafe { MessageObj::from_ptr(rkmessage) } {
+                Some(o) => (o.timestamp, o.tstype),
+                None => (-1, RD_KAFKA_TIMESTAMP_NOT_AVAILABLE),
+            },
+            _ => (-1, RD_KAFKA_TIMESTAMP_NOT_AVAILABLE),
+        };
+        if !tstype.is_null() {
+            // SAFETY: non-NULL out-parameter of the caller.
+            unsafe { *tstype = ty };
+        }
+        ts
+    })
 }
 
+/// Microseconds from produce() to now for a produced message, or -1.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_message_latency(rkmessage: *const rd_kafka_message_t) -> i64 {
-    ffi_stub!(-1)
+    crate::ffi_guard!(-1, {
+        // SAFETY: message validity is the caller's contract.
+        unsafe { MessageObj::from_ptr(rkmessage) }.map_or(-1, MessageObj::latency_us)
+    })
 }
 
+/// Id of the broker the message was produced to or fetched from, or -1.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_message_broker_id(rkmessage: *const rd_kafka_message_t) -> i32 {
-    ffi_stub!(-1)
+    crate::ffi_guard!(-1, {
+        // SAFETY: message validity is the caller's contract.
+        unsafe { MessageObj::from_ptr(rkmessage) }.map_or(-1, |m| m.broker_id)
+    })
 }
 
+/// Whether a produced message is known to be persisted in the log (consumed messages: PERSISTED).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_message_status(rkmessage: *const rd_kafka_message_t) -> rd_kafka_msg_status_t {
-    ffi_stub!(0)
+    crate::ffi_guard!(RD_KAFKA_MSG_STATUS_NOT_PERSISTED, {
+        // SAFETY: message validity is the caller's contract.
+        unsafe { MessageObj::from_ptr(rkmessage) }.map_or(RD_KAFKA_MSG_STATUS_NOT_PERSISTED, |m| m.status)
+    })
 }
 
+/// Partition leader epoch of a consumed message, or -1 if unknown.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_message_leader_epoch(rkmessage: *const rd_kafka_message_t) -> i32 {
-    ffi_stub!(-1)
+    crate::ffi_guard!(-1, {
+        // SAFETY: message validity is the caller's contract.
+        match unsafe { MessageObj::from_ptr(rkmessage) } {
+            Some(m) if m.kind == MsgKind::Consumer => m.leader_epoch,
+            _ => -1,
+        }
+    })
 }
 
+/// Share consumer: how many times the message was delivered; 0 when not applicable.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_message_delivery_count(rkmessage: *const rd_kafka_message_t) -> i16 {
-    ffi_stub!(-1)
+    crate::ffi_guard!(0, {
+        // SAFETY: message validity is the caller's contract.
+        unsafe { MessageObj::from_ptr(rkmessage) }.map_or(0, |m| m.delivery_count)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::abi::headers::*;
+    use std::ffi::CStr;
+
+    fn consumed(raw_headers: MsgBuf) -> Box<MessageObj> {
+        MessageObj::consumed(Consumed {
+            rkt: ptr::null_mut(),
+            partition: 3,
+            offset: 42,
+            key: MsgBuf::copy_of(Some(b"")),
+            payload: MsgBuf::copy_of(Some(b"hello")),
+            raw_headers,
+            timestamp: 1_700_000_000_000,
+            tstype: RD_KAFKA_TIMESTAMP_LOG_APPEND_TIME,
+            broker_id: 2,
+            leader_epoch: 7,
+            delivery_count: 0,
+        })
+    }
+
+    fn wire(pairs: &[(&[u8], Option<&[u8]>)]) -> MsgBuf {
+        let mut out = Vec::new();
+        HeadersObj::from_pairs(pairs.iter().copied()).write_wire(&mut out);
+        MsgBuf::Owned(out.into())
+    }
+
+    #[test]
+    fn consumed_message_accessors() {
+        let p = consumed(MsgBuf::Null).into_raw();
+        unsafe {
+            let m = &*p;
+            assert_eq!(m.err, 0);
+            assert_eq!(m.partition, 3);
+            assert_eq!(m.offset, 42);
+            assert_eq!(std::slice::from_raw_parts(m.payload as *const u8, m.len), b"hello");
+            // Empty key: non-NULL pointer, length 0.
+            assert!(!m.key.is_null());
+            assert_eq!(m.key_len, 0);
+            let mut ty = -5;
+            assert_eq!(rd_kafka_message_timestamp(p, &mut ty), 1_700_000_000_000);
+            assert_eq!(ty, RD_KAFKA_TIMESTAMP_LOG_APPEND_TIME);
+            assert_eq!(rd_kafka_message_timestamp(p, ptr::null_mut()), 1_700_000_000_000);
+            assert_eq!(rd_kafka_message_broker_id(p), 2);
+            assert_eq!(rd_kafka_message_leader_epoch(p), 7);
+            assert_eq!(rd_kafka_message_status(p), RD_KAFKA_MSG_STATUS_PERSISTED);
+            assert_eq!(rd_kafka_message_latency(p), -1);
+            assert_eq!(rd_kafka_message_delivery_count(p), 0);
+            assert!(rd_kafka_message_errstr(p).is_null());
+            assert!(rd_kafka_message_produce_errstr(p).is_null());
+            let mut h: *mut rd_kafka_headers_t = ptr::null_mut();
+            assert_eq!(rd_kafka_message_headers(p, &mut h), RD_KAFKA_RESP_ERR__NOENT);
+            rd_kafka_message_destroy(p);
+        }
+    }
+
+    #[test]
+    fn null_payload_and_key_are_null_pointers() {
+        let mut m = consumed(MsgBuf::Null);
+        m.set_payload(MsgBuf::Null);
+        m.set_key(MsgBuf::copy_of(None));
+        assert!(m.msg.payload.is_null() && m.msg.len == 0);
+        assert!(m.msg.key.is_null() && m.msg.key_len == 0);
+        assert_eq!(m.payload(), None);
+    }
+
+    #[test]
+    fn shared_buffers() {
+        let batch: Arc<dyn AsRef<[u8]> + Send + Sync> = Arc::new(b"keyvalue".to_vec());
+        assert!(MsgBuf::shared(batch.clone(), 5, 4).is_none());
+        assert!(MsgBuf::shared(batch.clone(), usize::MAX, 2).is_none());
+        let mut m = consumed(MsgBuf::Null);
+        m.set_key(MsgBuf::shared(batch.clone(), 0, 3).unwrap());
+        m.set_payload(MsgBuf::shared(batch.clone(), 3, 5).unwrap());
+        assert_eq!(m.key(), Some(&b"key"[..]));
+        assert_eq!(m.payload(), Some(&b"value"[..]));
+        assert_eq!(m.msg.key as *const u8, (*batch).as_ref().as_ptr());
+        assert_eq!(m.msg.len, 5);
+        drop(m);
+        assert_eq!(Arc::strong_count(&batch), 1);
+    }
+
+    #[test]
+    fn consumed_headers_parse_lazily() {
+        let raw = wire(&[(b"a", Some(b"1")), (b"n", None), (b"a", Some(b"2"))]);
+        let p = consumed(raw).into_raw();
+        unsafe {
+            let mut h: *mut rd_kafka_headers_t = ptr::null_mut();
+            assert_eq!(rd_kafka_message_headers(p, &mut h), 0);
+            let mut h2: *mut rd_kafka_headers_t = ptr::null_mut();
+            assert_eq!(rd_kafka_message_headers(p, &mut h2), 0);
+            assert_eq!(h, h2, "parsed once, then cached");
+            assert_eq!(rd_kafka_header_cnt(h), 3);
+            let mut v: *const c_void = ptr::null();
+            let mut n: size_t = 0;
+            assert_eq!(rd_kafka_header_get_last(h, c"a".as_ptr(), &mut v, &mut n), 0);
+            assert_eq!(CStr::from_ptr(v as *const c_char), c"2");
+            // Consumed headers can be modified, as with librdkafka.
+            assert_eq!(rd_kafka_header_add(h, c"x".as_ptr(), -1, ptr::null(), 0), 0);
+
+            // Detach: the application owns the list now.
+            let mut d: *mut rd_kafka_headers_t = ptr::null_mut();
+            assert_eq!(rd_kafka_message_detach_headers(p, &mut d), 0);
+            assert_eq!(d, h);
+            assert_eq!(rd_kafka_header_cnt(d), 4);
+            // The raw headers are still there: asking again parses afresh.
+            assert_eq!(rd_kafka_message_headers(p, &mut h2), 0);
+            assert_ne!(h2, d);
+            assert_eq!(rd_kafka_header_cnt(h2), 3);
+
+            // set_headers replaces (and frees) the current list.
+            rd_kafka_message_set_headers(p, d);
+            assert_eq!(rd_kafka_message_headers(p, &mut h2), 0);
+            assert_eq!(h2, d);
+            rd_kafka_message_set_headers(p, d); // same list again: kept
+            assert_eq!(rd_kafka_header_cnt(d), 4);
+            rd_kafka_message_destroy(p);
+        }
+    }
+
+    #[test]
+    fn corrupt_headers_report_parse_error() {
+        let p = consumed(MsgBuf::Owned(vec![0x02, 0x0a, b'x'].into())).into_raw();
+        unsafe {
+            let mut h: *mut rd_kafka_headers_t = ptr::null_mut();
+            assert_eq!(rd_kafka_message_headers(p, &mut h), RD_KAFKA_RESP_ERR__UNDERFLOW);
+            assert!(h.is_null());
+            assert_eq!(rd_kafka_message_detach_headers(p, &mut h), RD_KAFKA_RESP_ERR__UNDERFLOW);
+            assert_eq!(rd_kafka_message_headers(p, ptr::null_mut()), RD_KAFKA_RESP_ERR__INVALID_ARG);
+            assert_eq!(rd_kafka_message_headers(ptr::null(), &mut h), RD_KAFKA_RESP_ERR__INVALID_ARG);
+            rd_kafka_message_destroy(p);
+        }
+    }
+
+    #[test]
+    fn consumer_error_messages() {
+        let p = MessageObj::consumer_error(ptr::null_mut(), 1, RD_KAFKA_RESP_ERR__PARTITION_EOF, 99, Some("reached end"), 4).into_raw();
+        unsafe {
+            let m = &*p;
+            assert_eq!(m.err, RD_KAFKA_RESP_ERR__PARTITION_EOF);
+            assert_eq!(m.offset, 99);
+            assert_eq!(m.len, "reached end".len());
+            assert_eq!(CStr::from_ptr(rd_kafka_message_errstr(p)), c"reached end");
+            assert_eq!(rd_kafka_message_errstr(p), m.payload as *const c_char);
+            let mut ty = -5;
+            assert_eq!(rd_kafka_message_timestamp(p, &mut ty), -1);
+            assert_eq!(ty, RD_KAFKA_TIMESTAMP_NOT_AVAILABLE);
+            assert_eq!(rd_kafka_message_broker_id(p), 4);
+            assert_eq!(rd_kafka_message_status(p), RD_KAFKA_MSG_STATUS_NOT_PERSISTED);
+            rd_kafka_message_destroy(p);
+        }
+        let p = MessageObj::consumer_error(ptr::null_mut(), 1, RD_KAFKA_RESP_ERR__TRANSPORT, -1, None, -1).into_raw();
+        unsafe {
+            assert!((*p).payload.is_null());
+            assert_eq!(CStr::from_ptr(rd_kafka_message_errstr(p)), c"Local: Broker transport failure");
+            rd_kafka_message_destroy(p);
+        }
+    }
+
+    #[test]
+    fn produced_messages_and_delivery_reports() {
+        // An application payload produced without F_COPY/F_FREE comes back as
+        // the very same pointer.
+        let app = b"app payload".to_vec();
+        let mut headers = HeadersObj::new();
+        headers.add(b"h", Some(b"v"));
+        let mut opaque = 5u8;
+        let mut m = MessageObj::produce(Produce {
+            rkt: ptr::null_mut(),
+            partition: RD_KAFKA_PARTITION_UA,
+            payload: MsgBuf::App { ptr: app.as_ptr() as *mut c_void, len: app.len(), free: false },
+            key: MsgBuf::copy_of(Some(b"k")),
+            headers: Some(Box::new(headers)),
+            opaque: &mut opaque as *mut u8 as *mut c_void,
+            timestamp: 0,
+        });
+        assert_eq!(m.msg.payload as *const u8, app.as_ptr());
+        assert_eq!(m.payload(), Some(&app[..]));
+        assert_eq!(m.headers().unwrap().len(), 1);
+        assert_eq!(m.tstype, RD_KAFKA_TIMESTAMP_CREATE_TIME);
+        assert!(m.timestamp > 1_600_000_000_000);
+        std::thread::sleep(std::time::Duration::from_millis(2));
+        m.set_delivery(Delivery {
+            err: RD_KAFKA_RESP_ERR_NO_ERROR,
+            partition: 2,
+            offset: 1000,
+            log_append_time: Some(1234),
+            broker_id: 3,
+            status: RD_KAFKA_MSG_STATUS_PERSISTED,
+            errstr: None,
+        });
+        let p = m.into_raw();
+        unsafe {
+            assert_eq!((*p)._private, &mut opaque as *mut u8 as *mut c_void);
+            assert_eq!((*p).partition, 2);
+            assert_eq!((*p).offset, 1000);
+            let mut ty = 0;
+            assert_eq!(rd_kafka_message_timestamp(p, &mut ty), 1234);
+            assert_eq!(ty, RD_KAFKA_TIMESTAMP_LOG_APPEND_TIME);
+            assert!(rd_kafka_message_latency(p) >= 2000);
+            assert_eq!(rd_kafka_message_broker_id(p), 3);
+            assert_eq!(rd_kafka_message_status(p), RD_KAFKA_MSG_STATUS_PERSISTED);
+            assert_eq!(rd_kafka_message_leader_epoch(p), -1);
+            assert!(rd_kafka_message_produce_errstr(p).is_null());
+            let mut h: *mut rd_kafka_headers_t = ptr::null_mut();
+            assert_eq!(rd_kafka_message_detach_headers(p, &mut h), 0);
+            // Producer messages never parse anything: after detaching there are none.
+            let mut h2: *mut rd_kafka_headers_t = ptr::null_mut();
+            assert_eq!(rd_kafka_message_headers(p, &mut h2), RD_KAFKA_RESP_ERR__NOENT);
+            rd_kafka_headers_destroy(h);
+            rd_kafka_message_destroy(p);
+        }
+        assert_eq!(app, b"app payload"); // not freed, not touched
+
+        // A failed delivery with F_FREE: the buffer is freed with the report.
+        let buf = crate::abi::util::c_memdup(b"to be freed");
+        let p = MessageObj::delivery_report(
+            Produce {
+                rkt: ptr::null_mut(),
+                partition: 0,
+                payload: MsgBuf::App { ptr: buf, len: 11, free: true },
+                key: MsgBuf::Null,
+                headers: None,
+                opaque: ptr::null_mut(),
+                timestamp: 77,
+            },
+            Delivery {
+                err: RD_KAFKA_RESP_ERR_MSG_SIZE_TOO_LARGE,
+                partition: 0,
+                offset: RD_KAFKA_OFFSET_INVALID,
+                log_append_time: None,
+                broker_id: 1,
+                status: RD_KAFKA_MSG_STATUS_NOT_PERSISTED,
+                errstr: Some("record too big".into()),
+            },
+        )
+        .into_raw();
+        unsafe {
+            assert_eq!((*p).payload, buf);
+            assert_eq!(CStr::from_ptr(rd_kafka_message_produce_errstr(p)), c"record too big");
+            // errstr() only looks at the public fields (as in librdkafka, it
+            // is not meant for delivery reports).
+            assert_eq!(rd_kafka_message_errstr(p), buf as *const c_char);
+            assert_eq!(rd_kafka_message_timestamp(p, ptr::null_mut()), -1);
+            let mut h: *mut rd_kafka_headers_t = ptr::null_mut();
+            assert_eq!(rd_kafka_message_headers(p, &mut h), RD_KAFKA_RESP_ERR__NOENT);
+            rd_kafka_message_destroy(p);
+        }
+    }
+
+    #[test]
+    fn disowned_payload_is_not_freed() {
+        let data = b"mine".to_vec();
+        let mut m = MessageObj::produce(Produce {
+            rkt: ptr::null_mut(),
+            partition: 0,
+            payload: MsgBuf::App { ptr: data.as_ptr() as *mut c_void, len: 4, free: true },
+            key: MsgBuf::Null,
+            headers: Some(Box::new(HeadersObj::new())),
+            opaque: ptr::null_mut(),
+            timestamp: 1,
+        });
+        m.disown_payload();
+        assert!(m.take_headers().is_some());
+        assert!(m.headers().is_none());
+        drop(m); // would be an invalid free() if still owned
+        assert_eq!(data, b"mine");
+    }
+
+    #[test]
+    fn batches() {
+        let b = MessagesObj::new(vec![consumed(MsgBuf::Null), MessageObj::empty()]).into_raw();
+        unsafe {
+            assert_eq!(rd_kafka_messages_count(b), 2);
+            let m0 = rd_kafka_messages_get(b, 0);
+            assert_eq!((*m0).offset, 42);
+            assert!(!rd_kafka_messages_get(b, 1).is_null());
+            assert!(rd_kafka_messages_get(b, 2).is_null());
+            rd_kafka_messages_destroy(b);
+            assert_eq!(rd_kafka_messages_count(ptr::null()), 0);
+            assert!(rd_kafka_messages_get(ptr::null(), 0).is_null());
+            rd_kafka_messages_destroy(ptr::null_mut());
+        }
+    }
+
+    #[test]
+    fn null_and_foreign_messages() {
+        unsafe {
+            rd_kafka_message_destroy(ptr::null_mut());
+            assert!(rd_kafka_message_errstr(ptr::null()).is_null());
+            assert!(rd_kafka_message_produce_errstr(ptr::null()).is_null());
+            let mut ty = 9;
+            assert_eq!(rd_kafka_message_timestamp(ptr::null(), &mut ty), -1);
+            assert_eq!(ty, RD_KAFKA_TIMESTAMP_NOT_AVAILABLE);
+            assert_eq!(rd_kafka_message_latency(ptr::null()), -1);
+            assert_eq!(rd_kafka_message_broker_id(ptr::null()), -1);
+            assert_eq!(rd_kafka_message_status(ptr::null()), RD_KAFKA_MSG_STATUS_NOT_PERSISTED);
+            assert_eq!(rd_kafka_message_leader_epoch(ptr::null()), -1);
+            assert_eq!(rd_kafka_message_delivery_count(ptr::null()), 0);
+            rd_kafka_message_set_headers(ptr::null_mut(), ptr::null_mut());
+
+            // A message struct that is not ours (large enough to read the
+            // magic from): only the public-field accessors answer.
+            let mut foreign = [0u64; 64];
+            assert!(std::mem::size_of_val(&foreign) >= std::mem::size_of::<MessageObj>());
+            let fp = foreign.as_mut_ptr() as *mut rd_kafka_message_t;
+            (*fp).err = RD_KAFKA_RESP_ERR__BAD_MSG;
+            assert_eq!(CStr::from_ptr(rd_kafka_message_errstr(fp)), c"Local: Bad message format");
+            (*fp).err = 0;
+            assert_eq!(rd_kafka_message_broker_id(fp), -1);
+            rd_kafka_message_destroy(fp); // ignored
+        }
+    }
+
+    #[test]
+    fn share_delivery_count() {
+        let mut m = consumed(MsgBuf::Null);
+        m.delivery_count = 3;
+        let p = m.into_raw();
+        unsafe {
+            assert_eq!(rd_kafka_message_delivery_count(p), 3);
+            MessageObj::from_raw(p).unwrap();
+        }
+    }
 }
