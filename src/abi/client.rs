@@ -216,6 +216,7 @@ pub unsafe extern "C" fn rd_kafka_destroy_flags(rk: *mut rd_kafka_t, flags: c_in
         let inst = handle.inst.clone();
         drop(handle);
         inst.terminating.store(true, Ordering::SeqCst);
+        super::conf_bridge::stop_engine(&inst);
         // Nothing queued for the application survives the instance.
         drop(inst.main_q.disable());
         drop(inst.consumer_q.disable());
@@ -334,10 +335,18 @@ pub unsafe extern "C" fn rd_kafka_set_log_queue(rk: *mut rd_kafka_t, rkqu: *mut 
     })
 }
 
+/// Adds bootstrap brokers ("host:port,..."); returns how many were added.
 #[unsafe(no_mangle)]
-#[allow(unused_variables)]
 pub unsafe extern "C" fn rd_kafka_brokers_add(rk: *mut rd_kafka_t, brokerlist: *const c_char) -> c_int {
-    ffi_stub!(0)
+    crate::ffi_guard!(0, {
+        // SAFETY: caller contract for handles and strings.
+        let (Some(inst), Some(list)) = (unsafe { instance(rk) }, unsafe { cstr(brokerlist) }) else { return 0 };
+        let (tx, rx) = crossbeam_channel::bounded(1);
+        if !inst.command(crate::engine::core::Command::AddBrokers(list.into_owned(), tx)) {
+            return 0;
+        }
+        rx.recv_timeout(Duration::from_secs(5)).map_or(0, |n| n as c_int)
+    })
 }
 
 #[unsafe(no_mangle)]

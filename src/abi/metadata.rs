@@ -1,33 +1,151 @@
 //! Cluster metadata and group listing.
-#![allow(unused_variables)]
 
+use super::client::instance;
 use super::types::*;
+use super::util::set_last_error;
+use crate::engine::core::{Command, MetadataQuery};
+use crate::engine::metadata::MetadataSnapshot;
 use crate::ffi_stub;
-#[allow(unused_imports)]
-use libc::{addrinfo, mode_t, size_t, sockaddr, ssize_t, FILE};
-#[allow(unused_imports)]
-use std::os::raw::{c_char, c_int, c_uchar, c_void};
-#[allow(unused_imports)]
+use std::ffi::CString;
+use std::os::raw::{c_char, c_int};
 use std::ptr;
-#[allow(unused_imports)]
-use super::error::not_implemented_error;
+use std::time::{Duration, Instant};
 
+/// The allocation behind an `rd_kafka_metadata_t *`: the C struct first, then
+/// everything its pointers point into.
+#[repr(C)]
+struct MetadataHolder {
+    c: rd_kafka_metadata,
+    brokers: Vec<rd_kafka_metadata_broker>,
+    topics: Vec<rd_kafka_metadata_topic>,
+    partitions: Vec<Vec<rd_kafka_metadata_partition>>,
+    ids: Vec<Vec<i32>>,
+    strings: Vec<CString>,
+}
+
+fn cstring(strings: &mut Vec<CString>, s: &str) -> *mut c_char {
+    strings.push(CString::new(s.replace('\0', "")).unwrap_or_default());
+    strings.last().unwrap().as_ptr() as *mut c_char
+}
+
+/// Builds the C view of a metadata snapshot (free with
+/// rd_kafka_metadata_destroy()).
+pub fn to_c(md: &MetadataSnapshot) -> *const rd_kafka_metadata_t {
+    let mut h = Box::new(MetadataHolder {
+        c: rd_kafka_metadata {
+            broker_cnt: 0,
+            brokers: ptr::null_mut(),
+            topic_cnt: 0,
+            topics: ptr::null_mut(),
+            orig_broker_id: md.orig_broker_id,
+            orig_broker_name: ptr::null_mut(),
+        },
+        brokers: Vec::with_capacity(md.brokers.len()),
+        topics: Vec::with_capacity(md.topics.len()),
+        partitions: Vec::with_capacity(md.topics.len()),
+        ids: Vec::new(),
+        strings: Vec::new(),
+    });
+    let h_ref = &mut *h;
+    h_ref.c.orig_broker_name = cstring(&mut h_ref.strings, &md.orig_broker_name);
+    for b in &md.brokers {
+        let host = cstring(&mut h_ref.strings, &b.host);
+        h_ref.brokers.push(rd_kafka_metadata_broker { id: b.id, host, port: b.port });
+    }
+    for t in &md.topics {
+        let mut parts = Vec::with_capacity(t.partitions.len());
+        for p in &t.partitions {
+            h_ref.ids.push(p.replicas.clone());
+            let replicas = h_ref.ids.last_mut().unwrap().as_mut_ptr();
+            h_ref.ids.push(p.isrs.clone());
+            let isrs = h_ref.ids.last_mut().unwrap().as_mut_ptr();
+            parts.push(rd_kafka_metadata_partition {
+                id: p.id,
+                err: p.err,
+                leader: p.leader,
+                replica_cnt: p.replicas.len() as c_int,
+                replicas,
+                isr_cnt: p.isrs.len() as c_int,
+                isrs,
+            });
+        }
+        h_ref.partitions.push(parts);
+        let pv = h_ref.partitions.last_mut().unwrap();
+        let (pptr, pcnt) = (pv.as_mut_ptr(), pv.len());
+        let name = cstring(&mut h_ref.strings, &t.name);
+        h_ref.topics.push(rd_kafka_metadata_topic { topic: name, partition_cnt: pcnt as c_int, partitions: pptr, err: t.err });
+    }
+    h_ref.c.broker_cnt = h_ref.brokers.len() as c_int;
+    h_ref.c.brokers = h_ref.brokers.as_mut_ptr();
+    h_ref.c.topic_cnt = h_ref.topics.len() as c_int;
+    h_ref.c.topics = h_ref.topics.as_mut_ptr();
+    Box::into_raw(h) as *const rd_kafka_metadata_t
+}
+
+/// Asks the cluster for metadata: all topics (`all_topics` != 0), one topic
+/// (`only_rkt`), or the topics this client knows. On success `*metadatap`
+/// is set (free with rd_kafka_metadata_destroy()). Fails with _TRANSPORT if
+/// no broker could be reached and _TIMED_OUT if the answer is late.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_metadata(rk: *mut rd_kafka_t, all_topics: c_int, only_rkt: *mut rd_kafka_topic_t, metadatap: *mut *const rd_kafka_metadata_t, timeout_ms: c_int) -> rd_kafka_resp_err_t {
-    ffi_stub!(RD_KAFKA_RESP_ERR__NOT_IMPLEMENTED)
+    crate::ffi_guard!(RD_KAFKA_RESP_ERR__FAIL, {
+        // SAFETY: caller contract for handles.
+        let Some(inst) = (unsafe { instance(rk) }) else { return RD_KAFKA_RESP_ERR__INVALID_ARG };
+        if metadatap.is_null() {
+            return RD_KAFKA_RESP_ERR__INVALID_ARG;
+        }
+        let topics = if all_topics != 0 {
+            None
+        } else if let Some(t) = unsafe { super::topic::TopicState::from_ptr(only_rkt) } {
+            Some(vec![t.name.to_string_lossy().into_owned()])
+        } else {
+            let mut v: Vec<String> = inst.topics.lock().keys().cloned().collect();
+            v.sort();
+            Some(v)
+        };
+        let timeout = Duration::from_millis(timeout_ms.max(0) as u64);
+        let deadline = Instant::now() + timeout;
+        let (tx, rx) = crossbeam_channel::bounded(1);
+        let auto = all_topics == 0 && inst.kind == crate::engine::instance::ClientKind::Producer;
+        if !inst.command(Command::Metadata(MetadataQuery { topics, allow_auto_create: auto, deadline, reply: tx })) {
+            return RD_KAFKA_RESP_ERR__DESTROY;
+        }
+        // The loop answers by the deadline; allow it a little slack to do so.
+        match rx.recv_timeout(timeout + Duration::from_millis(100)) {
+            Ok(Ok(md)) => {
+                // SAFETY: metadatap checked non-NULL.
+                unsafe { *metadatap = to_c(&md) };
+                RD_KAFKA_RESP_ERR_NO_ERROR
+            }
+            Ok(Err(e)) => {
+                if std::env::var_os("FERRO_DEBUG").is_some() { eprintln!("metadata failed: {}", e.message); }
+                set_last_error(e.code);
+                e.code
+            }
+            Err(_) => RD_KAFKA_RESP_ERR__TIMED_OUT,
+        }
+    })
 }
 
+/// Frees metadata returned by rd_kafka_metadata().
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_metadata_destroy(metadata: *const rd_kafka_metadata_t) {
-    ffi_stub!(())
+    crate::ffi_guard!((), {
+        if !metadata.is_null() {
+            // SAFETY: made by to_c (the C struct is the holder's first field).
+            drop(unsafe { Box::from_raw(metadata as *mut MetadataHolder) });
+        }
+    })
 }
 
 #[unsafe(no_mangle)]
+#[allow(unused_variables)]
 pub unsafe extern "C" fn rd_kafka_list_groups(rk: *mut rd_kafka_t, group: *const c_char, grplistp: *mut *const rd_kafka_group_list, timeout_ms: c_int) -> rd_kafka_resp_err_t {
     ffi_stub!(RD_KAFKA_RESP_ERR__NOT_IMPLEMENTED)
 }
 
 #[unsafe(no_mangle)]
+#[allow(unused_variables)]
 pub unsafe extern "C" fn rd_kafka_group_list_destroy(grplist: *const rd_kafka_group_list) {
     ffi_stub!(())
 }

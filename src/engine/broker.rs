@@ -144,6 +144,8 @@ pub struct Broker {
     pub name: String,
     pub state: State,
     pub state_since: Instant,
+    /// How long the broker was in its previous state when it went down.
+    pub down_after: Duration,
     pub stream: Option<TcpStream>,
     pub addrs: Vec<SocketAddr>,
     pub addr_idx: usize,
@@ -184,6 +186,7 @@ impl Broker {
             name,
             state: State::Init,
             state_since: Instant::now(),
+            down_after: Duration::ZERO,
             stream: None,
             addrs: Vec::new(),
             addr_idx: 0,

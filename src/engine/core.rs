@@ -547,6 +547,7 @@ impl Core {
                 b.stats.disconnects += 1;
             }
             let (i, w) = b.close();
+            b.down_after = b.state_since.elapsed();
             b.set_state(State::Down);
             b.setup_deadline = None;
             let base = self.cfg.reconnect_backoff;
@@ -555,7 +556,12 @@ impl Core {
             b.reconnect_at = Some(Instant::now() + jittered);
             (i, w, b.name.clone(), state, was_connected)
         };
-        let full = format!("{name}: {reason}");
+        let elapsed = self.brokers[slot].down_after.as_millis();
+        let full = if reason.contains("(after ") {
+            format!("{name}: {reason}")
+        } else {
+            format!("{name}: {reason} (after {elapsed}ms in state {})", state.name())
+        };
         // Identical consecutive errors are reported once, then counted.
         let report = {
             let b = &mut self.brokers[slot];
@@ -577,7 +583,6 @@ impl Core {
             self.log(level::ERR, "FAIL", &msg);
             self.inst.main_q.push(EventObj::error(err, &msg, false));
         }
-        let _ = state;
         for f in inflight {
             let e = KafkaError::new(RD_KAFKA_RESP_ERR__TRANSPORT, full.clone()).retriable();
             (f.handler)(self, Err(e));
@@ -792,14 +797,18 @@ impl Core {
         done: Box<dyn FnOnce(&mut Core, Result<MetadataSnapshot, KafkaError>)>,
     ) {
         let all = topics.is_none();
-        let req = MetadataRequest::default()
-            .with_topics(topics.map(|ts| {
-                ts.into_iter()
-                    .map(|t| MetadataRequestTopic::default().with_name(Some(TopicName(StrBytes::from_string(t)))))
-                    .collect()
-            }))
-            .with_allow_auto_topic_creation(allow_auto_create);
-        let out = typed_request(req, 1, METADATA_MAX_VERSION, timeout, move |core: &mut Core, r| {
+        let build = move |v: i16| {
+            MetadataRequest::default()
+                .with_topics(topics.clone().map(|ts| {
+                    ts.into_iter()
+                        .map(|t| MetadataRequestTopic::default().with_name(Some(TopicName(StrBytes::from_string(t)))))
+                        .collect()
+                }))
+                // Before v4 the field does not exist (its default, true, is
+                // what those brokers do by their own setting).
+                .with_allow_auto_topic_creation(v < 4 || allow_auto_create)
+        };
+        let out = typed_request(build, 1, METADATA_MAX_VERSION, timeout, move |core: &mut Core, r| {
             let result = r.map(|(resp, slot)| {
                 core.throttled(slot, resp.throttle_time_ms);
                 let snap = snapshot_of(&resp, &core.brokers[slot]);
@@ -1032,10 +1041,13 @@ impl Core {
     }
 }
 
-/// Builds an [`OutRequest`] for a typed kafka-protocol request.
-pub fn typed_request<R, F>(req: R, min_version: i16, max_version: i16, timeout: Duration, done: F) -> OutRequest
+/// Builds an [`OutRequest`] for a typed kafka-protocol request. `build`
+/// makes the request body for the version negotiated with the broker (fields
+/// a version does not have must be left at their defaults).
+pub fn typed_request<R, B, F>(build: B, min_version: i16, max_version: i16, timeout: Duration, done: F) -> OutRequest
 where
     R: Request + 'static,
+    B: Fn(i16) -> R + 'static,
     F: FnOnce(&mut Core, Result<(R::Response, usize), KafkaError>) + 'static,
 {
     let handler: Handler = Box::new(move |core: &mut Core, r: Result<Response, KafkaError>| {
@@ -1051,7 +1063,7 @@ where
         api_key: R::KEY,
         min_version: min_version.max(R::VERSIONS.min),
         max_version: max_version.min(R::VERSIONS.max),
-        encode: Box::new(move |v, corr, cid| wire::encode_request(&req, v, corr, cid)),
+        encode: Box::new(move |v, corr, cid| wire::encode_request(&build(v), v, corr, cid)),
         handler,
         timeout,
         enqueued: Instant::now(),

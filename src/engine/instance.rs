@@ -134,6 +134,8 @@ pub struct Instance {
     pub topics: Mutex<HashMap<String, Arc<crate::abi::topic::TopicState>>>,
     /// Group member id once joined (consumer).
     pub member_id: Mutex<Option<String>>,
+    /// The event loop (None until started, and after destruction).
+    pub engine: Mutex<Option<super::core::EngineHandle>>,
 }
 
 // SAFETY: the raw pointers (conf, opaque, rk) are owned by or given to this
@@ -179,6 +181,7 @@ impl Instance {
             terminating: AtomicBool::new(false),
             topics: Mutex::new(HashMap::new()),
             member_id: Mutex::new(None),
+            engine: Mutex::new(None),
         })
     }
 
@@ -231,6 +234,19 @@ impl Instance {
         self.log(level::ERR, "FATAL", &format!("Fatal error: {}: {}", crate::error::describe(err.code), msg));
         self.main_q.push(EventObj::error(RD_KAFKA_RESP_ERR__FATAL, &msg, true));
         true
+    }
+}
+
+impl Instance {
+    /// Sends a command to the event loop; false if it is not running.
+    pub fn command(&self, cmd: super::core::Command) -> bool {
+        match self.engine.lock().as_ref() {
+            Some(e) => {
+                e.send(cmd);
+                true
+            }
+            None => false,
+        }
     }
 }
 
