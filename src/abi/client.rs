@@ -5,7 +5,6 @@ use super::types::*;
 use super::util::{cstr, set_last_error, write_errstr};
 use crate::engine::instance::{self, ClientKind, Instance, LIVE_INSTANCES};
 use crate::engine::queue::Polled;
-use crate::ffi_stub;
 use libc::{size_t, FILE};
 use std::ffi::CString;
 use std::os::raw::{c_char, c_int, c_void};
@@ -112,6 +111,13 @@ pub fn serve_event(inst: &Arc<Instance>, ev: EventObj) -> bool {
                         }
                     }
                 }
+            }
+            true
+        }
+        super::event::EVENT_THROTTLE => {
+            if let (Some(f), EventPayload::Throttle { broker_name, broker_id, throttle_ms }) = (cbs.throttle_cb, &ev.payload) {
+                // SAFETY: the application's callback.
+                unsafe { f(rk, broker_name.as_ptr(), *broker_id, *throttle_ms, inst.opaque) };
             }
             true
         }
@@ -255,16 +261,49 @@ pub unsafe extern "C" fn rd_kafka_memberid(rk: *const rd_kafka_t) -> *mut c_char
     })
 }
 
-#[unsafe(no_mangle)]
-#[allow(unused_variables)]
-pub unsafe extern "C" fn rd_kafka_clusterid(rk: *mut rd_kafka_t, timeout_ms: c_int) -> *mut c_char {
-    ffi_stub!(ptr::null_mut())
+/// The cluster's metadata (cluster id, controller), from the cache or, if
+/// not known yet, asked for within `timeout_ms`.
+fn cluster_info(inst: &Arc<Instance>, timeout_ms: c_int) -> (Option<String>, i32) {
+    let cached = super::metadata::with_core(inst, |core| (core.metadata.cluster_id.clone(), core.metadata.controller_id, core.metadata.last_update.is_some()));
+    match cached {
+        Some((id, ctrl, true)) if id.is_some() || ctrl >= 0 => (id, ctrl),
+        _ if timeout_ms != 0 => {
+            let t = Duration::from_millis(timeout_ms.max(0) as u64);
+            match super::metadata::query(inst, Some(Vec::new()), false, t) {
+                Ok(md) => (md.cluster_id, md.controller_id),
+                Err(_) => (None, -1),
+            }
+        }
+        Some((id, ctrl, _)) => (id, ctrl),
+        None => (None, -1),
+    }
 }
 
+/// The cluster id (a copy to free with rd_kafka_mem_free()), waiting up to
+/// `timeout_ms` for metadata; NULL if unknown (or the broker is too old).
 #[unsafe(no_mangle)]
-#[allow(unused_variables)]
+pub unsafe extern "C" fn rd_kafka_clusterid(rk: *mut rd_kafka_t, timeout_ms: c_int) -> *mut c_char {
+    crate::ffi_guard!(ptr::null_mut(), {
+        // SAFETY: caller contract for handles.
+        let Some(inst) = (unsafe { instance(rk) }) else { return ptr::null_mut() };
+        match cluster_info(inst, timeout_ms).0 {
+            Some(id) => super::util::c_strdup(&id),
+            None => ptr::null_mut(),
+        }
+    })
+}
+
+/// The controller's broker id, waiting up to `timeout_ms` for metadata; -1
+/// if unknown.
+#[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_controllerid(rk: *mut rd_kafka_t, timeout_ms: c_int) -> i32 {
-    ffi_stub!(-1)
+    crate::ffi_guard!(-1, {
+        // SAFETY: caller contract for handles.
+        match unsafe { instance(rk) } {
+            Some(inst) => cluster_info(inst, timeout_ms).1,
+            None => -1,
+        }
+    })
 }
 
 /// Serves the main queue: calls the delivery report, error, stats, throttle
@@ -349,10 +388,27 @@ pub unsafe extern "C" fn rd_kafka_brokers_add(rk: *mut rd_kafka_t, brokerlist: *
     })
 }
 
+/// The ids of the brokers learned from metadata (a malloc()ed array of
+/// `*cntp` ids to free with rd_kafka_mem_free()); NULL when none.
 #[unsafe(no_mangle)]
-#[allow(unused_variables)]
 pub unsafe extern "C" fn rd_kafka_brokers_learned_ids(rk: *mut rd_kafka_t, cntp: *mut size_t) -> *mut i32 {
-    ffi_stub!(ptr::null_mut())
+    crate::ffi_guard!(ptr::null_mut(), {
+        // SAFETY: caller contract for handles.
+        let Some(inst) = (unsafe { instance(rk) }) else { return ptr::null_mut() };
+        let ids: Vec<i32> = super::metadata::with_core(inst, |core| {
+            core.brokers.iter().filter(|b| b.id >= 0 && !b.decommissioned).map(|b| b.id).collect()
+        })
+        .unwrap_or_default();
+        if !cntp.is_null() {
+            // SAFETY: cntp is a valid out-param.
+            unsafe { *cntp = ids.len() };
+        }
+        if ids.is_empty() {
+            return ptr::null_mut();
+        }
+        let bytes: Vec<u8> = ids.iter().flat_map(|i| i.to_ne_bytes()).collect();
+        super::util::c_memdup(&bytes) as *mut i32
+    })
 }
 
 /// Replaces the log callback (deprecated: use the log_cb property).

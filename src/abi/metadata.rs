@@ -82,6 +82,33 @@ pub fn to_c(md: &MetadataSnapshot) -> *const rd_kafka_metadata_t {
     Box::into_raw(h) as *const rd_kafka_metadata_t
 }
 
+/// Sends a metadata query to the instance's event loop and waits for the
+/// answer (or the timeout).
+pub fn query(inst: &std::sync::Arc<crate::engine::instance::Instance>, topics: Option<Vec<String>>, allow_auto_create: bool, timeout: Duration) -> Result<MetadataSnapshot, crate::error::KafkaError> {
+    let deadline = Instant::now() + timeout;
+    let (tx, rx) = crossbeam_channel::bounded(1);
+    if !inst.command(Command::Metadata(MetadataQuery { topics, allow_auto_create, deadline, reply: tx })) {
+        return Err(crate::error::KafkaError::from_code(RD_KAFKA_RESP_ERR__DESTROY));
+    }
+    // The loop answers by the deadline; allow it a little slack to do so.
+    match rx.recv_timeout(timeout + Duration::from_millis(100)) {
+        Ok(r) => r,
+        Err(_) => Err(crate::error::KafkaError::from_code(RD_KAFKA_RESP_ERR__TIMED_OUT)),
+    }
+}
+
+/// Runs `f` on the event loop's state and returns its result (None if the
+/// loop is not running).
+pub fn with_core<T: Send + 'static>(inst: &crate::engine::instance::Instance, f: impl FnOnce(&mut crate::engine::core::Core) -> T + Send + 'static) -> Option<T> {
+    let (tx, rx) = crossbeam_channel::bounded(1);
+    if !inst.command(Command::Run(Box::new(move |core| {
+        let _ = tx.send(f(core));
+    }))) {
+        return None;
+    }
+    rx.recv_timeout(Duration::from_secs(10)).ok()
+}
+
 /// Asks the cluster for metadata: all topics (`all_topics` != 0), one topic
 /// (`only_rkt`), or the topics this client knows. On success `*metadatap`
 /// is set (free with rd_kafka_metadata_destroy()). Fails with _TRANSPORT if
@@ -104,25 +131,17 @@ pub unsafe extern "C" fn rd_kafka_metadata(rk: *mut rd_kafka_t, all_topics: c_in
             Some(v)
         };
         let timeout = Duration::from_millis(timeout_ms.max(0) as u64);
-        let deadline = Instant::now() + timeout;
-        let (tx, rx) = crossbeam_channel::bounded(1);
         let auto = all_topics == 0 && inst.kind == crate::engine::instance::ClientKind::Producer;
-        if !inst.command(Command::Metadata(MetadataQuery { topics, allow_auto_create: auto, deadline, reply: tx })) {
-            return RD_KAFKA_RESP_ERR__DESTROY;
-        }
-        // The loop answers by the deadline; allow it a little slack to do so.
-        match rx.recv_timeout(timeout + Duration::from_millis(100)) {
-            Ok(Ok(md)) => {
+        match query(inst, topics, auto, timeout) {
+            Ok(md) => {
                 // SAFETY: metadatap checked non-NULL.
                 unsafe { *metadatap = to_c(&md) };
                 RD_KAFKA_RESP_ERR_NO_ERROR
             }
-            Ok(Err(e)) => {
-                if std::env::var_os("FERRO_DEBUG").is_some() { eprintln!("metadata failed: {}", e.message); }
+            Err(e) => {
                 set_last_error(e.code);
                 e.code
             }
-            Err(_) => RD_KAFKA_RESP_ERR__TIMED_OUT,
         }
     })
 }

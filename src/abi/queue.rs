@@ -160,10 +160,22 @@ pub unsafe extern "C" fn rd_kafka_queue_poll(rkqu: *mut rd_kafka_queue_t, timeou
     crate::ffi_guard!(ptr::null_mut(), {
         // SAFETY: handle is NULL or live.
         match unsafe { QueueHandle::from_ptr(rkqu) } {
-            Some(h) => match h.q.pop(timeout_of(timeout_ms)) {
-                Polled::Event(ev) => ev.into_raw(),
-                _ => ptr::null_mut(),
-            },
+            Some(h) => {
+                let mut wait = timeout_of(timeout_ms);
+                let deadline = wait.map(|w| std::time::Instant::now() + w);
+                loop {
+                    match h.q.pop(wait) {
+                        // Internal events (throttle reports) are served with
+                        // their callback, never returned.
+                        Polled::Event(ev) if ev.ev_type == super::event::EVENT_THROTTLE => {
+                            serve_event(&h.inst, ev);
+                            wait = deadline.map(|d| d.saturating_duration_since(std::time::Instant::now()));
+                        }
+                        Polled::Event(ev) => break ev.into_raw(),
+                        _ => break ptr::null_mut(),
+                    }
+                }
+            }
             None => ptr::null_mut(),
         }
     })
