@@ -1,10 +1,179 @@
-//! The statistics document (STATISTICS.md) emitted every
-//! `statistics.interval.ms`.
+//! The statistics document emitted every `statistics.interval.ms`, with the
+//! structure and field names of librdkafka's STATISTICS.md. Fields of
+//! features not active in an instance are present with zero values.
 
+use super::broker::{Broker, Window};
 use super::core::Core;
+use super::instance::ClientKind;
+use serde_json::{json, Map, Value};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+/// Request names as librdkafka prints them in the `req` object.
+fn api_name(key: i16) -> String {
+    match key {
+        18 => "ApiVersion".to_string(),
+        k => match kafka_protocol::messages::ApiKey::try_from(k) {
+            Ok(a) => format!("{a:?}"),
+            Err(_) => format!("Unknown-{k}"),
+        },
+    }
+}
+
+fn window(w: &Window) -> Value {
+    let avg = if w.cnt > 0 { w.sum / w.cnt } else { 0 };
+    let stddev = if w.cnt > 1 {
+        let mean = w.sum as f64 / w.cnt as f64;
+        let var = w.values.iter().map(|v| (*v as f64 - mean).powi(2)).sum::<f64>() / w.values.len().max(1) as f64;
+        var.sqrt() as i64
+    } else {
+        0
+    };
+    json!({
+        "min": w.min, "max": w.max, "avg": avg, "sum": w.sum, "cnt": w.cnt,
+        "stddev": stddev, "hdrsize": 0, "outofrange": 0,
+        "p50": w.percentile(50.0), "p75": w.percentile(75.0), "p90": w.percentile(90.0),
+        "p95": w.percentile(95.0), "p99": w.percentile(99.0), "p99_99": w.percentile(99.99),
+    })
+}
+
+fn broker_json(b: &Broker, now_us: i64) -> Value {
+    let mut req = Map::new();
+    for k in 0..=90i16 {
+        if kafka_protocol::messages::ApiKey::try_from(k).is_ok() {
+            req.insert(api_name(k), json!(b.stats.req_counts.get(&k).copied().unwrap_or(0)));
+        }
+    }
+    let _ = now_us;
+    json!({
+        "name": b.name,
+        "nodeid": b.id,
+        "nodename": format!("{}:{}", if b.host.contains(':') { format!("[{}]", b.host) } else { b.host.clone() }, b.port),
+        "source": if b.id < 0 { "configured" } else { "learned" },
+        "state": b.state.name(),
+        "stateage": b.state_since.elapsed().as_micros() as i64,
+        "outbuf_cnt": b.waiting.len(),
+        "outbuf_msg_cnt": 0,
+        "waitresp_cnt": b.inflight.len(),
+        "waitresp_msg_cnt": 0,
+        "tx": b.stats.tx,
+        "txbytes": b.stats.tx_bytes,
+        "txerrs": b.stats.tx_errs,
+        "txretries": b.stats.tx_retries,
+        "txidle": -1,
+        "req_timeouts": b.stats.req_timeouts,
+        "rx": b.stats.rx,
+        "rxbytes": b.stats.rx_bytes,
+        "rxerrs": b.stats.rx_errs,
+        "rxcorriderrs": b.stats.rx_corrid_errs,
+        "rxpartial": 0,
+        "rxidle": -1,
+        "zbuf_grow": 0,
+        "buf_grow": 0,
+        "wakeups": 0,
+        "connects": b.stats.connects,
+        "disconnects": b.stats.disconnects,
+        "int_latency": window(&b.stats.int_latency),
+        "outbuf_latency": window(&b.stats.outbuf_latency),
+        "rtt": window(&b.stats.rtt),
+        "throttle": window(&b.stats.throttle),
+        "req": req,
+        "toppars": {},
+    })
+}
 
 /// Renders the statistics JSON of an instance.
 pub fn render(core: &Core) -> String {
-    let _ = core;
-    String::from("{}")
+    let inst = &core.inst;
+    let now = SystemTime::now().duration_since(UNIX_EPOCH).unwrap_or_default();
+    let age_us = core.started.elapsed().as_micros() as i64;
+    let mut brokers = Map::new();
+    let (mut tx, mut txb, mut rx, mut rxb) = (0u64, 0u64, 0u64, 0u64);
+    for b in core.brokers.iter().filter(|b| !b.decommissioned) {
+        tx += b.stats.tx;
+        txb += b.stats.tx_bytes;
+        rx += b.stats.rx;
+        rxb += b.stats.rx_bytes;
+        brokers.insert(b.name.clone(), broker_json(b, age_us));
+    }
+    let mut topics = Map::new();
+    for (name, (t, updated)) in &core.metadata.topics {
+        let mut parts = Map::new();
+        for p in &t.partitions {
+            parts.insert(p.id.to_string(), partition_json(p.id, p.leader, p.leader_epoch));
+        }
+        parts.insert("-1".to_string(), partition_json(-1, -1, -1));
+        topics.insert(
+            name.clone(),
+            json!({
+                "topic": name,
+                "age": updated.elapsed().as_micros() as i64,
+                "metadata_age": updated.elapsed().as_millis() as i64,
+                "batchsize": window(&Window::default()),
+                "batchcnt": window(&Window::default()),
+                "partitions": parts,
+            }),
+        );
+    }
+    let client_id = &core.cfg.client_id;
+    let mut doc = json!({
+        "name": inst.name_str(),
+        "client_id": client_id,
+        "type": inst.kind.name(),
+        "ts": age_us,
+        "time": now.as_secs(),
+        "age": age_us,
+        "replyq": inst.main_q.len(),
+        "msg_cnt": 0,
+        "msg_size": 0,
+        "msg_max": 0,
+        "msg_size_max": 0,
+        "simple_cnt": 0,
+        "metadata_cache_cnt": core.metadata.topics.len(),
+        "brokers": brokers,
+        "topics": topics,
+        "tx": tx,
+        "tx_bytes": txb,
+        "rx": rx,
+        "rx_bytes": rxb,
+        "txmsgs": 0,
+        "txmsg_bytes": 0,
+        "rxmsgs": 0,
+        "rxmsg_bytes": 0,
+    });
+    let obj = doc.as_object_mut().unwrap();
+    match inst.kind {
+        ClientKind::Consumer => {
+            obj.insert(
+                "cgrp".into(),
+                json!({
+                    "state": "init", "stateage": 0, "join_state": "init", "rebalance_age": 0,
+                    "rebalance_cnt": 0, "rebalance_reason": "", "assignment_size": 0,
+                }),
+            );
+        }
+        ClientKind::Producer => {
+            obj.insert(
+                "eos".into(),
+                json!({
+                    "idemp_state": "Init", "idemp_stateage": 0, "txn_state": "Init", "txn_stateage": 0,
+                    "txn_may_enq": false, "producer_id": -1, "producer_epoch": -1, "epoch_cnt": 0,
+                }),
+            );
+        }
+    }
+    doc.to_string()
+}
+
+fn partition_json(id: i32, leader: i32, leader_epoch: i32) -> Value {
+    json!({
+        "partition": id, "broker": leader, "leader": leader, "desired": false, "unknown": false,
+        "msgq_cnt": 0, "msgq_bytes": 0, "xmit_msgq_cnt": 0, "xmit_msgq_bytes": 0,
+        "fetchq_cnt": 0, "fetchq_size": 0, "fetch_state": "none",
+        "query_offset": -1001, "next_offset": 0, "app_offset": -1001, "stored_offset": -1001,
+        "stored_leader_epoch": -1, "committed_offset": -1001, "committed_leader_epoch": -1,
+        "eof_offset": -1001, "lo_offset": -1, "hi_offset": -1, "ls_offset": -1,
+        "consumer_lag": -1, "consumer_lag_stored": -1, "leader_epoch": leader_epoch,
+        "txmsgs": 0, "txbytes": 0, "rxmsgs": 0, "rxbytes": 0, "msgs": 0,
+        "rx_ver_drops": 0, "msgs_inflight": 0, "next_ack_seq": 0, "next_err_seq": 0, "acked_msgid": 0,
+    })
 }
