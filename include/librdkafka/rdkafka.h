@@ -1883,8 +1883,16 @@ RD_EXPORT rd_kafka_type_t rd_kafka_type(const rd_kafka_t *rk);
  */
 RD_EXPORT char *rd_kafka_memberid(const rd_kafka_t *rk);
 
+/*
+ The cluster id (a copy to free with rd_kafka_mem_free()), waiting up to
+ `timeout_ms` for metadata; NULL if unknown (or the broker is too old).
+ */
 RD_EXPORT char *rd_kafka_clusterid(rd_kafka_t *rk, int timeout_ms);
 
+/*
+ The controller's broker id, waiting up to `timeout_ms` for metadata; -1
+ if unknown.
+ */
 RD_EXPORT int32_t rd_kafka_controllerid(rd_kafka_t *rk, int timeout_ms);
 
 /*
@@ -1923,8 +1931,15 @@ RD_EXPORT
 rd_kafka_resp_err_t rd_kafka_set_log_queue(rd_kafka_t *rk,
                                            rd_kafka_queue_t *rkqu);
 
+/*
+ Adds bootstrap brokers ("host:port,..."); returns how many were added.
+ */
 RD_EXPORT int rd_kafka_brokers_add(rd_kafka_t *rk, const char *brokerlist);
 
+/*
+ The ids of the brokers learned from metadata (a malloc()ed array of
+ `*cntp` ids to free with rd_kafka_mem_free()); NULL when none.
+ */
 RD_EXPORT int32_t *rd_kafka_brokers_learned_ids(rd_kafka_t *rk, size_t *cntp);
 
 /*
@@ -2882,6 +2897,12 @@ int32_t rd_kafka_message_leader_epoch(const rd_kafka_message_t *rkmessage);
 RD_EXPORT
 int16_t rd_kafka_message_delivery_count(const rd_kafka_message_t *rkmessage);
 
+/*
+ Asks the cluster for metadata: all topics (`all_topics` != 0), one topic
+ (`only_rkt`), or the topics this client knows. On success `*metadatap`
+ is set (free with rd_kafka_metadata_destroy()). Fails with _TRANSPORT if
+ no broker could be reached and _TIMED_OUT if the answer is late.
+ */
 RD_EXPORT
 rd_kafka_resp_err_t rd_kafka_metadata(rd_kafka_t *rk,
                                       int all_topics,
@@ -2889,14 +2910,25 @@ rd_kafka_resp_err_t rd_kafka_metadata(rd_kafka_t *rk,
                                       const rd_kafka_metadata_t **metadatap,
                                       int timeout_ms);
 
+/*
+ Frees metadata returned by rd_kafka_metadata().
+ */
 RD_EXPORT void rd_kafka_metadata_destroy(const rd_kafka_metadata_t *metadata);
 
+/*
+ Lists the consumer groups of the cluster (or only `group`) with their
+ members, asking every broker. Returns _PARTIAL with what was found when
+ not every broker answered within `timeout_ms`.
+ */
 RD_EXPORT
 rd_kafka_resp_err_t rd_kafka_list_groups(rd_kafka_t *rk,
                                          const char *group,
                                          const struct rd_kafka_group_list **grplistp,
                                          int timeout_ms);
 
+/*
+ Frees a list returned by rd_kafka_list_groups().
+ */
 RD_EXPORT
 void rd_kafka_group_list_destroy(const struct rd_kafka_group_list *grplist);
 

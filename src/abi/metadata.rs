@@ -5,7 +5,6 @@ use super::types::*;
 use super::util::set_last_error;
 use crate::engine::core::{Command, MetadataQuery};
 use crate::engine::metadata::MetadataSnapshot;
-use crate::ffi_stub;
 use std::ffi::CString;
 use std::os::raw::{c_char, c_int};
 use std::ptr;
@@ -157,14 +156,112 @@ pub unsafe extern "C" fn rd_kafka_metadata_destroy(metadata: *const rd_kafka_met
     })
 }
 
-#[unsafe(no_mangle)]
-#[allow(unused_variables)]
-pub unsafe extern "C" fn rd_kafka_list_groups(rk: *mut rd_kafka_t, group: *const c_char, grplistp: *mut *const rd_kafka_group_list, timeout_ms: c_int) -> rd_kafka_resp_err_t {
-    ffi_stub!(RD_KAFKA_RESP_ERR__NOT_IMPLEMENTED)
+/// The allocation behind an `rd_kafka_group_list *`.
+#[repr(C)]
+struct GroupListHolder {
+    c: rd_kafka_group_list,
+    groups: Vec<rd_kafka_group_info>,
+    members: Vec<Vec<rd_kafka_group_member_info>>,
+    strings: Vec<CString>,
+    blobs: Vec<Vec<u8>>,
 }
 
+fn group_list_to_c(groups: &[crate::engine::grouplist::GroupInfo]) -> *const rd_kafka_group_list {
+    let mut h = Box::new(GroupListHolder {
+        c: rd_kafka_group_list { groups: ptr::null_mut(), group_cnt: 0 },
+        groups: Vec::with_capacity(groups.len()),
+        members: Vec::with_capacity(groups.len()),
+        strings: Vec::new(),
+        blobs: Vec::new(),
+    });
+    let hr = &mut *h;
+    for g in groups {
+        let mut members = Vec::with_capacity(g.members.len());
+        for m in &g.members {
+            let blob = |hr: &mut GroupListHolder, b: &[u8]| -> *mut std::os::raw::c_void {
+                if b.is_empty() {
+                    return ptr::null_mut();
+                }
+                hr.blobs.push(b.to_vec());
+                hr.blobs.last_mut().unwrap().as_mut_ptr() as *mut std::os::raw::c_void
+            };
+            let md = blob(hr, &m.metadata);
+            let asg = blob(hr, &m.assignment);
+            members.push(rd_kafka_group_member_info {
+                member_id: cstring(&mut hr.strings, &m.member_id),
+                client_id: cstring(&mut hr.strings, &m.client_id),
+                client_host: cstring(&mut hr.strings, &m.client_host),
+                member_metadata: md,
+                member_metadata_size: m.metadata.len() as c_int,
+                member_assignment: asg,
+                member_assignment_size: m.assignment.len() as c_int,
+            });
+        }
+        hr.members.push(members);
+        let mv = hr.members.last_mut().unwrap();
+        let (mptr, mcnt) = (mv.as_mut_ptr(), mv.len());
+        hr.groups.push(rd_kafka_group_info {
+            broker: rd_kafka_metadata_broker { id: g.broker.id, host: cstring(&mut hr.strings, &g.broker.host), port: g.broker.port },
+            group: cstring(&mut hr.strings, &g.group),
+            err: g.err,
+            state: cstring(&mut hr.strings, &g.state),
+            protocol_type: cstring(&mut hr.strings, &g.protocol_type),
+            protocol: cstring(&mut hr.strings, &g.protocol),
+            members: mptr,
+            member_cnt: mcnt as c_int,
+        });
+    }
+    hr.c.group_cnt = hr.groups.len() as c_int;
+    hr.c.groups = hr.groups.as_mut_ptr();
+    Box::into_raw(h) as *const rd_kafka_group_list
+}
+
+/// Lists the consumer groups of the cluster (or only `group`) with their
+/// members, asking every broker. Returns _PARTIAL with what was found when
+/// not every broker answered within `timeout_ms`.
 #[unsafe(no_mangle)]
-#[allow(unused_variables)]
+pub unsafe extern "C" fn rd_kafka_list_groups(rk: *mut rd_kafka_t, group: *const c_char, grplistp: *mut *const rd_kafka_group_list, timeout_ms: c_int) -> rd_kafka_resp_err_t {
+    crate::ffi_guard!(RD_KAFKA_RESP_ERR__FAIL, {
+        // SAFETY: caller contract for handles, strings and out-params.
+        let Some(inst) = (unsafe { instance(rk) }) else { return RD_KAFKA_RESP_ERR__INVALID_ARG };
+        if grplistp.is_null() {
+            return RD_KAFKA_RESP_ERR__INVALID_ARG;
+        }
+        let group = unsafe { super::util::cstr(group) }.map(|g| g.into_owned());
+        let deadline = Instant::now() + Duration::from_millis(timeout_ms.max(0) as u64);
+        // A full broker list needs metadata first.
+        let has_brokers = with_core(inst, |core| core.brokers.iter().any(|b| b.id >= 0 && !b.decommissioned)).unwrap_or(false);
+        if !has_brokers {
+            if let Err(e) = query(inst, Some(Vec::new()), false, deadline.saturating_duration_since(Instant::now())) {
+                return if e.code == RD_KAFKA_RESP_ERR__TRANSPORT { RD_KAFKA_RESP_ERR__TIMED_OUT } else { e.code };
+            }
+        }
+        let (tx, rx) = crossbeam_channel::bounded(1);
+        let timeout = deadline.saturating_duration_since(Instant::now());
+        if !inst.command(Command::Run(Box::new(move |core| crate::engine::grouplist::start(core, group, timeout, tx)))) {
+            return RD_KAFKA_RESP_ERR__DESTROY;
+        }
+        let (groups, err) = match rx.recv_timeout(timeout + Duration::from_millis(200)) {
+            Ok(r) => r,
+            Err(_) => (Vec::new(), RD_KAFKA_RESP_ERR__TIMED_OUT),
+        };
+        let timed_out = err == RD_KAFKA_RESP_ERR__TIMED_OUT || err == RD_KAFKA_RESP_ERR__TIMED_OUT_QUEUE;
+        if err != RD_KAFKA_RESP_ERR_NO_ERROR && !(timed_out && !groups.is_empty()) {
+            return if timed_out { RD_KAFKA_RESP_ERR__TIMED_OUT } else { err };
+        }
+        // SAFETY: grplistp checked non-NULL.
+        unsafe { *grplistp = group_list_to_c(&groups) };
+        if timed_out { RD_KAFKA_RESP_ERR__PARTIAL } else { RD_KAFKA_RESP_ERR_NO_ERROR }
+    })
+}
+
+/// Frees a list returned by rd_kafka_list_groups().
+#[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_group_list_destroy(grplist: *const rd_kafka_group_list) {
-    ffi_stub!(())
+    crate::ffi_guard!((), {
+        if !grplist.is_null() {
+            // SAFETY: made by group_list_to_c.
+            drop(unsafe { Box::from_raw(grplist as *mut GroupListHolder) });
+        }
+    })
 }

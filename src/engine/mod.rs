@@ -15,3 +15,4 @@ use std::sync::atomic::AtomicI32;
 pub static THREADS: AtomicI32 = AtomicI32::new(0);
 pub mod partitioner;
 pub mod wire;
+pub mod grouplist;
