@@ -60,6 +60,28 @@ int main(void) {
         CHECK(rd_kafka_event_error_string(ev) == NULL, "error string of NULL");
         rd_kafka_event_destroy(NULL);
 
+        /* Fatal errors: raised once, reported as a fatal error event. */
+        CHECK_INT(rd_kafka_fatal_error(p, errstr, sizeof(errstr)), RD_KAFKA_RESP_ERR_NO_ERROR);
+        CHECK_INT(rd_kafka_test_fatal_error(p, RD_KAFKA_RESP_ERR_OUT_OF_ORDER_SEQUENCE_NUMBER, "testing"),
+                  RD_KAFKA_RESP_ERR_NO_ERROR);
+        CHECK_INT(rd_kafka_test_fatal_error(p, RD_KAFKA_RESP_ERR__FAIL, "again"),
+                  RD_KAFKA_RESP_ERR__PREV_IN_PROGRESS);
+        CHECK_INT(rd_kafka_fatal_error(p, errstr, sizeof(errstr)),
+                  RD_KAFKA_RESP_ERR_OUT_OF_ORDER_SEQUENCE_NUMBER);
+        CHECK_CONTAINS(errstr, "testing");
+        mainq = rd_kafka_queue_get_main(p);
+        ev = rd_kafka_queue_poll(mainq, 1000);
+        CHECK_INT(rd_kafka_event_type(ev), RD_KAFKA_EVENT_ERROR);
+        CHECK_INT(rd_kafka_event_error(ev), RD_KAFKA_RESP_ERR__FATAL);
+        CHECK_INT(rd_kafka_event_error_is_fatal(ev), 1);
+        CHECK_CONTAINS(rd_kafka_event_error_string(ev), "testing");
+        rd_kafka_event_destroy(ev);
+        rd_kafka_queue_destroy(mainq);
+
+        /* Without brokers nothing about the cluster is known. */
+        CHECK(rd_kafka_clusterid(p, 0) == NULL, "cluster id without brokers");
+        CHECK_INT(rd_kafka_controllerid(p, 0), -1);
+
         rd_kafka_destroy(c);
         rd_kafka_destroy(p);
         CHECK_INT(rd_kafka_wait_destroyed(1000), 0);

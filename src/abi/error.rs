@@ -232,15 +232,36 @@ pub unsafe extern "C" fn ferrokafka_error_new_str(code: rd_kafka_resp_err_t, msg
     })
 }
 
+/// The fatal error raised on this client, if any: its code (NO_ERROR when
+/// none), with its description written to `errstr`.
 #[unsafe(no_mangle)]
-#[allow(unused_variables)]
 pub unsafe extern "C" fn rd_kafka_fatal_error(rk: *mut rd_kafka_t, errstr: *mut c_char, errstr_size: size_t) -> rd_kafka_resp_err_t {
-    crate::ffi_stub!(RD_KAFKA_RESP_ERR__NOT_IMPLEMENTED)
+    crate::ffi_guard!(RD_KAFKA_RESP_ERR__INVALID_ARG, {
+        // SAFETY: caller contract for handles and buffers.
+        let Some(inst) = (unsafe { super::client::instance(rk) }) else { return RD_KAFKA_RESP_ERR__INVALID_ARG };
+        match inst.fatal.lock().as_ref() {
+            Some(e) => {
+                unsafe { super::util::write_errstr(errstr, errstr_size, &e.message) };
+                e.code
+            }
+            None => RD_KAFKA_RESP_ERR_NO_ERROR,
+        }
+    })
 }
 
+/// Raises a fatal error on the client, as the library would, for testing the
+/// application's handling. _PREV_IN_PROGRESS if one was already raised.
 #[unsafe(no_mangle)]
-#[allow(unused_variables)]
 pub unsafe extern "C" fn rd_kafka_test_fatal_error(rk: *mut rd_kafka_t, err: rd_kafka_resp_err_t, reason: *const c_char) -> rd_kafka_resp_err_t {
-    crate::ffi_stub!(RD_KAFKA_RESP_ERR__NOT_IMPLEMENTED)
+    crate::ffi_guard!(RD_KAFKA_RESP_ERR__INVALID_ARG, {
+        // SAFETY: caller contract for handles and strings.
+        let Some(inst) = (unsafe { super::client::instance(rk) }) else { return RD_KAFKA_RESP_ERR__INVALID_ARG };
+        let reason = unsafe { cstr(reason) }.map(|r| r.into_owned()).unwrap_or_default();
+        let msg = format!("test_fatal_error: {reason}");
+        if inst.set_fatal(KafkaError::new(err, msg)) {
+            RD_KAFKA_RESP_ERR_NO_ERROR
+        } else {
+            RD_KAFKA_RESP_ERR__PREV_IN_PROGRESS
+        }
+    })
 }
-
