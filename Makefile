@@ -17,7 +17,7 @@ HEADERS    := $(B)/include/librdkafka/rdkafka.h $(B)/include/librdkafka/rdkafka_
 # System libraries the Rust static library needs (rustc --print native-static-libs).
 SYSLIBS    := -lpthread -ldl -lm -lrt -lgcc_s
 
-.PHONY: all lib headers check-headers test unit-test c-test abi-test compat-test \
+.PHONY: all lib headers check-headers test unit-test c-test abi-test compat-test integration-test \
         run install uninstall clean FORCE
 
 all: lib
@@ -87,6 +87,7 @@ test: $(B)/.deps-ok lib
 	$(MAKE) unit-test
 	$(MAKE) c-test
 	$(MAKE) abi-test
+	$(MAKE) integration-test
 	$(MAKE) compat-test
 
 unit-test:
@@ -100,6 +101,10 @@ abi-test: lib
 
 compat-test: lib
 	tests/compat/run.sh
+
+# Against independent brokers (the system librdkafka's mock cluster, tansu).
+integration-test: lib
+	tests/integration/run.sh
 
 run: $(B)/.deps-ok lib
 	$(MAKE) -C examples run

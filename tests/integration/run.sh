@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# Integration tests against independent brokers.
+#   tests/integration/run.sh [refmock|tansu]...   (default: both)
+# For each broker kind: start it, create the topics the tests use, run every
+# c-tests/it_*.c program (built by c-tests/Makefile) with
+#   IT_BROKER=refmock|tansu  IT_BOOTSTRAP=host:port,...
+#   IT_MOCK_CTL=<fifo>  IT_MOCK_OUT=<file>   (refmock only: fault injection)
+# and every tests/integration/*.sh check, then stop the broker.
+set -euo pipefail
+top=$(cd "$(dirname "$0")/../.." && pwd)
+kinds=("$@")
+[ ${#kinds[@]} -gt 0 ] || kinds=(refmock tansu)
+work=$(mktemp -d "${TMPDIR:-/tmp}/ferro-it.XXXXXX")
+pids=()
+cleanup() {
+    exec 3>&- 2>/dev/null || true
+    for p in "${pids[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null || true; done
+    wait 2>/dev/null || true
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+build_refmock() {
+    if [ ! -x "$top/build/refmock" ] || [ "$top/tests/brokers/refmock.c" -nt "$top/build/refmock" ]; then
+        cc -O2 -Wall -o "$top/build/refmock" "$top/tests/brokers/refmock.c" -lrdkafka
+    fi
+}
+
+# Starts the system librdkafka's mock cluster with N brokers; sets
+# IT_BOOTSTRAP, IT_MOCK_CTL, IT_MOCK_OUT.
+start_refmock() {
+    local n=$1
+    build_refmock
+    mkfifo "$work/ctl"
+    "$top/build/refmock" "$n" "$work/bootstrap" <"$work/ctl" >"$work/out" 2>"$work/refmock.log" &
+    pids+=($!)
+    exec 3>"$work/ctl"   # keeps the command pipe open between test programs
+    for _ in $(seq 1 100); do [ -s "$work/bootstrap" ] && break; sleep 0.05; done
+    export IT_BOOTSTRAP=$(head -1 "$work/bootstrap")
+    export IT_MOCK_CTL="$work/ctl" IT_MOCK_OUT="$work/out"
+}
+
+mock_cmd() { # command... ; waits for its answer
+    local before
+    before=$(wc -l <"$work/out")
+    echo "$*" >&3
+    for _ in $(seq 1 100); do
+        [ "$(wc -l <"$work/out")" -gt "$before" ] && break
+        sleep 0.02
+    done
+    tail -1 "$work/out" | grep -q '^ok' || { echo "refmock: $* -> $(tail -1 "$work/out")"; return 1; }
+}
+
+start_tansu() {
+    local out
+    out=$("$top/tests/brokers/tansu.sh")
+    export IT_BOOTSTRAP=${out% *}
+    pids+=(${out#* })
+    unset IT_MOCK_CTL IT_MOCK_OUT
+}
+
+create_topic() { # name partitions
+    case $IT_BROKER in
+        refmock) mock_cmd topic "$1" "$2" 1 ;;
+        tansu) tansu topic create --broker "tcp://$IT_BOOTSTRAP" --partitions "$2" "$1" >/dev/null ;;
+    esac
+}
+
+make -s -C "$top/c-tests" all
+fail=0
+for kind in "${kinds[@]}"; do
+    export IT_BROKER=$kind
+    case $kind in
+        refmock) start_refmock 3 ;;
+        tansu) start_tansu ;;
+        *) echo "unknown broker kind $kind"; exit 2 ;;
+    esac
+    create_topic it-meta 4
+    create_topic it-meta2 1
+    echo "== integration tests on $kind ($IT_BOOTSTRAP)"
+    for t in "$top"/build/c-tests/it_*; do
+        [ -x "$t" ] || continue
+        if LD_LIBRARY_PATH=$top/build/lib timeout 120 "$t"; then :; else echo "FAIL: $(basename "$t") on $kind"; fail=1; fi
+    done
+    for s in "$top"/tests/integration/check-*.sh; do
+        [ -x "$s" ] || continue
+        if timeout 300 "$s"; then :; else echo "FAIL: $(basename "$s") on $kind"; fail=1; fi
+    done
+    # Stop this broker before the next kind.
+    exec 3>&- 2>/dev/null || true
+    for p in "${pids[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null || true; done
+    wait 2>/dev/null || true
+    pids=()
+    rm -f "$work/ctl" "$work/bootstrap" "$work/out"
+done
+exit $fail
