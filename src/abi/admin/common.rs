@@ -282,11 +282,6 @@ impl OwnedTpl {
         // SAFETY: the list is valid while self lives.
         unsafe { tpl::elements(self.0) }.first().map_or(ptr::null(), |e| e as *const rd_kafka_topic_partition_t)
     }
-
-    pub(crate) fn to_vec(&self) -> Vec<TopicPartition> {
-        // SAFETY: the list is valid while self lives.
-        unsafe { tpl::to_vec(self.0) }
-    }
 }
 
 impl Drop for OwnedTpl {

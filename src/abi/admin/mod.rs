@@ -19,6 +19,7 @@ pub mod configs;
 pub mod groups;
 pub mod options;
 pub mod records;
+pub mod requests;
 pub mod results;
 pub mod scram;
 pub mod topics;
