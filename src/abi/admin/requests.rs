@@ -975,3 +975,334 @@ impl AdminRequest for AlterUserScramCredentialsRequest {
         need_api(api_version, "AlterUserScramCredentials API (KIP-554) not supported by broker")
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::abi::admin::configs::ConfigEntry;
+
+    fn opts() -> AdminOptions {
+        AdminOptions::new(RD_KAFKA_ADMIN_OP_ANY)
+    }
+
+    fn msg<T: AdminRequest>(r: &T) -> String {
+        r.validate().unwrap_err().message
+    }
+
+    fn broker_msg<T: AdminRequest>(r: &T, v: i16) -> (rd_kafka_resp_err_t, String) {
+        let e = r.validate_for_broker(v).unwrap_err();
+        (e.code, e.message)
+    }
+
+    fn tp(t: &str, p: i32, off: i64) -> TopicPartition {
+        TopicPartition::new(t, p).with_offset(off)
+    }
+
+    fn topic(name: &str, parts: i32, rf: i32) -> NewTopic {
+        NewTopic::new(Some(name), parts, rf).unwrap()
+    }
+
+    #[test]
+    fn create_topics() {
+        let empty = CreateTopicsRequest { new_topics: vec![], options: opts() };
+        assert!(empty.validate().is_ok());
+        assert_eq!(broker_msg(&empty, 4), (RD_KAFKA_RESP_ERR__INVALID_ARG, "No topics to create".into()));
+        let r = CreateTopicsRequest { new_topics: vec![topic("a", 3, 1)], options: opts() };
+        assert!(r.validate_for_broker(4).is_ok());
+        assert!(r.validate_for_broker(0).is_ok());
+        assert_eq!(broker_msg(&r, -1).0, RD_KAFKA_RESP_ERR__UNSUPPORTED_FEATURE);
+        let mut o = opts();
+        o.validate_only = true;
+        let v = CreateTopicsRequest { new_topics: vec![topic("a", 3, 1)], options: o };
+        assert_eq!(broker_msg(&v, 0).1, "CreateTopics.validate_only=true not supported by broker");
+        assert!(v.validate_for_broker(1).is_ok());
+        let d = CreateTopicsRequest { new_topics: vec![topic("a", -1, 1)], options: opts() };
+        assert!(broker_msg(&d, 3).1.starts_with("Default partition count (KIP-464)"));
+        assert!(d.validate_for_broker(4).is_ok());
+        let d = CreateTopicsRequest { new_topics: vec![topic("a", 2, -1)], options: opts() };
+        assert!(broker_msg(&d, 3).1.starts_with("Default replication factor (KIP-464)"));
+        let mut assigned = topic("a", 2, -1);
+        assigned.replica_assignment = vec![vec![1], vec![2]];
+        let d = CreateTopicsRequest { new_topics: vec![assigned], options: opts() };
+        assert!(d.validate_for_broker(3).is_ok());
+        assert_eq!(d.event_type(), RD_KAFKA_EVENT_CREATETOPICS_RESULT);
+    }
+
+    #[test]
+    fn delete_topics_and_partitions() {
+        let r = DeleteTopicsRequest { topics: vec![], options: opts() };
+        assert_eq!(broker_msg(&r, 1).1, "No topics to delete");
+        let r = DeleteTopicsRequest { topics: vec![DeleteTopic { topic: "a".into() }], options: opts() };
+        assert!(r.validate_for_broker(1).is_ok());
+        let r = CreatePartitionsRequest { new_partitions: vec![], options: opts() };
+        assert_eq!(broker_msg(&r, 1).1, "No partitions to create");
+        let r = CreatePartitionsRequest { new_partitions: vec![NewPartitions::new(Some("a"), 3).unwrap()], options: opts() };
+        assert_eq!(
+            broker_msg(&r, -1),
+            (RD_KAFKA_RESP_ERR__UNSUPPORTED_FEATURE, "CreatePartitions (KIP-195) not supported by broker, requires broker version >= 1.0.0".into())
+        );
+    }
+
+    #[test]
+    fn describe_topics() {
+        let r = DescribeTopicsRequest { topics: vec![], options: opts() };
+        assert!(r.validate().is_ok() && r.completes_immediately());
+        let r = DescribeTopicsRequest { topics: vec!["a".into(), "b".into(), "a".into()], options: opts() };
+        assert_eq!(msg(&r), "Duplicate topics not allowed");
+        let r = DescribeTopicsRequest { topics: vec!["a".into(), "".into()], options: opts() };
+        assert_eq!(msg(&r), "Empty topic name at index 1 isn't allowed");
+        assert!(!r.completes_immediately());
+    }
+
+    fn res(restype: c_int, name: &str, entries: &[&str]) -> ConfigResource {
+        ConfigResource {
+            restype,
+            name: name.into(),
+            configs: entries.iter().map(|n| ConfigEntry::new(*n, Some("v"))).collect(),
+            err: 0,
+            errstr: None,
+        }
+    }
+
+    #[test]
+    fn configs_broker_targeting() {
+        let r = AlterConfigsRequest { resources: vec![res(RD_KAFKA_RESOURCE_TOPIC, "t", &[])], options: opts() };
+        assert_eq!(r.target_broker().unwrap(), None);
+        let r = AlterConfigsRequest { resources: vec![res(RD_KAFKA_RESOURCE_TOPIC, "t", &[]), res(RD_KAFKA_RESOURCE_BROKER, " 7", &[])], options: opts() };
+        assert_eq!(r.target_broker().unwrap(), Some(7));
+        let two = AlterConfigsRequest { resources: vec![res(RD_KAFKA_RESOURCE_BROKER, "1", &[]), res(RD_KAFKA_RESOURCE_BROKER, "2", &[])], options: opts() };
+        let e = two.validate().unwrap_err();
+        assert_eq!((e.code, e.message.as_str()), (RD_KAFKA_RESP_ERR__CONFLICT, "Only one ConfigResource of type BROKER is allowed per call"));
+        let bad = DescribeConfigsRequest { resources: vec![res(RD_KAFKA_RESOURCE_BROKER, "x1", &[])], options: opts() };
+        let e = bad.validate().unwrap_err();
+        assert_eq!((e.code, e.message.as_str()), (RD_KAFKA_RESP_ERR__INVALID_ARG, "Expected an int32 broker_id for ConfigResource(type=BROKER, name=x1)"));
+        let neg = DescribeConfigsRequest { resources: vec![res(RD_KAFKA_RESOURCE_BROKER, "-3", &[])], options: opts() };
+        assert!(neg.validate().is_err());
+        let trailing = DescribeConfigsRequest { resources: vec![res(RD_KAFKA_RESOURCE_BROKER, "12abc", &[])], options: opts() };
+        assert_eq!(trailing.target_broker().unwrap(), Some(12));
+        let empty = DescribeConfigsRequest { resources: vec![], options: opts() };
+        assert!(empty.validate().is_ok());
+        assert_eq!(broker_msg(&empty, 1).1, "No config resources specified");
+        assert_eq!(broker_msg(&r, -1).1, "AlterConfigs (KIP-133) not supported by broker, requires broker version >= 0.11.0");
+    }
+
+    #[test]
+    fn incremental_alter_configs() {
+        let dup_res = IncrementalAlterConfigsRequest {
+            resources: vec![res(RD_KAFKA_RESOURCE_TOPIC, "t", &["a"]), res(RD_KAFKA_RESOURCE_TOPIC, "t", &["b"])],
+            options: opts(),
+        };
+        assert_eq!(msg(&dup_res), "Duplicate ConfigResource found");
+        // Same name, different type: not a duplicate.
+        let ok = IncrementalAlterConfigsRequest {
+            resources: vec![res(RD_KAFKA_RESOURCE_TOPIC, "1", &["a"]), res(RD_KAFKA_RESOURCE_BROKER, "1", &["a"])],
+            options: opts(),
+        };
+        assert!(ok.validate().is_ok());
+        let dup_entry = IncrementalAlterConfigsRequest { resources: vec![res(RD_KAFKA_RESOURCE_TOPIC, "t", &["a", "b", "a"])], options: opts() };
+        assert_eq!(msg(&dup_entry), "Duplicate ConfigEntry found");
+        assert_eq!(broker_msg(&ok, -1).1, "IncrementalAlterConfigs (KIP-339) not supported by broker, requires broker version >= 2.3.0");
+    }
+
+    #[test]
+    fn incremental_alter_configs_from_c_drops_broker_option() {
+        use crate::abi::admin::configs::*;
+        use crate::abi::admin::options::*;
+        unsafe {
+            let r = rd_kafka_ConfigResource_new(RD_KAFKA_RESOURCE_BROKER, c"3".as_ptr());
+            let o = rd_kafka_AdminOptions_new(std::ptr::null_mut(), RD_KAFKA_ADMIN_OP_INCREMENTALALTERCONFIGS);
+            let mut buf = [0 as c_char; 64];
+            assert_eq!(rd_kafka_AdminOptions_set_broker(o, 5, buf.as_mut_ptr(), buf.len()), 0);
+            let mut arr = [r];
+            let req = IncrementalAlterConfigsRequest::from_c(arr.as_mut_ptr(), 1, o);
+            assert_eq!(req.options.broker_id, None);
+            assert_eq!(req.target_broker().unwrap(), Some(3));
+            let req = AlterConfigsRequest::from_c(arr.as_mut_ptr(), 1, o);
+            assert_eq!(req.options.broker_id, Some(5));
+            rd_kafka_AdminOptions_destroy(o);
+            rd_kafka_ConfigResource_destroy(r);
+        }
+    }
+
+    #[test]
+    fn delete_records() {
+        let none = DeleteRecordsRequest { del_records: vec![], options: opts() };
+        assert_eq!(msg(&none), "Exactly one DeleteRecords must be passed");
+        let d = DeleteRecords { offsets: vec![tp("a", 0, 5)] };
+        let two = DeleteRecordsRequest { del_records: vec![d.clone(), d.clone()], options: opts() };
+        assert_eq!(msg(&two), "Exactly one DeleteRecords must be passed");
+        let empty = DeleteRecordsRequest { del_records: vec![DeleteRecords { offsets: vec![] }], options: opts() };
+        assert_eq!(msg(&empty), "No records to delete");
+        let dup = DeleteRecordsRequest { del_records: vec![DeleteRecords { offsets: vec![tp("a", 0, 5), tp("a", 0, 6)] }], options: opts() };
+        assert_eq!(msg(&dup), "Duplicate partitions not allowed");
+        let ok = DeleteRecordsRequest { del_records: vec![d], options: opts() };
+        assert!(ok.validate().is_ok());
+        assert_eq!(ok.offsets().len(), 1);
+    }
+
+    #[test]
+    fn list_offsets() {
+        let empty = ListOffsetsRequest { partitions: vec![], options: opts() };
+        assert!(empty.validate().is_ok() && empty.completes_immediately());
+        let r = ListOffsetsRequest { partitions: vec![tp("a", 0, -1), tp("", 0, -1)], options: opts() };
+        assert_eq!(msg(&r), "Partition topic name at index 1 must be non-empty");
+        let r = ListOffsetsRequest { partitions: vec![tp("a", -1, -1)], options: opts() };
+        assert_eq!(msg(&r), "Partition at index 0 cannot be negative");
+        let r = ListOffsetsRequest { partitions: vec![tp("a", 1, -1), tp("a", 1, -2)], options: opts() };
+        assert_eq!(msg(&r), "Partitions must not contain duplicates");
+        let r = ListOffsetsRequest { partitions: vec![tp("a", 1, -3), tp("a", 2, -4)], options: opts() };
+        assert_eq!(msg(&r), "Partition 1 has an invalid offset -4");
+        let r = ListOffsetsRequest { partitions: vec![tp("a", 1, 1234567), tp("b", 0, -3)], options: opts() };
+        assert!(r.validate().is_ok());
+    }
+
+    #[test]
+    fn elect_leaders() {
+        let none = ElectLeadersRequest { elect_leaders: None, options: opts() };
+        assert!(none.validate().is_ok());
+        assert_eq!(broker_msg(&none, 1).1, "No partitions specified for leader election");
+        let all = ElectLeadersRequest { elect_leaders: Some(ElectLeaders { election_type: 0, partitions: None }), options: opts() };
+        assert!(all.validate().is_ok() && all.validate_for_broker(0).is_ok());
+        let dup = ElectLeadersRequest {
+            elect_leaders: Some(ElectLeaders { election_type: 1, partitions: Some(vec![tp("a", 0, -1), tp("a", 0, -1)]) }),
+            options: opts(),
+        };
+        assert_eq!(msg(&dup), "Duplicate partitions specified");
+        assert_eq!(broker_msg(&all, -1).1, "ElectLeaders Admin API (KIP-460) not supported by broker, requires broker version >= 2.4.0");
+    }
+
+    #[test]
+    fn groups() {
+        let r = DeleteGroupsRequest { groups: vec![], options: opts() };
+        assert_eq!(msg(&r), "No groups to delete");
+        let g = |s: &str| DeleteGroup { group: s.into() };
+        let r = DeleteGroupsRequest { groups: vec![g("a"), g("b"), g("a")], options: opts() };
+        assert_eq!(msg(&r), "Duplicate groups not allowed");
+        let r = DeleteGroupsRequest { groups: vec![g("a"), g("b")], options: opts() };
+        assert!(r.validate().is_ok());
+
+        let r = DescribeConsumerGroupsRequest { groups: vec![], options: opts() };
+        assert_eq!(msg(&r), "No groups to describe");
+        let r = DescribeConsumerGroupsRequest { groups: vec!["x".into(), "x".into()], options: opts() };
+        assert_eq!(msg(&r), "Duplicate groups not allowed");
+
+        let r = DeleteConsumerGroupOffsetsRequest { groups: vec![], options: opts() };
+        assert_eq!(msg(&r), "Exactly one DeleteConsumerGroupOffsets must be passed");
+
+        let l = |p: Option<Vec<TopicPartition>>| ListConsumerGroupOffsets { group_id: "g".into(), partitions: p };
+        let r = ListConsumerGroupOffsetsRequest { groups: vec![l(None), l(None)], options: opts() };
+        assert_eq!(msg(&r), "Exactly one ListConsumerGroupOffsets must be passed");
+        let r = ListConsumerGroupOffsetsRequest { groups: vec![l(Some(vec![]))], options: opts() };
+        assert_eq!(msg(&r), "NULL or non-empty topic partition list must be passed");
+        let r = ListConsumerGroupOffsetsRequest { groups: vec![l(Some(vec![tp("a", 0, -1), tp("a", 0, -1)]))], options: opts() };
+        assert_eq!(msg(&r), "Duplicate partitions not allowed");
+        let r = ListConsumerGroupOffsetsRequest { groups: vec![l(None)], options: opts() };
+        assert!(r.validate().is_ok());
+
+        let a = |p: Vec<TopicPartition>| AlterConsumerGroupOffsets { group_id: "g".into(), partitions: p };
+        let r = AlterConsumerGroupOffsetsRequest { groups: vec![], options: opts() };
+        assert_eq!(msg(&r), "Exactly one AlterConsumerGroupOffsets must be passed");
+        let r = AlterConsumerGroupOffsetsRequest { groups: vec![a(vec![])], options: opts() };
+        assert_eq!(msg(&r), "Non-empty topic partition list must be present");
+        let r = AlterConsumerGroupOffsetsRequest { groups: vec![a(vec![tp("a", 0, 3), tp("a", 1, -1)])], options: opts() };
+        assert_eq!(msg(&r), "All topic-partition offsets must be >= 0");
+        let r = AlterConsumerGroupOffsetsRequest { groups: vec![a(vec![tp("a", 0, 3), tp("a", 0, 4)])], options: opts() };
+        assert_eq!(msg(&r), "Duplicate partitions not allowed");
+        let r = AlterConsumerGroupOffsetsRequest { groups: vec![a(vec![tp("a", 0, 3), tp("b", 0, 4)])], options: opts() };
+        assert!(r.validate().is_ok());
+    }
+
+    #[test]
+    fn acls() {
+        let b = |pt| AclBinding::raw(RD_KAFKA_RESOURCE_TOPIC, Some("t"), pt, Some("User:x"), Some("*"), RD_KAFKA_ACL_OPERATION_READ, RD_KAFKA_ACL_PERMISSION_TYPE_ALLOW);
+        let r = CreateAclsRequest { acls: vec![], options: opts() };
+        assert_eq!(broker_msg(&r, 1).1, "No acls to create");
+        let r = CreateAclsRequest { acls: vec![b(RD_KAFKA_RESOURCE_PATTERN_PREFIXED)], options: opts() };
+        assert_eq!(broker_msg(&r, 0).1, "Broker only supports LITERAL resource pattern types");
+        assert!(r.validate_for_broker(1).is_ok());
+        assert_eq!(broker_msg(&r, -1).1, "ACLs Admin API (KIP-140) not supported by broker, requires broker version >= 0.11.0.0");
+        let r = CreateAclsRequest { acls: vec![b(RD_KAFKA_RESOURCE_PATTERN_MATCH)], options: opts() };
+        assert_eq!(broker_msg(&r, 2).1, "Only LITERAL and PREFIXED resource patterns are supported when creating ACLs");
+
+        let r = DescribeAclsRequest { filters: vec![], options: opts() };
+        assert_eq!(broker_msg(&r, 1).1, "No acl binding filters specified");
+        let r = DescribeAclsRequest { filters: vec![b(1), b(1)], options: opts() };
+        assert_eq!(broker_msg(&r, 1).1, "Too many acl binding filters specified");
+        let r = DescribeAclsRequest { filters: vec![b(RD_KAFKA_RESOURCE_PATTERN_MATCH)], options: opts() };
+        assert_eq!(broker_msg(&r, 0).1, "Broker only supports LITERAL and ANY resource pattern types");
+        assert!(r.validate_for_broker(1).is_ok());
+        let r = DeleteAclsRequest { filters: vec![b(RD_KAFKA_RESOURCE_PATTERN_LITERAL), b(RD_KAFKA_RESOURCE_PATTERN_UNKNOWN)], options: opts() };
+        assert_eq!(broker_msg(&r, 1), (RD_KAFKA_RESP_ERR__UNSUPPORTED_FEATURE, "Filter contains UNKNOWN elements".into()));
+        let r = DeleteAclsRequest { filters: vec![], options: opts() };
+        assert_eq!(broker_msg(&r, 1).1, "No acl binding filters specified");
+    }
+
+    #[test]
+    fn scram() {
+        let r = DescribeUserScramCredentialsRequest { users: vec![], options: opts() };
+        assert!(r.validate().is_ok());
+        let r = DescribeUserScramCredentialsRequest { users: vec!["a".into(), "".into()], options: opts() };
+        assert_eq!(msg(&r), "Empty users aren't allowed, index 1");
+        let r = DescribeUserScramCredentialsRequest { users: vec!["a".into(), "a".into()], options: opts() };
+        assert_eq!(msg(&r), "Duplicate users aren't allowed in the same request");
+
+        let up = |user: &str, mech, it, pw: &[u8], salt: &[u8]| UserScramCredentialAlteration::Upsert {
+            user: user.into(),
+            mechanism: mech,
+            iterations: it,
+            password: pw.to_vec(),
+            salt: salt.to_vec(),
+        };
+        let r = AlterUserScramCredentialsRequest { alterations: vec![], options: opts() };
+        assert_eq!(msg(&r), "At least one alteration is required");
+        let check = |a: UserScramCredentialAlteration, m: &str| {
+            let ok = up("ok", 1, 4096, b"p", b"s");
+            let r = AlterUserScramCredentialsRequest { alterations: vec![ok, a], options: opts() };
+            assert_eq!(msg(&r), m);
+        };
+        check(UserScramCredentialAlteration::Delete { user: "u".into(), mechanism: 0 }, "SCRAM mechanism must be specified at index 1");
+        check(UserScramCredentialAlteration::Delete { user: "".into(), mechanism: 1 }, "Empty user at index 1");
+        check(up("u", 2, 4096, b"", b"s"), "Empty password at index 1");
+        check(up("u", 2, 4096, b"p", b""), "Empty salt at index 1");
+        check(up("u", 2, 0, b"p", b"s"), "Non-positive iterations at index 1");
+        let r = AlterUserScramCredentialsRequest {
+            alterations: vec![up("u", 2, 8192, b"p", b"s"), UserScramCredentialAlteration::Delete { user: "v".into(), mechanism: 1 }],
+            options: opts(),
+        };
+        assert!(r.validate().is_ok());
+    }
+
+    #[test]
+    fn error_event_carries_error_and_opaque() {
+        let mut o = opts();
+        o.opaque = 0x55;
+        let r = DeleteGroupsRequest { groups: vec![], options: o };
+        let ev = r.error_event(&r.validate().unwrap_err());
+        assert_eq!(ev.ev_type, RD_KAFKA_EVENT_DELETEGROUPS_RESULT);
+        assert_eq!(ev.err, RD_KAFKA_RESP_ERR__INVALID_ARG);
+        assert_eq!(ev.errstr.to_str().unwrap(), "No groups to delete");
+        assert_eq!(ev.opaque as usize, 0x55);
+    }
+
+    #[test]
+    fn from_c_copies_arguments() {
+        use crate::abi::admin::topics::*;
+        unsafe {
+            let mut buf = [0 as c_char; 64];
+            let t = rd_kafka_NewTopic_new(c"x".as_ptr(), 2, 3, buf.as_mut_ptr(), buf.len());
+            assert_eq!(rd_kafka_NewTopic_set_config(t, c"cleanup.policy".as_ptr(), c"compact".as_ptr()), 0);
+            let mut arr = [t, std::ptr::null_mut()];
+            let req = CreateTopicsRequest::from_c(arr.as_mut_ptr(), 2, std::ptr::null());
+            rd_kafka_NewTopic_destroy(t);
+            assert_eq!(req.new_topics.len(), 1);
+            assert_eq!(req.new_topics[0].configs, vec![("cleanup.policy".to_string(), Some("compact".to_string()))]);
+            assert_eq!(req.options.for_api, RD_KAFKA_ADMIN_OP_ANY);
+
+            let names = [c"g1".as_ptr(), std::ptr::null()];
+            let req = DescribeConsumerGroupsRequest::from_c(names.as_ptr(), 2, std::ptr::null());
+            assert_eq!(req.groups, vec!["g1".to_string(), String::new()]);
+            let req = DescribeConsumerGroupsRequest::from_c(std::ptr::null(), 5, std::ptr::null());
+            assert_eq!(req.validate().unwrap_err().message, "No groups to describe");
+        }
+    }
+}
