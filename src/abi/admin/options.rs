@@ -173,13 +173,13 @@ impl AdminOptions {
                 format!("\"{}\" is not supported for this operation", opt.name()),
             ));
         }
-        if let (Some(v), Some((min, max))) = (value, opt.range()) {
-            if v < min || v > max {
-                return Err(KafkaError::new(
-                    RD_KAFKA_RESP_ERR__INVALID_ARG,
-                    format!("Invalid value type for \"{}\": expecting integer in range {}..{}", opt.name(), min, max),
-                ));
-            }
+        if let (Some(v), Some((min, max))) = (value, opt.range())
+            && (v < min || v > max)
+        {
+            return Err(KafkaError::new(
+                RD_KAFKA_RESP_ERR__INVALID_ARG,
+                format!("Invalid value type for \"{}\": expecting integer in range {}..{}", opt.name(), min, max),
+            ));
         }
         Ok(())
     }
