@@ -157,7 +157,13 @@ impl AdminOptions {
     }
 
     /// The operation timeout to use, given the client's socket.timeout.ms.
+    /// Options made for an operation without an operation timeout give 0
+    /// (as librdkafka's disabled option does), e.g. when options for
+    /// DescribeConfigs are passed to CreateTopics.
     pub fn operation_timeout(&self, socket_timeout_ms: c_int) -> c_int {
+        if !Opt::OperationTimeout.applies_to(self.for_api) {
+            return 0;
+        }
         self.operation_timeout_ms.unwrap_or(socket_timeout_ms)
     }
 
@@ -443,7 +449,9 @@ mod tests {
             assert_eq!(copy.request_timeout_ms, Some(1234));
             assert_eq!(copy.broker_id, Some(3));
             assert_eq!(copy.request_timeout(60000), 1234);
-            assert_eq!(copy.operation_timeout(60000), 60000);
+            // DescribeConfigs options have no operation timeout.
+            assert_eq!(copy.operation_timeout(60000), 0);
+            assert_eq!(AdminOptions::new(RD_KAFKA_ADMIN_OP_DELETETOPICS).operation_timeout(60000), 60000);
 
             let e = rd_kafka_AdminOptions_set_isolation_level(o, 1);
             assert_eq!(rd_kafka_error_code(e), RD_KAFKA_RESP_ERR__INVALID_ARG);

@@ -27,7 +27,7 @@ use super::options::AdminOptions;
 use super::records::{DeleteRecords, ElectLeaders};
 use super::results;
 use super::scram::UserScramCredentialAlteration;
-use super::topics::{DeleteTopic, NewPartitions, NewTopic, TopicCollection};
+use super::topics::{DeleteTopic, NewPartitions, NewTopic, TopicCollection, TopicResult};
 use super::super::event::EventObj;
 use super::super::tpl::{self, TopicPartition};
 use super::super::types::*;
@@ -139,6 +139,26 @@ fn parse_c_long(s: &str) -> Option<i64> {
 // ---------------------------------------------------------------------------
 // Topics
 // ---------------------------------------------------------------------------
+
+/// The result for one topic of a CreateTopics, DeleteTopics or
+/// CreatePartitions response, as [`TopicResult::new`] makes it, except
+/// that REQUEST_TIMED_OUT is reported as success when the request did not
+/// wait for the operation (operation timeout <= 0): the broker has started
+/// it, as librdkafka reports it. `socket_timeout_ms` is the client's
+/// socket.timeout.ms.
+pub fn topic_op_result(
+    options: &AdminOptions,
+    socket_timeout_ms: c_int,
+    topic: &str,
+    err: rd_kafka_resp_err_t,
+    broker_msg: Option<&str>,
+) -> TopicResult {
+    if err == RD_KAFKA_RESP_ERR_REQUEST_TIMED_OUT && options.operation_timeout(socket_timeout_ms) <= 0 {
+        TopicResult::new(topic, RD_KAFKA_RESP_ERR_NO_ERROR, None)
+    } else {
+        TopicResult::new(topic, err, broker_msg)
+    }
+}
 
 /// rd_kafka_CreateTopics().
 #[derive(Clone, Debug)]
@@ -1026,6 +1046,19 @@ mod tests {
         let d = CreateTopicsRequest { new_topics: vec![assigned], options: opts() };
         assert!(d.validate_for_broker(3).is_ok());
         assert_eq!(d.event_type(), RD_KAFKA_EVENT_CREATETOPICS_RESULT);
+    }
+
+    #[test]
+    fn request_timed_out_is_hidden_without_operation_timeout() {
+        let mut o = AdminOptions::new(RD_KAFKA_ADMIN_OP_CREATETOPICS);
+        let r = topic_op_result(&o, 60000, "a", RD_KAFKA_RESP_ERR_REQUEST_TIMED_OUT, Some("timed out"));
+        assert_eq!(r.err, RD_KAFKA_RESP_ERR_REQUEST_TIMED_OUT);
+        assert_eq!(r.errstr.as_deref(), Some("timed out"));
+        o.operation_timeout_ms = Some(0);
+        let r = topic_op_result(&o, 60000, "a", RD_KAFKA_RESP_ERR_REQUEST_TIMED_OUT, Some("timed out"));
+        assert_eq!((r.err, r.errstr), (0, None));
+        let r = topic_op_result(&o, 60000, "a", RD_KAFKA_RESP_ERR_TOPIC_ALREADY_EXISTS, None);
+        assert_eq!(r.err, RD_KAFKA_RESP_ERR_TOPIC_ALREADY_EXISTS);
     }
 
     #[test]
