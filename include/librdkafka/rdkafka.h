@@ -976,21 +976,39 @@ typedef struct rd_kafka_metadata_topic rd_kafka_metadata_topic_t;
 extern "C" {
 #endif // __cplusplus
 
+/*
+ The name of a resource pattern type, "UNSUPPORTED" for unknown values.
+ */
 RD_EXPORT
 const char *rd_kafka_ResourcePatternType_name(rd_kafka_ResourcePatternType_t resource_pattern_type);
 
+/*
+ The name of a resource type, "UNSUPPORTED" for unknown values.
+ */
 RD_EXPORT
 const char *rd_kafka_ResourceType_name(rd_kafka_ResourceType_t restype);
 
+/*
+ The error of one CreateAcls result, NULL on success.
+ */
 RD_EXPORT
 const rd_kafka_error_t *rd_kafka_acl_result_error(const rd_kafka_acl_result_t *aclres);
 
+/*
+ The name of an ACL operation, "UNSUPPORTED" for unknown values.
+ */
 RD_EXPORT
 const char *rd_kafka_AclOperation_name(rd_kafka_AclOperation_t acl_operation);
 
+/*
+ The name of an ACL permission type, "UNSUPPORTED" for unknown values.
+ */
 RD_EXPORT
 const char *rd_kafka_AclPermissionType_name(rd_kafka_AclPermissionType_t acl_permission_type);
 
+/*
+ Creates an ACL binding for CreateAcls; every field must be given and specific.
+ */
 RD_EXPORT
 rd_kafka_AclBinding_t *rd_kafka_AclBinding_new(rd_kafka_ResourceType_t restype,
                                                const char *name,
@@ -1002,6 +1020,9 @@ rd_kafka_AclBinding_t *rd_kafka_AclBinding_new(rd_kafka_ResourceType_t restype,
                                                char *errstr,
                                                size_t errstr_size);
 
+/*
+ Creates an ACL binding filter for DescribeAcls/DeleteAcls; NULL strings and ANY values match anything.
+ */
 RD_EXPORT
 rd_kafka_AclBindingFilter_t *rd_kafka_AclBindingFilter_new(rd_kafka_ResourceType_t restype,
                                                            const char *name,
@@ -1013,36 +1034,69 @@ rd_kafka_AclBindingFilter_t *rd_kafka_AclBindingFilter_new(rd_kafka_ResourceType
                                                            char *errstr,
                                                            size_t errstr_size);
 
+/*
+ The resource type of an ACL binding.
+ */
 RD_EXPORT
 rd_kafka_ResourceType_t rd_kafka_AclBinding_restype(const rd_kafka_AclBinding_t *acl);
 
+/*
+ The resource name of an ACL binding (NULL in filters without one).
+ */
 RD_EXPORT
 const char *rd_kafka_AclBinding_name(const rd_kafka_AclBinding_t *acl);
 
+/*
+ The principal of an ACL binding (NULL in filters without one).
+ */
 RD_EXPORT
 const char *rd_kafka_AclBinding_principal(const rd_kafka_AclBinding_t *acl);
 
+/*
+ The host of an ACL binding (NULL in filters without one).
+ */
 RD_EXPORT
 const char *rd_kafka_AclBinding_host(const rd_kafka_AclBinding_t *acl);
 
+/*
+ The operation of an ACL binding.
+ */
 RD_EXPORT
 rd_kafka_AclOperation_t rd_kafka_AclBinding_operation(const rd_kafka_AclBinding_t *acl);
 
+/*
+ The permission type of an ACL binding.
+ */
 RD_EXPORT
 rd_kafka_AclPermissionType_t rd_kafka_AclBinding_permission_type(const rd_kafka_AclBinding_t *acl);
 
+/*
+ The resource pattern type of an ACL binding.
+ */
 RD_EXPORT
 rd_kafka_ResourcePatternType_t rd_kafka_AclBinding_resource_pattern_type(const rd_kafka_AclBinding_t *acl);
 
+/*
+ The error of a result ACL binding, NULL when there is none.
+ */
 RD_EXPORT
 const rd_kafka_error_t *rd_kafka_AclBinding_error(const rd_kafka_AclBinding_t *acl);
 
+/*
+ Frees an ACL binding or filter made by the application (NULL is ignored).
+ */
 RD_EXPORT void rd_kafka_AclBinding_destroy(rd_kafka_AclBinding_t *acl_binding);
 
+/*
+ Frees each ACL binding of an array (not the array).
+ */
 RD_EXPORT
 void rd_kafka_AclBinding_destroy_array(rd_kafka_AclBinding_t **acl_bindings,
                                        size_t acl_bindings_cnt);
 
+/*
+ The per-binding results of a CreateAcls result, in request order (owned by the event).
+ */
 RD_EXPORT
 const rd_kafka_acl_result_t **rd_kafka_CreateAcls_result_acls(const rd_kafka_CreateAcls_result_t *result,
                                                               size_t *cntp);
@@ -1054,6 +1108,9 @@ void rd_kafka_CreateAcls(rd_kafka_t *rk,
                          const rd_kafka_AdminOptions_t *options,
                          rd_kafka_queue_t *rkqu);
 
+/*
+ The ACL bindings matching a DescribeAcls filter (owned by the event).
+ */
 RD_EXPORT
 const rd_kafka_AclBinding_t **rd_kafka_DescribeAcls_result_acls(const rd_kafka_DescribeAcls_result_t *result,
                                                                 size_t *cntp);
@@ -1064,13 +1121,22 @@ void rd_kafka_DescribeAcls(rd_kafka_t *rk,
                            const rd_kafka_AdminOptions_t *options,
                            rd_kafka_queue_t *rkqu);
 
+/*
+ The per-filter responses of a DeleteAcls result, in request order (owned by the event).
+ */
 RD_EXPORT
 const rd_kafka_DeleteAcls_result_response_t **rd_kafka_DeleteAcls_result_responses(const rd_kafka_DeleteAcls_result_t *result,
                                                                                    size_t *cntp);
 
+/*
+ The error of one DeleteAcls filter, NULL on success.
+ */
 RD_EXPORT
 const rd_kafka_error_t *rd_kafka_DeleteAcls_result_response_error(const rd_kafka_DeleteAcls_result_response_t *result_response);
 
+/*
+ The ACL bindings one DeleteAcls filter deleted.
+ */
 RD_EXPORT
 const rd_kafka_AclBinding_t **rd_kafka_DeleteAcls_result_response_matching_acls(const rd_kafka_DeleteAcls_result_response_t *result_response,
                                                                                 size_t *matching_acls_cntp);
@@ -1087,83 +1153,152 @@ void rd_kafka_DescribeCluster(rd_kafka_t *rk,
                               const rd_kafka_AdminOptions_t *options,
                               rd_kafka_queue_t *rkqu);
 
+/*
+ The brokers of the cluster (owned by the event).
+ */
 RD_EXPORT
 const rd_kafka_Node_t **rd_kafka_DescribeCluster_result_nodes(const rd_kafka_DescribeCluster_result_t *result,
                                                               size_t *cntp);
 
+/*
+ The operations the client may perform on the cluster; NULL when they were not requested.
+ */
 RD_EXPORT
 const rd_kafka_AclOperation_t *rd_kafka_DescribeCluster_result_authorized_operations(const rd_kafka_DescribeCluster_result_t *result,
                                                                                      size_t *cntp);
 
+/*
+ The controller broker, NULL when there is none.
+ */
 RD_EXPORT
 const rd_kafka_Node_t *rd_kafka_DescribeCluster_result_controller(const rd_kafka_DescribeCluster_result_t *result);
 
+/*
+ The cluster id (NULL when the broker did not report one).
+ */
 RD_EXPORT
 const char *rd_kafka_DescribeCluster_result_cluster_id(const rd_kafka_DescribeCluster_result_t *result);
 
+/*
+ The name of a config source, "UNSUPPORTED" for unknown values.
+ */
 RD_EXPORT
 const char *rd_kafka_ConfigSource_name(rd_kafka_ConfigSource_t confsource);
 
+/*
+ The name of a config entry.
+ */
 RD_EXPORT
 const char *rd_kafka_ConfigEntry_name(const rd_kafka_ConfigEntry_t *entry);
 
+/*
+ The value of a config entry, NULL when it has none (or it is sensitive).
+ */
 RD_EXPORT
 const char *rd_kafka_ConfigEntry_value(const rd_kafka_ConfigEntry_t *entry);
 
+/*
+ Where the value of a config entry comes from.
+ */
 RD_EXPORT
 rd_kafka_ConfigSource_t rd_kafka_ConfigEntry_source(const rd_kafka_ConfigEntry_t *entry);
 
+/*
+ 1 if the config entry cannot be changed.
+ */
 RD_EXPORT
 int rd_kafka_ConfigEntry_is_read_only(const rd_kafka_ConfigEntry_t *entry);
 
+/*
+ 1 if the config entry has its default value.
+ */
 RD_EXPORT
 int rd_kafka_ConfigEntry_is_default(const rd_kafka_ConfigEntry_t *entry);
 
+/*
+ 1 if the config entry's value is sensitive (and not returned).
+ */
 RD_EXPORT
 int rd_kafka_ConfigEntry_is_sensitive(const rd_kafka_ConfigEntry_t *entry);
 
+/*
+ 1 if the config entry is a synonym of another one.
+ */
 RD_EXPORT
 int rd_kafka_ConfigEntry_is_synonym(const rd_kafka_ConfigEntry_t *entry);
 
+/*
+ The synonyms of a config entry; NULL when it has none.
+ */
 RD_EXPORT
 const rd_kafka_ConfigEntry_t **rd_kafka_ConfigEntry_synonyms(const rd_kafka_ConfigEntry_t *entry,
                                                              size_t *cntp);
 
+/*
+ Creates a config resource of a type and name; NULL for an empty name or negative type.
+ */
 RD_EXPORT
 rd_kafka_ConfigResource_t *rd_kafka_ConfigResource_new(rd_kafka_ResourceType_t restype,
                                                        const char *resname);
 
+/*
+ Frees a config resource (NULL is ignored).
+ */
 RD_EXPORT
 void rd_kafka_ConfigResource_destroy(rd_kafka_ConfigResource_t *config);
 
+/*
+ Frees each config resource of an array (not the array).
+ */
 RD_EXPORT
 void rd_kafka_ConfigResource_destroy_array(rd_kafka_ConfigResource_t **config,
                                            size_t config_cnt);
 
+/*
+ Adds a configuration entry to set (AlterConfigs); name and value are required.
+ */
 RD_EXPORT
 rd_kafka_resp_err_t rd_kafka_ConfigResource_set_config(rd_kafka_ConfigResource_t *config,
                                                        const char *name,
                                                        const char *value);
 
+/*
+ Adds an incremental change (set, delete, append, subtract) of an entry (IncrementalAlterConfigs).
+ */
 RD_EXPORT
 rd_kafka_error_t *rd_kafka_ConfigResource_add_incremental_config(rd_kafka_ConfigResource_t *config,
                                                                  const char *name,
                                                                  rd_kafka_AlterConfigOpType_t op_type,
                                                                  const char *value);
 
+/*
+ The entries of a config resource; NULL when it has none.
+ */
 RD_EXPORT
 const rd_kafka_ConfigEntry_t **rd_kafka_ConfigResource_configs(const rd_kafka_ConfigResource_t *config,
                                                                size_t *cntp);
 
+/*
+ The resource type of a config resource.
+ */
 RD_EXPORT
 rd_kafka_ResourceType_t rd_kafka_ConfigResource_type(const rd_kafka_ConfigResource_t *config);
 
+/*
+ The name of a config resource.
+ */
 RD_EXPORT
 const char *rd_kafka_ConfigResource_name(const rd_kafka_ConfigResource_t *config);
 
+/*
+ The error code of a result config resource.
+ */
 RD_EXPORT
 rd_kafka_resp_err_t rd_kafka_ConfigResource_error(const rd_kafka_ConfigResource_t *config);
 
+/*
+ The error text of a result config resource, NULL when there is no error.
+ */
 RD_EXPORT
 const char *rd_kafka_ConfigResource_error_string(const rd_kafka_ConfigResource_t *config);
 
@@ -1174,6 +1309,9 @@ void rd_kafka_AlterConfigs(rd_kafka_t *rk,
                            const rd_kafka_AdminOptions_t *options,
                            rd_kafka_queue_t *rkqu);
 
+/*
+ The resources of an AlterConfigs result, in request order (owned by the event).
+ */
 RD_EXPORT
 const rd_kafka_ConfigResource_t **rd_kafka_AlterConfigs_result_resources(const rd_kafka_AlterConfigs_result_t *result,
                                                                          size_t *cntp);
@@ -1185,6 +1323,9 @@ void rd_kafka_IncrementalAlterConfigs(rd_kafka_t *rk,
                                       const rd_kafka_AdminOptions_t *options,
                                       rd_kafka_queue_t *rkqu);
 
+/*
+ The resources of an IncrementalAlterConfigs result, in request order (owned by the event).
+ */
 RD_EXPORT
 const rd_kafka_ConfigResource_t **rd_kafka_IncrementalAlterConfigs_result_resources(const rd_kafka_IncrementalAlterConfigs_result_t *result,
                                                                                     size_t *cntp);
@@ -1196,16 +1337,28 @@ void rd_kafka_DescribeConfigs(rd_kafka_t *rk,
                               const rd_kafka_AdminOptions_t *options,
                               rd_kafka_queue_t *rkqu);
 
+/*
+ The described resources of a DescribeConfigs result, in request order (owned by the event).
+ */
 RD_EXPORT
 const rd_kafka_ConfigResource_t **rd_kafka_DescribeConfigs_result_resources(const rd_kafka_DescribeConfigs_result_t *result,
                                                                             size_t *cntp);
 
+/*
+ The error of a group result, NULL on success.
+ */
 RD_EXPORT
 const rd_kafka_error_t *rd_kafka_group_result_error(const rd_kafka_group_result_t *groupres);
 
+/*
+ The group name of a group result.
+ */
 RD_EXPORT
 const char *rd_kafka_group_result_name(const rd_kafka_group_result_t *groupres);
 
+/*
+ The partitions (offsets, per-partition errors) of a group result; NULL when there are none.
+ */
 RD_EXPORT
 const rd_kafka_topic_partition_list_t *rd_kafka_group_result_partitions(const rd_kafka_group_result_t *groupres);
 
@@ -1214,22 +1367,40 @@ void rd_kafka_ListConsumerGroups(rd_kafka_t *rk,
                                  const rd_kafka_AdminOptions_t *options,
                                  rd_kafka_queue_t *rkqu);
 
+/*
+ The group id of a group listing.
+ */
 RD_EXPORT
 const char *rd_kafka_ConsumerGroupListing_group_id(const rd_kafka_ConsumerGroupListing_t *grplist);
 
+/*
+ 1 if the listed group is a simple consumer group (no protocol).
+ */
 RD_EXPORT
 int rd_kafka_ConsumerGroupListing_is_simple_consumer_group(const rd_kafka_ConsumerGroupListing_t *grplist);
 
+/*
+ The state of a listed group.
+ */
 RD_EXPORT
 rd_kafka_consumer_group_state_t rd_kafka_ConsumerGroupListing_state(const rd_kafka_ConsumerGroupListing_t *grplist);
 
+/*
+ The type (classic or consumer protocol) of a listed group.
+ */
 RD_EXPORT
 rd_kafka_consumer_group_type_t rd_kafka_ConsumerGroupListing_type(const rd_kafka_ConsumerGroupListing_t *grplist);
 
+/*
+ The groups a ListConsumerGroups result lists (owned by the event).
+ */
 RD_EXPORT
 const rd_kafka_ConsumerGroupListing_t **rd_kafka_ListConsumerGroups_result_valid(const rd_kafka_ListConsumerGroups_result_t *result,
                                                                                  size_t *cntp);
 
+/*
+ The errors of the brokers that could not list their groups; NULL when there are none.
+ */
 RD_EXPORT
 const rd_kafka_error_t **rd_kafka_ListConsumerGroups_result_errors(const rd_kafka_ListConsumerGroups_result_t *result,
                                                                    size_t *cntp);
@@ -1241,67 +1412,130 @@ void rd_kafka_DescribeConsumerGroups(rd_kafka_t *rk,
                                      const rd_kafka_AdminOptions_t *options,
                                      rd_kafka_queue_t *rkqu);
 
+/*
+ The group descriptions of a DescribeConsumerGroups result, in request order (owned by the event).
+ */
 RD_EXPORT
 const rd_kafka_ConsumerGroupDescription_t **rd_kafka_DescribeConsumerGroups_result_groups(const rd_kafka_DescribeConsumerGroups_result_t *result,
                                                                                           size_t *cntp);
 
+/*
+ The group id of a group description.
+ */
 RD_EXPORT
 const char *rd_kafka_ConsumerGroupDescription_group_id(const rd_kafka_ConsumerGroupDescription_t *grpdesc);
 
+/*
+ The error of a group description, NULL when the group was described.
+ */
 RD_EXPORT
 const rd_kafka_error_t *rd_kafka_ConsumerGroupDescription_error(const rd_kafka_ConsumerGroupDescription_t *grpdesc);
 
+/*
+ 1 if the described group is a simple consumer group.
+ */
 RD_EXPORT
 int rd_kafka_ConsumerGroupDescription_is_simple_consumer_group(const rd_kafka_ConsumerGroupDescription_t *grpdesc);
 
+/*
+ The partition assignor of the described group (NULL when unknown).
+ */
 RD_EXPORT
 const char *rd_kafka_ConsumerGroupDescription_partition_assignor(const rd_kafka_ConsumerGroupDescription_t *grpdesc);
 
+/*
+ The operations the client may perform on the group; NULL when they were not requested.
+ */
 RD_EXPORT
 const rd_kafka_AclOperation_t *rd_kafka_ConsumerGroupDescription_authorized_operations(const rd_kafka_ConsumerGroupDescription_t *grpdesc,
                                                                                        size_t *cntp);
 
+/*
+ The state of a described group.
+ */
 RD_EXPORT
 rd_kafka_consumer_group_state_t rd_kafka_ConsumerGroupDescription_state(const rd_kafka_ConsumerGroupDescription_t *grpdesc);
 
+/*
+ The coordinator of a described group (NULL when unknown).
+ */
 RD_EXPORT
 const rd_kafka_Node_t *rd_kafka_ConsumerGroupDescription_coordinator(const rd_kafka_ConsumerGroupDescription_t *grpdesc);
 
+/*
+ The type (classic or consumer protocol) of a described group.
+ */
 RD_EXPORT
 rd_kafka_consumer_group_type_t rd_kafka_ConsumerGroupDescription_type(const rd_kafka_ConsumerGroupDescription_t *grpdesc);
 
+/*
+ The number of members of a described group.
+ */
 RD_EXPORT
 size_t rd_kafka_ConsumerGroupDescription_member_count(const rd_kafka_ConsumerGroupDescription_t *grpdesc);
 
+/*
+ Member `idx` of a described group, NULL when out of range.
+ */
 RD_EXPORT
 const rd_kafka_MemberDescription_t *rd_kafka_ConsumerGroupDescription_member(const rd_kafka_ConsumerGroupDescription_t *grpdesc,
                                                                              size_t idx);
 
+/*
+ The client id of a group member.
+ */
 RD_EXPORT
 const char *rd_kafka_MemberDescription_client_id(const rd_kafka_MemberDescription_t *member);
 
+/*
+ The group instance id (static membership) of a group member, NULL when it has none.
+ */
 RD_EXPORT
 const char *rd_kafka_MemberDescription_group_instance_id(const rd_kafka_MemberDescription_t *member);
 
+/*
+ The member id of a group member.
+ */
 RD_EXPORT
 const char *rd_kafka_MemberDescription_consumer_id(const rd_kafka_MemberDescription_t *member);
 
+/*
+ The host of a group member.
+ */
 RD_EXPORT
 const char *rd_kafka_MemberDescription_host(const rd_kafka_MemberDescription_t *member);
 
+/*
+ The current assignment of a group member.
+ */
 RD_EXPORT
 const rd_kafka_MemberAssignment_t *rd_kafka_MemberDescription_assignment(const rd_kafka_MemberDescription_t *member);
 
+/*
+ The partitions of a member assignment.
+ */
 RD_EXPORT
 const rd_kafka_topic_partition_list_t *rd_kafka_MemberAssignment_partitions(const rd_kafka_MemberAssignment_t *assignment);
 
+/*
+ The target assignment of a member of a consumer-protocol group; NULL otherwise.
+ */
 RD_EXPORT
 const rd_kafka_MemberAssignment_t *rd_kafka_MemberDescription_target_assignment(const rd_kafka_MemberDescription_t *member);
 
+/*
+ Creates a group to delete.
+ */
 RD_EXPORT rd_kafka_DeleteGroup_t *rd_kafka_DeleteGroup_new(const char *group);
 
+/*
+ Frees a DeleteGroup (NULL is ignored).
+ */
 RD_EXPORT void rd_kafka_DeleteGroup_destroy(rd_kafka_DeleteGroup_t *del_group);
 
+/*
+ Frees each DeleteGroup of an array (not the array).
+ */
 RD_EXPORT
 void rd_kafka_DeleteGroup_destroy_array(rd_kafka_DeleteGroup_t **del_groups,
                                         size_t del_group_cnt);
@@ -1313,17 +1547,29 @@ void rd_kafka_DeleteGroups(rd_kafka_t *rk,
                            const rd_kafka_AdminOptions_t *options,
                            rd_kafka_queue_t *rkqu);
 
+/*
+ The per-group results of a DeleteGroups result, in request order (owned by the event).
+ */
 RD_EXPORT
 const rd_kafka_group_result_t **rd_kafka_DeleteGroups_result_groups(const rd_kafka_DeleteGroups_result_t *result,
                                                                     size_t *cntp);
 
+/*
+ Creates a request for a group's committed offsets; NULL partitions means all of them.
+ */
 RD_EXPORT
 rd_kafka_ListConsumerGroupOffsets_t *rd_kafka_ListConsumerGroupOffsets_new(const char *group_id,
                                                                            const rd_kafka_topic_partition_list_t *partitions);
 
+/*
+ Frees a ListConsumerGroupOffsets (NULL is ignored).
+ */
 RD_EXPORT
 void rd_kafka_ListConsumerGroupOffsets_destroy(rd_kafka_ListConsumerGroupOffsets_t *list_grpoffsets);
 
+/*
+ Frees each ListConsumerGroupOffsets of an array (not the array).
+ */
 RD_EXPORT
 void rd_kafka_ListConsumerGroupOffsets_destroy_array(rd_kafka_ListConsumerGroupOffsets_t **list_grpoffsets,
                                                      size_t list_grpoffset_cnt);
@@ -1335,17 +1581,29 @@ void rd_kafka_ListConsumerGroupOffsets(rd_kafka_t *rk,
                                        const rd_kafka_AdminOptions_t *options,
                                        rd_kafka_queue_t *rkqu);
 
+/*
+ The group results (with committed offsets) of a ListConsumerGroupOffsets result (owned by the event).
+ */
 RD_EXPORT
 const rd_kafka_group_result_t **rd_kafka_ListConsumerGroupOffsets_result_groups(const rd_kafka_ListConsumerGroupOffsets_result_t *result,
                                                                                 size_t *cntp);
 
+/*
+ Creates a request to commit offsets for a group (the list is copied).
+ */
 RD_EXPORT
 rd_kafka_AlterConsumerGroupOffsets_t *rd_kafka_AlterConsumerGroupOffsets_new(const char *group_id,
                                                                              const rd_kafka_topic_partition_list_t *partitions);
 
+/*
+ Frees an AlterConsumerGroupOffsets (NULL is ignored).
+ */
 RD_EXPORT
 void rd_kafka_AlterConsumerGroupOffsets_destroy(rd_kafka_AlterConsumerGroupOffsets_t *alter_grpoffsets);
 
+/*
+ Frees each AlterConsumerGroupOffsets of an array (not the array).
+ */
 RD_EXPORT
 void rd_kafka_AlterConsumerGroupOffsets_destroy_array(rd_kafka_AlterConsumerGroupOffsets_t **alter_grpoffsets,
                                                       size_t alter_grpoffset_cnt);
@@ -1357,17 +1615,29 @@ void rd_kafka_AlterConsumerGroupOffsets(rd_kafka_t *rk,
                                         const rd_kafka_AdminOptions_t *options,
                                         rd_kafka_queue_t *rkqu);
 
+/*
+ The group results (per-partition errors) of an AlterConsumerGroupOffsets result (owned by the event).
+ */
 RD_EXPORT
 const rd_kafka_group_result_t **rd_kafka_AlterConsumerGroupOffsets_result_groups(const rd_kafka_AlterConsumerGroupOffsets_result_t *result,
                                                                                  size_t *cntp);
 
+/*
+ Creates a request to delete a group's committed offsets of some partitions (the list is copied).
+ */
 RD_EXPORT
 rd_kafka_DeleteConsumerGroupOffsets_t *rd_kafka_DeleteConsumerGroupOffsets_new(const char *group,
                                                                                const rd_kafka_topic_partition_list_t *partitions);
 
+/*
+ Frees a DeleteConsumerGroupOffsets (NULL is ignored).
+ */
 RD_EXPORT
 void rd_kafka_DeleteConsumerGroupOffsets_destroy(rd_kafka_DeleteConsumerGroupOffsets_t *del_grpoffsets);
 
+/*
+ Frees each DeleteConsumerGroupOffsets of an array (not the array).
+ */
 RD_EXPORT
 void rd_kafka_DeleteConsumerGroupOffsets_destroy_array(rd_kafka_DeleteConsumerGroupOffsets_t **del_grpoffsets,
                                                        size_t del_grpoffset_cnt);
@@ -1379,78 +1649,132 @@ void rd_kafka_DeleteConsumerGroupOffsets(rd_kafka_t *rk,
                                          const rd_kafka_AdminOptions_t *options,
                                          rd_kafka_queue_t *rkqu);
 
+/*
+ The group result (per-partition errors) of a DeleteConsumerGroupOffsets result (owned by the event).
+ */
 RD_EXPORT
 const rd_kafka_group_result_t **rd_kafka_DeleteConsumerGroupOffsets_result_groups(const rd_kafka_DeleteConsumerGroupOffsets_result_t *result,
                                                                                   size_t *cntp);
 
+/*
+ Creates options for the admin operation `for_api`; NULL if the operation is unknown.
+ */
 RD_EXPORT
 rd_kafka_AdminOptions_t *rd_kafka_AdminOptions_new(rd_kafka_t *rk,
                                                    rd_kafka_admin_op_t for_api);
 
+/*
+ Frees an AdminOptions object (NULL is ignored).
+ */
 RD_EXPORT void rd_kafka_AdminOptions_destroy(rd_kafka_AdminOptions_t *options);
 
+/*
+ Sets the overall request timeout (0..3600000 ms).
+ */
 RD_EXPORT
 rd_kafka_resp_err_t rd_kafka_AdminOptions_set_request_timeout(rd_kafka_AdminOptions_t *options,
                                                               int timeout_ms,
                                                               char *errstr,
                                                               size_t errstr_size);
 
+/*
+ Sets how long the broker may take for the operation (-1..3600000 ms).
+ */
 RD_EXPORT
 rd_kafka_resp_err_t rd_kafka_AdminOptions_set_operation_timeout(rd_kafka_AdminOptions_t *options,
                                                                 int timeout_ms,
                                                                 char *errstr,
                                                                 size_t errstr_size);
 
+/*
+ Asks the broker to only validate the request without applying it.
+ */
 RD_EXPORT
 rd_kafka_resp_err_t rd_kafka_AdminOptions_set_validate_only(rd_kafka_AdminOptions_t *options,
                                                             int true_or_false,
                                                             char *errstr,
                                                             size_t errstr_size);
 
+/*
+ Sends the request to this broker instead of the operation's default target.
+ */
 RD_EXPORT
 rd_kafka_resp_err_t rd_kafka_AdminOptions_set_broker(rd_kafka_AdminOptions_t *options,
                                                      int32_t broker_id,
                                                      char *errstr,
                                                      size_t errstr_size);
 
+/*
+ ListConsumerGroupOffsets: only return offsets of stable (committed) transactions.
+ */
 RD_EXPORT
 rd_kafka_error_t *rd_kafka_AdminOptions_set_require_stable_offsets(rd_kafka_AdminOptions_t *options,
                                                                    int true_or_false);
 
+/*
+ Describe operations: also ask for the operations the client is authorized for.
+ */
 RD_EXPORT
 rd_kafka_error_t *rd_kafka_AdminOptions_set_include_authorized_operations(rd_kafka_AdminOptions_t *options,
                                                                           int true_or_false);
 
+/*
+ ListConsumerGroups: only list groups in one of these states.
+ */
 RD_EXPORT
 rd_kafka_error_t *rd_kafka_AdminOptions_set_match_consumer_group_states(rd_kafka_AdminOptions_t *options,
                                                                         const rd_kafka_consumer_group_state_t *consumer_group_states,
                                                                         size_t consumer_group_states_cnt);
 
+/*
+ ListConsumerGroups: only list groups of one of these types.
+ */
 RD_EXPORT
 rd_kafka_error_t *rd_kafka_AdminOptions_set_match_consumer_group_types(rd_kafka_AdminOptions_t *options,
                                                                        const rd_kafka_consumer_group_type_t *consumer_group_types,
                                                                        size_t consumer_group_types_cnt);
 
+/*
+ ListOffsets: the isolation level to read offsets with.
+ */
 RD_EXPORT
 rd_kafka_error_t *rd_kafka_AdminOptions_set_isolation_level(rd_kafka_AdminOptions_t *options,
                                                             rd_kafka_IsolationLevel_t value);
 
+/*
+ Sets the application opaque passed on to the result event.
+ */
 RD_EXPORT
 void rd_kafka_AdminOptions_set_opaque(rd_kafka_AdminOptions_t *options,
                                       void *ev_opaque);
 
+/*
+ The partition (topic, partition, err) of a partition result.
+ */
 RD_EXPORT
 const rd_kafka_topic_partition_t *rd_kafka_topic_partition_result_partition(const rd_kafka_topic_partition_result_t *partition_result);
 
+/*
+ The error object of a partition result (its code is NO_ERROR on success).
+ */
 RD_EXPORT
 const rd_kafka_error_t *rd_kafka_topic_partition_result_error(const rd_kafka_topic_partition_result_t *partition_result);
 
+/*
+ Creates a DeleteRecords request from partitions and the offsets to delete before (the list is copied).
+ */
 RD_EXPORT
 rd_kafka_DeleteRecords_t *rd_kafka_DeleteRecords_new(const rd_kafka_topic_partition_list_t *before_offsets);
 
+/*
+ Frees a DeleteRecords (NULL is ignored).
+ */
 RD_EXPORT
 void rd_kafka_DeleteRecords_destroy(rd_kafka_DeleteRecords_t *del_records);
 
+/*
+ Frees each DeleteRecords of an array (not the array).
+ */
 RD_EXPORT
 void rd_kafka_DeleteRecords_destroy_array(rd_kafka_DeleteRecords_t **del_records,
                                           size_t del_record_cnt);
@@ -1462,15 +1786,27 @@ void rd_kafka_DeleteRecords(rd_kafka_t *rk,
                             const rd_kafka_AdminOptions_t *options,
                             rd_kafka_queue_t *rkqu);
 
+/*
+ The partitions of a DeleteRecords result with their new low watermarks and errors (owned by the event).
+ */
 RD_EXPORT
 const rd_kafka_topic_partition_list_t *rd_kafka_DeleteRecords_result_offsets(const rd_kafka_DeleteRecords_result_t *result);
 
+/*
+ The partition (with offset, error and leader epoch) of a ListOffsets result info.
+ */
 RD_EXPORT
 const rd_kafka_topic_partition_t *rd_kafka_ListOffsetsResultInfo_topic_partition(const rd_kafka_ListOffsetsResultInfo_t *result_info);
 
+/*
+ The timestamp of the record at the offset of a ListOffsets result info.
+ */
 RD_EXPORT
 int64_t rd_kafka_ListOffsetsResultInfo_timestamp(const rd_kafka_ListOffsetsResultInfo_t *result_info);
 
+/*
+ The per-partition infos of a ListOffsets result (owned by the event).
+ */
 RD_EXPORT
 const rd_kafka_ListOffsetsResultInfo_t **rd_kafka_ListOffsets_result_infos(const rd_kafka_ListOffsets_result_t *result,
                                                                            size_t *cntp);
@@ -1481,10 +1817,16 @@ void rd_kafka_ListOffsets(rd_kafka_t *rk,
                           const rd_kafka_AdminOptions_t *options,
                           rd_kafka_queue_t *rkqu);
 
+/*
+ Creates a leader election request; NULL partitions means all partitions (the list is copied).
+ */
 RD_EXPORT
 rd_kafka_ElectLeaders_t *rd_kafka_ElectLeaders_new(rd_kafka_ElectionType_t election_type,
                                                    rd_kafka_topic_partition_list_t *partitions);
 
+/*
+ Frees an ElectLeaders request (NULL is ignored).
+ */
 RD_EXPORT
 void rd_kafka_ElectLeaders_destroy(rd_kafka_ElectLeaders_t *elect_leaders);
 
@@ -1494,95 +1836,185 @@ void rd_kafka_ElectLeaders(rd_kafka_t *rk,
                            const rd_kafka_AdminOptions_t *options,
                            rd_kafka_queue_t *rkqu);
 
+/*
+ The per-partition results of an ElectLeaders result (owned by the event).
+ */
 RD_EXPORT
 const rd_kafka_topic_partition_result_t **rd_kafka_ElectLeaders_result_partitions(const rd_kafka_ElectLeaders_result_t *result,
                                                                                   size_t *cntp);
 
+/*
+ The CreateTopics result of an event, NULL if it is not one.
+ */
 RD_EXPORT
 const rd_kafka_CreateTopics_result_t *rd_kafka_event_CreateTopics_result(rd_kafka_event_t *rkev);
 
+/*
+ The DeleteTopics result of an event, NULL if it is not one.
+ */
 RD_EXPORT
 const rd_kafka_DeleteTopics_result_t *rd_kafka_event_DeleteTopics_result(rd_kafka_event_t *rkev);
 
+/*
+ The CreatePartitions result of an event, NULL if it is not one.
+ */
 RD_EXPORT
 const rd_kafka_CreatePartitions_result_t *rd_kafka_event_CreatePartitions_result(rd_kafka_event_t *rkev);
 
+/*
+ The AlterConfigs result of an event, NULL if it is not one.
+ */
 RD_EXPORT
 const rd_kafka_AlterConfigs_result_t *rd_kafka_event_AlterConfigs_result(rd_kafka_event_t *rkev);
 
+/*
+ The IncrementalAlterConfigs result of an event, NULL if it is not one.
+ */
 RD_EXPORT
 const rd_kafka_IncrementalAlterConfigs_result_t *rd_kafka_event_IncrementalAlterConfigs_result(rd_kafka_event_t *rkev);
 
+/*
+ The DescribeConfigs result of an event, NULL if it is not one.
+ */
 RD_EXPORT
 const rd_kafka_DescribeConfigs_result_t *rd_kafka_event_DescribeConfigs_result(rd_kafka_event_t *rkev);
 
+/*
+ The DeleteRecords result of an event, NULL if it is not one.
+ */
 RD_EXPORT
 const rd_kafka_DeleteRecords_result_t *rd_kafka_event_DeleteRecords_result(rd_kafka_event_t *rkev);
 
+/*
+ The ListConsumerGroups result of an event, NULL if it is not one.
+ */
 RD_EXPORT
 const rd_kafka_ListConsumerGroups_result_t *rd_kafka_event_ListConsumerGroups_result(rd_kafka_event_t *rkev);
 
+/*
+ The DescribeConsumerGroups result of an event, NULL if it is not one.
+ */
 RD_EXPORT
 const rd_kafka_DescribeConsumerGroups_result_t *rd_kafka_event_DescribeConsumerGroups_result(rd_kafka_event_t *rkev);
 
+/*
+ The DescribeTopics result of an event, NULL if it is not one.
+ */
 RD_EXPORT
 const rd_kafka_DescribeTopics_result_t *rd_kafka_event_DescribeTopics_result(rd_kafka_event_t *rkev);
 
+/*
+ The DescribeCluster result of an event, NULL if it is not one.
+ */
 RD_EXPORT
 const rd_kafka_DescribeCluster_result_t *rd_kafka_event_DescribeCluster_result(rd_kafka_event_t *rkev);
 
+/*
+ The DeleteGroups result of an event, NULL if it is not one.
+ */
 RD_EXPORT
 const rd_kafka_DeleteGroups_result_t *rd_kafka_event_DeleteGroups_result(rd_kafka_event_t *rkev);
 
+/*
+ The DeleteConsumerGroupOffsets result of an event, NULL if it is not one.
+ */
 RD_EXPORT
 const rd_kafka_DeleteConsumerGroupOffsets_result_t *rd_kafka_event_DeleteConsumerGroupOffsets_result(rd_kafka_event_t *rkev);
 
+/*
+ The CreateAcls result of an event, NULL if it is not one.
+ */
 RD_EXPORT
 const rd_kafka_CreateAcls_result_t *rd_kafka_event_CreateAcls_result(rd_kafka_event_t *rkev);
 
+/*
+ The DescribeAcls result of an event, NULL if it is not one.
+ */
 RD_EXPORT
 const rd_kafka_DescribeAcls_result_t *rd_kafka_event_DescribeAcls_result(rd_kafka_event_t *rkev);
 
+/*
+ The DeleteAcls result of an event, NULL if it is not one.
+ */
 RD_EXPORT
 const rd_kafka_DeleteAcls_result_t *rd_kafka_event_DeleteAcls_result(rd_kafka_event_t *rkev);
 
+/*
+ The ListConsumerGroupOffsets result of an event, NULL if it is not one.
+ */
 RD_EXPORT
 const rd_kafka_ListConsumerGroupOffsets_result_t *rd_kafka_event_ListConsumerGroupOffsets_result(rd_kafka_event_t *rkev);
 
+/*
+ The AlterConsumerGroupOffsets result of an event, NULL if it is not one.
+ */
 RD_EXPORT
 const rd_kafka_AlterConsumerGroupOffsets_result_t *rd_kafka_event_AlterConsumerGroupOffsets_result(rd_kafka_event_t *rkev);
 
+/*
+ The ListOffsets result of an event, NULL if it is not one.
+ */
 RD_EXPORT
 const rd_kafka_ListOffsets_result_t *rd_kafka_event_ListOffsets_result(rd_kafka_event_t *rkev);
 
+/*
+ The DescribeUserScramCredentials result of an event, NULL if it is not one.
+ */
 RD_EXPORT
 const rd_kafka_DescribeUserScramCredentials_result_t *rd_kafka_event_DescribeUserScramCredentials_result(rd_kafka_event_t *rkev);
 
+/*
+ The AlterUserScramCredentials result of an event, NULL if it is not one.
+ */
 RD_EXPORT
 const rd_kafka_AlterUserScramCredentials_result_t *rd_kafka_event_AlterUserScramCredentials_result(rd_kafka_event_t *rkev);
 
+/*
+ The ElectLeaders result of an event, NULL if it is not one.
+ */
 RD_EXPORT
 const rd_kafka_ElectLeaders_result_t *rd_kafka_event_ElectLeaders_result(rd_kafka_event_t *rkev);
 
+/*
+ The SCRAM mechanism of a credential.
+ */
 RD_EXPORT
 rd_kafka_ScramMechanism_t rd_kafka_ScramCredentialInfo_mechanism(const rd_kafka_ScramCredentialInfo_t *scram_credential_info);
 
+/*
+ The iteration count of a credential.
+ */
 RD_EXPORT
 int32_t rd_kafka_ScramCredentialInfo_iterations(const rd_kafka_ScramCredentialInfo_t *scram_credential_info);
 
+/*
+ The user name of a user description.
+ */
 RD_EXPORT
 const char *rd_kafka_UserScramCredentialsDescription_user(const rd_kafka_UserScramCredentialsDescription_t *description);
 
+/*
+ The error object of a user description (code NO_ERROR on success).
+ */
 RD_EXPORT
 const rd_kafka_error_t *rd_kafka_UserScramCredentialsDescription_error(const rd_kafka_UserScramCredentialsDescription_t *description);
 
+/*
+ The number of credentials of a user description.
+ */
 RD_EXPORT
 size_t rd_kafka_UserScramCredentialsDescription_scramcredentialinfo_count(const rd_kafka_UserScramCredentialsDescription_t *description);
 
+/*
+ Credential `idx` of a user description, NULL when out of range.
+ */
 RD_EXPORT
 const rd_kafka_ScramCredentialInfo_t *rd_kafka_UserScramCredentialsDescription_scramcredentialinfo(const rd_kafka_UserScramCredentialsDescription_t *description,
                                                                                                    size_t idx);
 
+/*
+ The user descriptions of a DescribeUserScramCredentials result (owned by the event).
+ */
 RD_EXPORT
 const rd_kafka_UserScramCredentialsDescription_t **rd_kafka_DescribeUserScramCredentials_result_descriptions(const rd_kafka_DescribeUserScramCredentials_result_t *result,
                                                                                                              size_t *cntp);
@@ -1594,6 +2026,9 @@ void rd_kafka_DescribeUserScramCredentials(rd_kafka_t *rk,
                                            const rd_kafka_AdminOptions_t *options,
                                            rd_kafka_queue_t *rkqu);
 
+/*
+ Creates a credential upsertion; without a salt a random 64-byte salt is generated.
+ */
 RD_EXPORT
 rd_kafka_UserScramCredentialAlteration_t *rd_kafka_UserScramCredentialUpsertion_new(const char *username,
                                                                                     rd_kafka_ScramMechanism_t mechanism,
@@ -1603,23 +2038,41 @@ rd_kafka_UserScramCredentialAlteration_t *rd_kafka_UserScramCredentialUpsertion_
                                                                                     const unsigned char *salt,
                                                                                     size_t salt_size);
 
+/*
+ Creates a credential deletion.
+ */
 RD_EXPORT
 rd_kafka_UserScramCredentialAlteration_t *rd_kafka_UserScramCredentialDeletion_new(const char *username,
                                                                                    rd_kafka_ScramMechanism_t mechanism);
 
+/*
+ Frees a credential alteration (NULL is ignored).
+ */
 RD_EXPORT
 void rd_kafka_UserScramCredentialAlteration_destroy(rd_kafka_UserScramCredentialAlteration_t *alteration);
 
+/*
+ Frees each credential alteration of an array (not the array).
+ */
 RD_EXPORT
 void rd_kafka_UserScramCredentialAlteration_destroy_array(rd_kafka_UserScramCredentialAlteration_t **alterations,
                                                           size_t alteration_cnt);
 
+/*
+ The user of an AlterUserScramCredentials response.
+ */
 RD_EXPORT
 const char *rd_kafka_AlterUserScramCredentials_result_response_user(const rd_kafka_AlterUserScramCredentials_result_response_t *response);
 
+/*
+ The error object of an AlterUserScramCredentials response (code NO_ERROR on success).
+ */
 RD_EXPORT
 const rd_kafka_error_t *rd_kafka_AlterUserScramCredentials_result_response_error(const rd_kafka_AlterUserScramCredentials_result_response_t *response);
 
+/*
+ The per-user responses of an AlterUserScramCredentials result (owned by the event).
+ */
 RD_EXPORT
 const rd_kafka_AlterUserScramCredentials_result_response_t **rd_kafka_AlterUserScramCredentials_result_responses(const rd_kafka_AlterUserScramCredentials_result_t *result,
                                                                                                                  size_t *cntp);
@@ -1631,15 +2084,27 @@ void rd_kafka_AlterUserScramCredentials(rd_kafka_t *rk,
                                         const rd_kafka_AdminOptions_t *options,
                                         rd_kafka_queue_t *rkqu);
 
+/*
+ The error code of a topic result.
+ */
 RD_EXPORT
 rd_kafka_resp_err_t rd_kafka_topic_result_error(const rd_kafka_topic_result_t *topicres);
 
+/*
+ The error text of a topic result, NULL when there is no error.
+ */
 RD_EXPORT
 const char *rd_kafka_topic_result_error_string(const rd_kafka_topic_result_t *topicres);
 
+/*
+ The topic name of a topic result.
+ */
 RD_EXPORT
 const char *rd_kafka_topic_result_name(const rd_kafka_topic_result_t *topicres);
 
+/*
+ Creates a topic to create: -1 partitions or replication factor mean the broker's default.
+ */
 RD_EXPORT
 rd_kafka_NewTopic_t *rd_kafka_NewTopic_new(const char *topic,
                                            int num_partitions,
@@ -1647,12 +2112,21 @@ rd_kafka_NewTopic_t *rd_kafka_NewTopic_new(const char *topic,
                                            char *errstr,
                                            size_t errstr_size);
 
+/*
+ Frees a NewTopic (NULL is ignored).
+ */
 RD_EXPORT void rd_kafka_NewTopic_destroy(rd_kafka_NewTopic_t *new_topic);
 
+/*
+ Frees each NewTopic of an array (not the array).
+ */
 RD_EXPORT
 void rd_kafka_NewTopic_destroy_array(rd_kafka_NewTopic_t **new_topics,
                                      size_t new_topic_cnt);
 
+/*
+ Sets the replicas of the next partition (in order from 0) of a topic created with replication factor -1.
+ */
 RD_EXPORT
 rd_kafka_resp_err_t rd_kafka_NewTopic_set_replica_assignment(rd_kafka_NewTopic_t *new_topic,
                                                              int32_t partition,
@@ -1661,6 +2135,9 @@ rd_kafka_resp_err_t rd_kafka_NewTopic_set_replica_assignment(rd_kafka_NewTopic_t
                                                              char *errstr,
                                                              size_t errstr_size);
 
+/*
+ Adds a topic configuration entry (the value may be NULL).
+ */
 RD_EXPORT
 rd_kafka_resp_err_t rd_kafka_NewTopic_set_config(rd_kafka_NewTopic_t *new_topic,
                                                  const char *name,
@@ -1673,14 +2150,26 @@ void rd_kafka_CreateTopics(rd_kafka_t *rk,
                            const rd_kafka_AdminOptions_t *options,
                            rd_kafka_queue_t *rkqu);
 
+/*
+ The per-topic results of a CreateTopics result (owned by the event).
+ */
 RD_EXPORT
 const rd_kafka_topic_result_t **rd_kafka_CreateTopics_result_topics(const rd_kafka_CreateTopics_result_t *result,
                                                                     size_t *cntp);
 
+/*
+ Creates a topic to delete.
+ */
 RD_EXPORT rd_kafka_DeleteTopic_t *rd_kafka_DeleteTopic_new(const char *topic);
 
+/*
+ Frees a DeleteTopic (NULL is ignored).
+ */
 RD_EXPORT void rd_kafka_DeleteTopic_destroy(rd_kafka_DeleteTopic_t *del_topic);
 
+/*
+ Frees each DeleteTopic of an array (not the array).
+ */
 RD_EXPORT
 void rd_kafka_DeleteTopic_destroy_array(rd_kafka_DeleteTopic_t **del_topics,
                                         size_t del_topic_cnt);
@@ -1692,23 +2181,38 @@ void rd_kafka_DeleteTopics(rd_kafka_t *rk,
                            const rd_kafka_AdminOptions_t *options,
                            rd_kafka_queue_t *rkqu);
 
+/*
+ The per-topic results of a DeleteTopics result (owned by the event).
+ */
 RD_EXPORT
 const rd_kafka_topic_result_t **rd_kafka_DeleteTopics_result_topics(const rd_kafka_DeleteTopics_result_t *result,
                                                                     size_t *cntp);
 
+/*
+ Creates a request to grow a topic to new_total_cnt partitions.
+ */
 RD_EXPORT
 rd_kafka_NewPartitions_t *rd_kafka_NewPartitions_new(const char *topic,
                                                      size_t new_total_cnt,
                                                      char *errstr,
                                                      size_t errstr_size);
 
+/*
+ Frees a NewPartitions (NULL is ignored).
+ */
 RD_EXPORT
 void rd_kafka_NewPartitions_destroy(rd_kafka_NewPartitions_t *new_parts);
 
+/*
+ Frees each NewPartitions of an array (not the array).
+ */
 RD_EXPORT
 void rd_kafka_NewPartitions_destroy_array(rd_kafka_NewPartitions_t **new_parts,
                                           size_t new_parts_cnt);
 
+/*
+ Sets the replicas of the next new partition (index from 0, in order).
+ */
 RD_EXPORT
 rd_kafka_resp_err_t rd_kafka_NewPartitions_set_replica_assignment(rd_kafka_NewPartitions_t *new_parts,
                                                                   int32_t new_partition_idx,
@@ -1724,14 +2228,23 @@ void rd_kafka_CreatePartitions(rd_kafka_t *rk,
                                const rd_kafka_AdminOptions_t *options,
                                rd_kafka_queue_t *rkqu);
 
+/*
+ The per-topic results of a CreatePartitions result (owned by the event).
+ */
 RD_EXPORT
 const rd_kafka_topic_result_t **rd_kafka_CreatePartitions_result_topics(const rd_kafka_CreatePartitions_result_t *result,
                                                                         size_t *cntp);
 
+/*
+ Creates a collection of topic names (copied) for DescribeTopics.
+ */
 RD_EXPORT
 rd_kafka_TopicCollection_t *rd_kafka_TopicCollection_of_topic_names(const char **topics,
                                                                     size_t topics_cnt);
 
+/*
+ Frees a TopicCollection (NULL is ignored).
+ */
 RD_EXPORT
 void rd_kafka_TopicCollection_destroy(rd_kafka_TopicCollection_t *topics);
 
@@ -1741,41 +2254,74 @@ void rd_kafka_DescribeTopics(rd_kafka_t *rk,
                              const rd_kafka_AdminOptions_t *options,
                              rd_kafka_queue_t *rkqu);
 
+/*
+ The topic descriptions of a DescribeTopics result (owned by the event).
+ */
 RD_EXPORT
 const rd_kafka_TopicDescription_t **rd_kafka_DescribeTopics_result_topics(const rd_kafka_DescribeTopics_result_t *result,
                                                                           size_t *cntp);
 
+/*
+ The partitions of a topic description.
+ */
 RD_EXPORT
 const rd_kafka_TopicPartitionInfo_t **rd_kafka_TopicDescription_partitions(const rd_kafka_TopicDescription_t *topicdesc,
                                                                            size_t *cntp);
 
+/*
+ The partition id of a partition description.
+ */
 RD_EXPORT
 int rd_kafka_TopicPartitionInfo_partition(const rd_kafka_TopicPartitionInfo_t *partition);
 
+/*
+ The leader of a partition, NULL when it has none.
+ */
 RD_EXPORT
 const rd_kafka_Node_t *rd_kafka_TopicPartitionInfo_leader(const rd_kafka_TopicPartitionInfo_t *partition);
 
+/*
+ The in-sync replicas of a partition.
+ */
 RD_EXPORT
 const rd_kafka_Node_t **rd_kafka_TopicPartitionInfo_isr(const rd_kafka_TopicPartitionInfo_t *partition,
                                                         size_t *cntp);
 
+/*
+ The replicas of a partition.
+ */
 RD_EXPORT
 const rd_kafka_Node_t **rd_kafka_TopicPartitionInfo_replicas(const rd_kafka_TopicPartitionInfo_t *partition,
                                                              size_t *cntp);
 
+/*
+ The operations the client may perform on the topic; NULL when they were not requested.
+ */
 RD_EXPORT
 const rd_kafka_AclOperation_t *rd_kafka_TopicDescription_authorized_operations(const rd_kafka_TopicDescription_t *topicdesc,
                                                                                size_t *cntp);
 
+/*
+ The name of a described topic.
+ */
 RD_EXPORT
 const char *rd_kafka_TopicDescription_name(const rd_kafka_TopicDescription_t *topicdesc);
 
+/*
+ The topic id of a described topic.
+ */
 RD_EXPORT
 const rd_kafka_Uuid_t *rd_kafka_TopicDescription_topic_id(const rd_kafka_TopicDescription_t *topicdesc);
 
+/*
+ 1 if the described topic is internal to Kafka.
+ */
 RD_EXPORT
 int rd_kafka_TopicDescription_is_internal(const rd_kafka_TopicDescription_t *topicdesc);
 
+/*
+ The error of a topic description, NULL when the topic was described.
+ */
 RD_EXPORT
 const rd_kafka_error_t *rd_kafka_TopicDescription_error(const rd_kafka_TopicDescription_t *topicdesc);
 
@@ -2529,11 +3075,19 @@ RD_EXPORT int rd_kafka_error_txn_requires_abort(const rd_kafka_error_t *error);
  */
 RD_EXPORT void rd_kafka_error_destroy(rd_kafka_error_t *error);
 
+/*
+ The fatal error raised on this client, if any: its code (NO_ERROR when
+ none), with its description written to `errstr`.
+ */
 RD_EXPORT
 rd_kafka_resp_err_t rd_kafka_fatal_error(rd_kafka_t *rk,
                                          char *errstr,
                                          size_t errstr_size);
 
+/*
+ Raises a fatal error on the client, as the library would, for testing the
+ application's handling. _PREV_IN_PROGRESS if one was already raised.
+ */
 RD_EXPORT
 rd_kafka_resp_err_t rd_kafka_test_fatal_error(rd_kafka_t *rk,
                                               rd_kafka_resp_err_t err,

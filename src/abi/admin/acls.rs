@@ -1,105 +1,439 @@
-//! Admin API: ACL bindings and the ACL operations.
+//! Admin API: ACL bindings and the ACL operations (CreateAcls,
+//! DescribeAcls, DeleteAcls), and the names of the ACL and resource enums.
+//!
+//! `rd_kafka_AclBinding_t` (and its alias `rd_kafka_AclBindingFilter_t`) is
+//! both a request object and a result object (DescribeAcls, the matching
+//! bindings of DeleteAcls); both are an [`AclBindingObj`].
 #![allow(unused_variables)]
 
+use super::super::error::ErrorObject;
 use super::super::types::*;
+use super::super::util::write_errstr;
+use super::common::*;
+use crate::error::KafkaError;
 use crate::ffi_stub;
-#[allow(unused_imports)]
-use libc::{addrinfo, mode_t, size_t, sockaddr, ssize_t, FILE};
-#[allow(unused_imports)]
-use std::os::raw::{c_char, c_int, c_uchar, c_void};
-#[allow(unused_imports)]
+use libc::size_t;
+use std::ffi::{CStr, CString};
+use std::os::raw::c_char;
 use std::ptr;
-#[allow(unused_imports)]
-use super::super::error::not_implemented_error;
 
+/// An ACL binding or binding filter: what a request names, or what a
+/// broker returned. Filters may leave the strings unset (None: match any).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AclBinding {
+    pub restype: rd_kafka_ResourceType_t,
+    pub name: Option<String>,
+    pub resource_pattern_type: rd_kafka_ResourcePatternType_t,
+    pub principal: Option<String>,
+    pub host: Option<String>,
+    pub operation: rd_kafka_AclOperation_t,
+    pub permission_type: rd_kafka_AclPermissionType_t,
+    /// Result bindings only: the broker's error for this binding.
+    pub error: Option<KafkaError>,
+}
+
+impl AclBinding {
+    /// A binding with the checks of rd_kafka_AclBinding_new() (every field
+    /// must be set and specific).
+    pub fn new_binding(
+        restype: rd_kafka_ResourceType_t,
+        name: Option<&str>,
+        resource_pattern_type: rd_kafka_ResourcePatternType_t,
+        principal: Option<&str>,
+        host: Option<&str>,
+        operation: rd_kafka_AclOperation_t,
+        permission_type: rd_kafka_AclPermissionType_t,
+    ) -> Result<Self, &'static str> {
+        if name.is_none() {
+            return Err("Invalid resource name");
+        }
+        if principal.is_none() {
+            return Err("Invalid principal");
+        }
+        if host.is_none() {
+            return Err("Invalid host");
+        }
+        if restype == RD_KAFKA_RESOURCE_ANY || restype <= RD_KAFKA_RESOURCE_UNKNOWN || restype >= RD_KAFKA_RESOURCE__CNT {
+            return Err("Invalid resource type");
+        }
+        if resource_pattern_type == RD_KAFKA_RESOURCE_PATTERN_ANY
+            || resource_pattern_type == RD_KAFKA_RESOURCE_PATTERN_MATCH
+            || resource_pattern_type <= RD_KAFKA_RESOURCE_PATTERN_UNKNOWN
+            || resource_pattern_type >= RD_KAFKA_RESOURCE_PATTERN_TYPE__CNT
+        {
+            return Err("Invalid resource pattern type");
+        }
+        if operation == RD_KAFKA_ACL_OPERATION_ANY || operation <= RD_KAFKA_ACL_OPERATION_UNKNOWN || operation >= RD_KAFKA_ACL_OPERATION__CNT {
+            return Err("Invalid operation");
+        }
+        if permission_type == RD_KAFKA_ACL_PERMISSION_TYPE_ANY
+            || permission_type <= RD_KAFKA_ACL_PERMISSION_TYPE_UNKNOWN
+            || permission_type >= RD_KAFKA_ACL_PERMISSION_TYPE__CNT
+        {
+            return Err("Invalid permission type");
+        }
+        Ok(Self::raw(restype, name, resource_pattern_type, principal, host, operation, permission_type))
+    }
+
+    /// A filter with the checks of rd_kafka_AclBindingFilter_new() (ANY
+    /// values and unset strings allowed).
+    pub fn new_filter(
+        restype: rd_kafka_ResourceType_t,
+        name: Option<&str>,
+        resource_pattern_type: rd_kafka_ResourcePatternType_t,
+        principal: Option<&str>,
+        host: Option<&str>,
+        operation: rd_kafka_AclOperation_t,
+        permission_type: rd_kafka_AclPermissionType_t,
+    ) -> Result<Self, &'static str> {
+        if restype <= RD_KAFKA_RESOURCE_UNKNOWN || restype >= RD_KAFKA_RESOURCE__CNT {
+            return Err("Invalid resource type");
+        }
+        if resource_pattern_type <= RD_KAFKA_RESOURCE_PATTERN_UNKNOWN || resource_pattern_type >= RD_KAFKA_RESOURCE_PATTERN_TYPE__CNT {
+            return Err("Invalid resource pattern type");
+        }
+        if operation <= RD_KAFKA_ACL_OPERATION_UNKNOWN || operation >= RD_KAFKA_ACL_OPERATION__CNT {
+            return Err("Invalid operation");
+        }
+        if permission_type <= RD_KAFKA_ACL_PERMISSION_TYPE_UNKNOWN || permission_type >= RD_KAFKA_ACL_PERMISSION_TYPE__CNT {
+            return Err("Invalid permission type");
+        }
+        Ok(Self::raw(restype, name, resource_pattern_type, principal, host, operation, permission_type))
+    }
+
+    /// A binding as a broker returned it, without checks (the engine maps
+    /// values it does not know to the UNKNOWN ones, as librdkafka does).
+    pub fn raw(
+        restype: rd_kafka_ResourceType_t,
+        name: Option<&str>,
+        resource_pattern_type: rd_kafka_ResourcePatternType_t,
+        principal: Option<&str>,
+        host: Option<&str>,
+        operation: rd_kafka_AclOperation_t,
+        permission_type: rd_kafka_AclPermissionType_t,
+    ) -> Self {
+        AclBinding {
+            restype,
+            name: name.map(str::to_string),
+            resource_pattern_type,
+            principal: principal.map(str::to_string),
+            host: host.map(str::to_string),
+            operation,
+            permission_type,
+            error: None,
+        }
+    }
+}
+
+/// The object behind `rd_kafka_AclBinding_t *`.
+pub(crate) struct AclBindingObj {
+    data: AclBinding,
+    name: Option<CString>,
+    principal: Option<CString>,
+    host: Option<CString>,
+    error: Option<Box<ErrorObject>>,
+}
+
+impl AclBindingObj {
+    pub(crate) fn new(b: &AclBinding) -> Self {
+        AclBindingObj {
+            data: b.clone(),
+            name: b.name.as_deref().map(cstring),
+            principal: b.principal.as_deref().map(cstring),
+            host: b.host.as_deref().map(cstring),
+            error: b.error.as_ref().map(error_box),
+        }
+    }
+}
+
+/// Copies the bindings behind an array of AclBinding handles (NULL entries
+/// are skipped).
+///
+/// # Safety
+/// `arr` must be NULL or hold `cnt` handles, each NULL or live.
+pub(crate) unsafe fn copy_acl_bindings(arr: *const *mut rd_kafka_AclBinding_t, cnt: size_t) -> Vec<AclBinding> {
+    // SAFETY: caller contract.
+    unsafe { c_array(arr, cnt) }
+        .iter()
+        // SAFETY: each entry is NULL or an AclBinding handle.
+        .filter_map(|&h| unsafe { obj::<AclBindingObj>(h) }.map(|b| b.data.clone()))
+        .collect()
+}
+
+/// The outcome of creating one ACL binding (CreateAcls).
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct AclResult {
+    pub error: Option<KafkaError>,
+}
+
+/// The object behind `rd_kafka_acl_result_t *`.
+pub(crate) struct AclResultObj {
+    error: Option<Box<ErrorObject>>,
+}
+
+/// The outcome of one DeleteAcls filter.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct DeleteAclsResponse {
+    pub error: Option<KafkaError>,
+    pub matching_acls: Vec<AclBinding>,
+}
+
+/// The object behind `rd_kafka_DeleteAcls_result_response_t *`.
+pub(crate) struct DeleteAclsResponseObj {
+    error: Option<Box<ErrorObject>>,
+    matching: PtrArray<AclBindingObj, rd_kafka_AclBinding_t>,
+}
+
+/// Payload of CreateAcls result events.
+#[derive(Default)]
+pub(crate) struct CreateAclsPayload(pub(crate) PtrArray<AclResultObj, rd_kafka_acl_result_t>);
+
+impl CreateAclsPayload {
+    pub(crate) fn new(results: &[AclResult]) -> Self {
+        CreateAclsPayload(PtrArray::new(results.iter().map(|r| AclResultObj { error: r.error.as_ref().map(error_box) })))
+    }
+}
+
+/// Payload of DescribeAcls result events.
+#[derive(Default)]
+pub(crate) struct DescribeAclsPayload(pub(crate) PtrArray<AclBindingObj, rd_kafka_AclBinding_t>);
+
+impl DescribeAclsPayload {
+    pub(crate) fn new(acls: &[AclBinding]) -> Self {
+        DescribeAclsPayload(PtrArray::new(acls.iter().map(AclBindingObj::new)))
+    }
+}
+
+/// Payload of DeleteAcls result events.
+#[derive(Default)]
+pub(crate) struct DeleteAclsPayload(pub(crate) PtrArray<DeleteAclsResponseObj, rd_kafka_DeleteAcls_result_response_t>);
+
+impl DeleteAclsPayload {
+    pub(crate) fn new(responses: &[DeleteAclsResponse]) -> Self {
+        DeleteAclsPayload(PtrArray::new(responses.iter().map(|r| DeleteAclsResponseObj {
+            error: r.error.as_ref().map(error_box),
+            matching: PtrArray::new(r.matching_acls.iter().map(AclBindingObj::new)),
+        })))
+    }
+}
+
+/// Name lookup in a table indexed by the enum value ("UNSUPPORTED" outside).
+fn table_name(table: &[&'static CStr], v: i32) -> &'static CStr {
+    usize::try_from(v).ok().and_then(|i| table.get(i)).copied().unwrap_or(c"UNSUPPORTED")
+}
+
+/// The name of a resource pattern type.
+pub fn resource_pattern_type_name(v: rd_kafka_ResourcePatternType_t) -> &'static CStr {
+    table_name(&[c"UNKNOWN", c"ANY", c"MATCH", c"LITERAL", c"PREFIXED"], v)
+}
+
+/// The name of a resource type.
+pub fn resource_type_name(v: rd_kafka_ResourceType_t) -> &'static CStr {
+    table_name(&[c"UNKNOWN", c"ANY", c"TOPIC", c"GROUP", c"BROKER", c"TRANSACTIONAL_ID"], v)
+}
+
+/// The name of an ACL operation.
+pub fn acl_operation_name(v: rd_kafka_AclOperation_t) -> &'static CStr {
+    table_name(
+        &[
+            c"UNKNOWN",
+            c"ANY",
+            c"ALL",
+            c"READ",
+            c"WRITE",
+            c"CREATE",
+            c"DELETE",
+            c"ALTER",
+            c"DESCRIBE",
+            c"CLUSTER_ACTION",
+            c"DESCRIBE_CONFIGS",
+            c"ALTER_CONFIGS",
+            c"IDEMPOTENT_WRITE",
+        ],
+        v,
+    )
+}
+
+/// The name of an ACL permission type.
+pub fn acl_permission_type_name(v: rd_kafka_AclPermissionType_t) -> &'static CStr {
+    table_name(&[c"UNKNOWN", c"ANY", c"DENY", c"ALLOW"], v)
+}
+
+/// The name of a resource pattern type, "UNSUPPORTED" for unknown values.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_ResourcePatternType_name(resource_pattern_type: rd_kafka_ResourcePatternType_t) -> *const c_char {
-    ffi_stub!(ptr::null())
+    crate::ffi_guard!(ptr::null(), { resource_pattern_type_name(resource_pattern_type).as_ptr() })
 }
 
+/// The name of a resource type, "UNSUPPORTED" for unknown values.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_ResourceType_name(restype: rd_kafka_ResourceType_t) -> *const c_char {
-    ffi_stub!(ptr::null())
+    crate::ffi_guard!(ptr::null(), { resource_type_name(restype).as_ptr() })
 }
 
+/// The error of one CreateAcls result, NULL on success.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_acl_result_error(aclres: *const rd_kafka_acl_result_t) -> *const rd_kafka_error_t {
-    ffi_stub!(not_implemented_error(c"rd_kafka_acl_result_error"))
+    crate::ffi_guard!(ptr::null(), {
+        // SAFETY: handle or NULL.
+        unsafe { obj::<AclResultObj>(aclres) }.map_or(ptr::null(), |r| error_ptr(&r.error))
+    })
 }
 
+/// The name of an ACL operation, "UNSUPPORTED" for unknown values.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_AclOperation_name(acl_operation: rd_kafka_AclOperation_t) -> *const c_char {
-    ffi_stub!(ptr::null())
+    crate::ffi_guard!(ptr::null(), { acl_operation_name(acl_operation).as_ptr() })
 }
 
+/// The name of an ACL permission type, "UNSUPPORTED" for unknown values.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_AclPermissionType_name(acl_permission_type: rd_kafka_AclPermissionType_t) -> *const c_char {
-    ffi_stub!(ptr::null())
+    crate::ffi_guard!(ptr::null(), { acl_permission_type_name(acl_permission_type).as_ptr() })
 }
 
+/// Shared body of the two constructors.
+#[allow(clippy::too_many_arguments)]
+unsafe fn new_acl(
+    filter: bool,
+    restype: rd_kafka_ResourceType_t,
+    name: *const c_char,
+    resource_pattern_type: rd_kafka_ResourcePatternType_t,
+    principal: *const c_char,
+    host: *const c_char,
+    operation: rd_kafka_AclOperation_t,
+    permission_type: rd_kafka_AclPermissionType_t,
+    errstr: *mut c_char,
+    errstr_size: size_t,
+) -> *mut rd_kafka_AclBinding_t {
+    // SAFETY: strings are NULL or NUL-terminated.
+    let (name, principal, host) = unsafe { (owned(name), owned(principal), owned(host)) };
+    let ctor = if filter { AclBinding::new_filter } else { AclBinding::new_binding };
+    match ctor(restype, name.as_deref(), resource_pattern_type, principal.as_deref(), host.as_deref(), operation, permission_type) {
+        Ok(b) => into_handle(AclBindingObj::new(&b)),
+        Err(msg) => {
+            // SAFETY: errstr is NULL or valid for errstr_size bytes.
+            unsafe { write_errstr(errstr, errstr_size, msg) };
+            ptr::null_mut()
+        }
+    }
+}
+
+/// Creates an ACL binding for CreateAcls; every field must be given and specific.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_AclBinding_new(restype: rd_kafka_ResourceType_t, name: *const c_char, resource_pattern_type: rd_kafka_ResourcePatternType_t, principal: *const c_char, host: *const c_char, operation: rd_kafka_AclOperation_t, permission_type: rd_kafka_AclPermissionType_t, errstr: *mut c_char, errstr_size: size_t) -> *mut rd_kafka_AclBinding_t {
-    ffi_stub!(ptr::null_mut())
+    crate::ffi_guard!(ptr::null_mut(), {
+        // SAFETY: arguments checked by new_acl.
+        unsafe { new_acl(false, restype, name, resource_pattern_type, principal, host, operation, permission_type, errstr, errstr_size) }
+    })
 }
 
+/// Creates an ACL binding filter for DescribeAcls/DeleteAcls; NULL strings and ANY values match anything.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_AclBindingFilter_new(restype: rd_kafka_ResourceType_t, name: *const c_char, resource_pattern_type: rd_kafka_ResourcePatternType_t, principal: *const c_char, host: *const c_char, operation: rd_kafka_AclOperation_t, permission_type: rd_kafka_AclPermissionType_t, errstr: *mut c_char, errstr_size: size_t) -> *mut rd_kafka_AclBindingFilter_t {
-    ffi_stub!(ptr::null_mut())
+    crate::ffi_guard!(ptr::null_mut(), {
+        // SAFETY: arguments checked by new_acl.
+        unsafe { new_acl(true, restype, name, resource_pattern_type, principal, host, operation, permission_type, errstr, errstr_size) }
+    })
 }
 
+/// The resource type of an ACL binding.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_AclBinding_restype(acl: *const rd_kafka_AclBinding_t) -> rd_kafka_ResourceType_t {
-    ffi_stub!(0)
+    crate::ffi_guard!(RD_KAFKA_RESOURCE_UNKNOWN, {
+        // SAFETY: handle or NULL.
+        unsafe { obj::<AclBindingObj>(acl) }.map_or(RD_KAFKA_RESOURCE_UNKNOWN, |a| a.data.restype)
+    })
 }
 
+/// The resource name of an ACL binding (NULL in filters without one).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_AclBinding_name(acl: *const rd_kafka_AclBinding_t) -> *const c_char {
-    ffi_stub!(ptr::null())
+    crate::ffi_guard!(ptr::null(), {
+        // SAFETY: handle or NULL.
+        unsafe { obj::<AclBindingObj>(acl) }.map_or(ptr::null(), |a| opt_ptr(&a.name))
+    })
 }
 
+/// The principal of an ACL binding (NULL in filters without one).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_AclBinding_principal(acl: *const rd_kafka_AclBinding_t) -> *const c_char {
-    ffi_stub!(ptr::null())
+    crate::ffi_guard!(ptr::null(), {
+        // SAFETY: handle or NULL.
+        unsafe { obj::<AclBindingObj>(acl) }.map_or(ptr::null(), |a| opt_ptr(&a.principal))
+    })
 }
 
+/// The host of an ACL binding (NULL in filters without one).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_AclBinding_host(acl: *const rd_kafka_AclBinding_t) -> *const c_char {
-    ffi_stub!(ptr::null())
+    crate::ffi_guard!(ptr::null(), {
+        // SAFETY: handle or NULL.
+        unsafe { obj::<AclBindingObj>(acl) }.map_or(ptr::null(), |a| opt_ptr(&a.host))
+    })
 }
 
+/// The operation of an ACL binding.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_AclBinding_operation(acl: *const rd_kafka_AclBinding_t) -> rd_kafka_AclOperation_t {
-    ffi_stub!(0)
+    crate::ffi_guard!(RD_KAFKA_ACL_OPERATION_UNKNOWN, {
+        // SAFETY: handle or NULL.
+        unsafe { obj::<AclBindingObj>(acl) }.map_or(RD_KAFKA_ACL_OPERATION_UNKNOWN, |a| a.data.operation)
+    })
 }
 
+/// The permission type of an ACL binding.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_AclBinding_permission_type(acl: *const rd_kafka_AclBinding_t) -> rd_kafka_AclPermissionType_t {
-    ffi_stub!(0)
+    crate::ffi_guard!(RD_KAFKA_ACL_PERMISSION_TYPE_UNKNOWN, {
+        // SAFETY: handle or NULL.
+        unsafe { obj::<AclBindingObj>(acl) }.map_or(RD_KAFKA_ACL_PERMISSION_TYPE_UNKNOWN, |a| a.data.permission_type)
+    })
 }
 
+/// The resource pattern type of an ACL binding.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_AclBinding_resource_pattern_type(acl: *const rd_kafka_AclBinding_t) -> rd_kafka_ResourcePatternType_t {
-    ffi_stub!(0)
+    crate::ffi_guard!(RD_KAFKA_RESOURCE_PATTERN_UNKNOWN, {
+        // SAFETY: handle or NULL.
+        unsafe { obj::<AclBindingObj>(acl) }.map_or(RD_KAFKA_RESOURCE_PATTERN_UNKNOWN, |a| a.data.resource_pattern_type)
+    })
 }
 
+/// The error of a result ACL binding, NULL when there is none.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_AclBinding_error(acl: *const rd_kafka_AclBinding_t) -> *const rd_kafka_error_t {
-    ffi_stub!(not_implemented_error(c"rd_kafka_AclBinding_error"))
+    crate::ffi_guard!(ptr::null(), {
+        // SAFETY: handle or NULL.
+        unsafe { obj::<AclBindingObj>(acl) }.map_or(ptr::null(), |a| error_ptr(&a.error))
+    })
 }
 
+/// Frees an ACL binding or filter made by the application (NULL is ignored).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_AclBinding_destroy(acl_binding: *mut rd_kafka_AclBinding_t) {
-    ffi_stub!(())
+    crate::ffi_guard!((), {
+        // SAFETY: the handle came from rd_kafka_AclBinding(Filter)_new.
+        unsafe { drop_handle::<AclBindingObj>(acl_binding) }
+    })
 }
 
+/// Frees each ACL binding of an array (not the array).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_AclBinding_destroy_array(acl_bindings: *mut *mut rd_kafka_AclBinding_t, acl_bindings_cnt: size_t) {
-    ffi_stub!(())
+    crate::ffi_guard!((), {
+        // SAFETY: the array holds acl_bindings_cnt handles.
+        unsafe { destroy_handles::<AclBindingObj, _>(acl_bindings, acl_bindings_cnt) }
+    })
 }
 
+/// The per-binding results of a CreateAcls result, in request order (owned by the event).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_CreateAcls_result_acls(result: *const rd_kafka_CreateAcls_result_t, cntp: *mut size_t) -> *mut *const rd_kafka_acl_result_t {
-    ffi_stub!(ptr::null_mut())
+    crate::ffi_guard!(ptr::null_mut(), {
+        // SAFETY: result NULL or an event; cntp NULL or writable.
+        unsafe { out_of(payload::<CreateAclsPayload>(result, RD_KAFKA_EVENT_CREATEACLS_RESULT).map(|p| &p.0), cntp) }
+    })
 }
 
 #[unsafe(no_mangle)]
@@ -107,9 +441,13 @@ pub unsafe extern "C" fn rd_kafka_CreateAcls(rk: *mut rd_kafka_t, new_acls: *mut
     ffi_stub!(())
 }
 
+/// The ACL bindings matching a DescribeAcls filter (owned by the event).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_DescribeAcls_result_acls(result: *const rd_kafka_DescribeAcls_result_t, cntp: *mut size_t) -> *mut *const rd_kafka_AclBinding_t {
-    ffi_stub!(ptr::null_mut())
+    crate::ffi_guard!(ptr::null_mut(), {
+        // SAFETY: result NULL or an event; cntp NULL or writable.
+        unsafe { out_of(payload::<DescribeAclsPayload>(result, RD_KAFKA_EVENT_DESCRIBEACLS_RESULT).map(|p| &p.0), cntp) }
+    })
 }
 
 #[unsafe(no_mangle)]
@@ -117,22 +455,114 @@ pub unsafe extern "C" fn rd_kafka_DescribeAcls(rk: *mut rd_kafka_t, acl_filter: 
     ffi_stub!(())
 }
 
+/// The per-filter responses of a DeleteAcls result, in request order (owned by the event).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_DeleteAcls_result_responses(result: *const rd_kafka_DeleteAcls_result_t, cntp: *mut size_t) -> *mut *const rd_kafka_DeleteAcls_result_response_t {
-    ffi_stub!(ptr::null_mut())
+    crate::ffi_guard!(ptr::null_mut(), {
+        // SAFETY: result NULL or an event; cntp NULL or writable.
+        unsafe { out_of(payload::<DeleteAclsPayload>(result, RD_KAFKA_EVENT_DELETEACLS_RESULT).map(|p| &p.0), cntp) }
+    })
 }
 
+/// The error of one DeleteAcls filter, NULL on success.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_DeleteAcls_result_response_error(result_response: *const rd_kafka_DeleteAcls_result_response_t) -> *const rd_kafka_error_t {
-    ffi_stub!(not_implemented_error(c"rd_kafka_DeleteAcls_result_response_error"))
+    crate::ffi_guard!(ptr::null(), {
+        // SAFETY: handle or NULL.
+        unsafe { obj::<DeleteAclsResponseObj>(result_response) }.map_or(ptr::null(), |r| error_ptr(&r.error))
+    })
 }
 
+/// The ACL bindings one DeleteAcls filter deleted.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_DeleteAcls_result_response_matching_acls(result_response: *const rd_kafka_DeleteAcls_result_response_t, matching_acls_cntp: *mut size_t) -> *mut *const rd_kafka_AclBinding_t {
-    ffi_stub!(ptr::null_mut())
+    crate::ffi_guard!(ptr::null_mut(), {
+        // SAFETY: handle or NULL; the count pointer NULL or writable.
+        unsafe { out_of(obj::<DeleteAclsResponseObj>(result_response).map(|r| &r.matching), matching_acls_cntp) }
+    })
 }
 
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_DeleteAcls(rk: *mut rd_kafka_t, del_acls: *mut *mut rd_kafka_AclBindingFilter_t, del_acls_cnt: size_t, options: *const rd_kafka_AdminOptions_t, rkqu: *mut rd_kafka_queue_t) {
     ffi_stub!(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn s(p: *const c_char) -> String {
+        assert!(!p.is_null());
+        unsafe { CStr::from_ptr(p) }.to_string_lossy().into_owned()
+    }
+
+    #[test]
+    fn enum_names() {
+        unsafe {
+            assert_eq!(s(rd_kafka_AclOperation_name(RD_KAFKA_ACL_OPERATION_IDEMPOTENT_WRITE)), "IDEMPOTENT_WRITE");
+            assert_eq!(s(rd_kafka_AclOperation_name(13)), "UNSUPPORTED");
+            assert_eq!(s(rd_kafka_AclPermissionType_name(RD_KAFKA_ACL_PERMISSION_TYPE_ALLOW)), "ALLOW");
+            assert_eq!(s(rd_kafka_AclPermissionType_name(-1)), "UNSUPPORTED");
+            assert_eq!(s(rd_kafka_ResourceType_name(RD_KAFKA_RESOURCE_TRANSACTIONAL_ID)), "TRANSACTIONAL_ID");
+            assert_eq!(s(rd_kafka_ResourceType_name(6)), "UNSUPPORTED");
+            assert_eq!(s(rd_kafka_ResourcePatternType_name(RD_KAFKA_RESOURCE_PATTERN_PREFIXED)), "PREFIXED");
+            assert_eq!(s(rd_kafka_ResourcePatternType_name(5)), "UNSUPPORTED");
+        }
+    }
+
+    #[test]
+    fn binding_validation() {
+        let ok = |r, n: Option<&str>, p, pr: Option<&str>, h: Option<&str>, op, perm| AclBinding::new_binding(r, n, p, pr, h, op, perm);
+        let t = RD_KAFKA_RESOURCE_TOPIC;
+        let lit = RD_KAFKA_RESOURCE_PATTERN_LITERAL;
+        let rd = RD_KAFKA_ACL_OPERATION_READ;
+        let allow = RD_KAFKA_ACL_PERMISSION_TYPE_ALLOW;
+        assert!(ok(t, Some("n"), lit, Some("User:a"), Some("*"), rd, allow).is_ok());
+        assert_eq!(ok(t, None, lit, Some("p"), Some("*"), rd, allow).unwrap_err(), "Invalid resource name");
+        assert_eq!(ok(t, Some("n"), lit, None, Some("*"), rd, allow).unwrap_err(), "Invalid principal");
+        assert_eq!(ok(t, Some("n"), lit, Some("p"), None, rd, allow).unwrap_err(), "Invalid host");
+        assert_eq!(ok(RD_KAFKA_RESOURCE_ANY, Some("n"), lit, Some("p"), Some("*"), rd, allow).unwrap_err(), "Invalid resource type");
+        assert_eq!(ok(t, Some("n"), RD_KAFKA_RESOURCE_PATTERN_MATCH, Some("p"), Some("*"), rd, allow).unwrap_err(), "Invalid resource pattern type");
+        assert_eq!(ok(t, Some("n"), lit, Some("p"), Some("*"), RD_KAFKA_ACL_OPERATION_ANY, allow).unwrap_err(), "Invalid operation");
+        assert_eq!(ok(t, Some("n"), lit, Some("p"), Some("*"), rd, RD_KAFKA_ACL_PERMISSION_TYPE_ANY).unwrap_err(), "Invalid permission type");
+
+        let f = AclBinding::new_filter(RD_KAFKA_RESOURCE_ANY, None, RD_KAFKA_RESOURCE_PATTERN_MATCH, None, None, RD_KAFKA_ACL_OPERATION_ANY, RD_KAFKA_ACL_PERMISSION_TYPE_ANY);
+        assert!(f.is_ok());
+        assert_eq!(AclBinding::new_filter(0, None, 1, None, None, 1, 1).unwrap_err(), "Invalid resource type");
+        assert_eq!(AclBinding::new_filter(1, None, 5, None, None, 1, 1).unwrap_err(), "Invalid resource pattern type");
+        assert_eq!(AclBinding::new_filter(1, None, 1, None, None, 13, 1).unwrap_err(), "Invalid operation");
+        assert_eq!(AclBinding::new_filter(1, None, 1, None, None, 1, 0).unwrap_err(), "Invalid permission type");
+    }
+
+    #[test]
+    fn c_constructors_and_accessors() {
+        unsafe {
+            let mut buf = [0 as c_char; 128];
+            let b = rd_kafka_AclBinding_new(RD_KAFKA_RESOURCE_GROUP, c"g".as_ptr(), RD_KAFKA_RESOURCE_PATTERN_PREFIXED, c"User:x".as_ptr(), c"h".as_ptr(), RD_KAFKA_ACL_OPERATION_DELETE, RD_KAFKA_ACL_PERMISSION_TYPE_DENY, buf.as_mut_ptr(), buf.len());
+            assert!(!b.is_null());
+            assert_eq!(rd_kafka_AclBinding_restype(b), RD_KAFKA_RESOURCE_GROUP);
+            assert_eq!(s(rd_kafka_AclBinding_name(b)), "g");
+            assert_eq!(s(rd_kafka_AclBinding_principal(b)), "User:x");
+            assert_eq!(s(rd_kafka_AclBinding_host(b)), "h");
+            assert_eq!(rd_kafka_AclBinding_operation(b), RD_KAFKA_ACL_OPERATION_DELETE);
+            assert_eq!(rd_kafka_AclBinding_permission_type(b), RD_KAFKA_ACL_PERMISSION_TYPE_DENY);
+            assert_eq!(rd_kafka_AclBinding_resource_pattern_type(b), RD_KAFKA_RESOURCE_PATTERN_PREFIXED);
+            assert!(rd_kafka_AclBinding_error(b).is_null());
+            let mut arr = [b];
+            let copies = copy_acl_bindings(arr.as_ptr(), 1);
+            assert_eq!(copies[0].name.as_deref(), Some("g"));
+            rd_kafka_AclBinding_destroy_array(arr.as_mut_ptr(), 1);
+
+            let bad = rd_kafka_AclBinding_new(RD_KAFKA_RESOURCE_GROUP, c"g".as_ptr(), RD_KAFKA_RESOURCE_PATTERN_ANY, c"User:x".as_ptr(), c"h".as_ptr(), RD_KAFKA_ACL_OPERATION_DELETE, RD_KAFKA_ACL_PERMISSION_TYPE_DENY, buf.as_mut_ptr(), buf.len());
+            assert!(bad.is_null());
+            assert_eq!(s(buf.as_ptr()), "Invalid resource pattern type");
+
+            let f = rd_kafka_AclBindingFilter_new(RD_KAFKA_RESOURCE_ANY, ptr::null(), RD_KAFKA_RESOURCE_PATTERN_ANY, ptr::null(), ptr::null(), RD_KAFKA_ACL_OPERATION_ANY, RD_KAFKA_ACL_PERMISSION_TYPE_ANY, buf.as_mut_ptr(), buf.len());
+            assert!(!f.is_null());
+            assert!(rd_kafka_AclBinding_name(f).is_null());
+            assert!(rd_kafka_AclBinding_principal(f).is_null());
+            rd_kafka_AclBinding_destroy(f);
+            rd_kafka_AclBinding_destroy(ptr::null_mut());
+        }
+    }
 }

@@ -2,37 +2,95 @@
 #![allow(unused_variables)]
 
 use super::super::types::*;
+use super::super::values::NodeObj;
+use super::common::*;
 use crate::ffi_stub;
-#[allow(unused_imports)]
-use libc::{addrinfo, mode_t, size_t, sockaddr, ssize_t, FILE};
-#[allow(unused_imports)]
-use std::os::raw::{c_char, c_int, c_uchar, c_void};
-#[allow(unused_imports)]
+use libc::size_t;
+use std::ffi::CString;
+use std::os::raw::c_char;
 use std::ptr;
-#[allow(unused_imports)]
-use super::super::error::not_implemented_error;
+
+/// The description of the cluster (DescribeCluster).
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct ClusterDescription {
+    pub cluster_id: Option<String>,
+    pub controller: Option<Node>,
+    pub nodes: Vec<Node>,
+    /// None: not requested.
+    pub authorized_operations: Option<Vec<rd_kafka_AclOperation_t>>,
+}
+
+/// Payload of DescribeCluster result events; None when the request failed.
+#[derive(Default)]
+pub(crate) struct DescribeClusterPayload(pub(crate) Option<ClusterDescriptionObj>);
+
+/// The cluster description a DescribeCluster result carries.
+pub(crate) struct ClusterDescriptionObj {
+    cluster_id: Option<CString>,
+    controller: Option<Box<NodeObj>>,
+    nodes: PtrArray<NodeObj, rd_kafka_Node_t>,
+    authorized_operations: AclOps,
+}
+
+impl ClusterDescriptionObj {
+    pub(crate) fn new(d: &ClusterDescription) -> Self {
+        ClusterDescriptionObj {
+            cluster_id: d.cluster_id.as_deref().map(cstring),
+            controller: d.controller.as_ref().map(|n| Box::new(n.to_obj())),
+            nodes: node_array(&d.nodes),
+            authorized_operations: AclOps::new(&d.authorized_operations),
+        }
+    }
+}
+
+unsafe fn description<'a>(result: *const rd_kafka_DescribeCluster_result_t) -> Option<&'a ClusterDescriptionObj> {
+    // SAFETY: result NULL or an event.
+    unsafe { payload::<DescribeClusterPayload>(result, RD_KAFKA_EVENT_DESCRIBECLUSTER_RESULT) }.and_then(|p| p.0.as_ref())
+}
 
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_DescribeCluster(rk: *mut rd_kafka_t, options: *const rd_kafka_AdminOptions_t, rkqu: *mut rd_kafka_queue_t) {
     ffi_stub!(())
 }
 
+/// The brokers of the cluster (owned by the event).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_DescribeCluster_result_nodes(result: *const rd_kafka_DescribeCluster_result_t, cntp: *mut size_t) -> *mut *const rd_kafka_Node_t {
-    ffi_stub!(ptr::null_mut())
+    crate::ffi_guard!(ptr::null_mut(), {
+        // SAFETY: result NULL or an event; cntp NULL or writable.
+        unsafe { out_of(description(result).map(|d| &d.nodes), cntp) }
+    })
 }
 
+/// The operations the client may perform on the cluster; NULL when they were not requested.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_DescribeCluster_result_authorized_operations(result: *const rd_kafka_DescribeCluster_result_t, cntp: *mut size_t) -> *const rd_kafka_AclOperation_t {
-    ffi_stub!(ptr::null())
+    crate::ffi_guard!(ptr::null(), {
+        // SAFETY: result NULL or an event; cntp NULL or writable.
+        match unsafe { description(result) } {
+            Some(d) => unsafe { d.authorized_operations.out(cntp) },
+            None => {
+                unsafe { set_cnt(cntp, 0) };
+                ptr::null()
+            }
+        }
+    })
 }
 
+/// The controller broker, NULL when there is none.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_DescribeCluster_result_controller(result: *const rd_kafka_DescribeCluster_result_t) -> *const rd_kafka_Node_t {
-    ffi_stub!(ptr::null())
+    crate::ffi_guard!(ptr::null(), {
+        // SAFETY: result NULL or an event.
+        unsafe { description(result) }.and_then(|d| d.controller.as_ref()).map_or(ptr::null(), |n| n.as_handle())
+    })
 }
 
+/// The cluster id (NULL when the broker did not report one).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_DescribeCluster_result_cluster_id(result: *const rd_kafka_DescribeCluster_result_t) -> *const c_char {
-    ffi_stub!(ptr::null())
+    crate::ffi_guard!(ptr::null(), {
+        // SAFETY: result NULL or an event.
+        unsafe { description(result) }.map_or(ptr::null(), |d| opt_ptr(&d.cluster_id))
+    })
 }

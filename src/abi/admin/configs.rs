@@ -1,110 +1,380 @@
-//! Admin API: config resources and entries, Describe/AlterConfigs.
+//! Admin API: config resources and entries (AlterConfigs,
+//! IncrementalAlterConfigs, DescribeConfigs).
+//!
+//! `rd_kafka_ConfigResource_t` is both a request object (made by the
+//! application) and a result object (made from a broker response, with an
+//! error and described entries); both are a [`ConfigResourceObj`], which
+//! keeps the plain data ([`ConfigResource`]) and its C strings and pointer
+//! arrays side by side.
 #![allow(unused_variables)]
 
+use super::super::error::{rd_kafka_err2str, ErrorObject};
 use super::super::types::*;
+use super::common::*;
 use crate::ffi_stub;
-#[allow(unused_imports)]
-use libc::{addrinfo, mode_t, size_t, sockaddr, ssize_t, FILE};
-#[allow(unused_imports)]
-use std::os::raw::{c_char, c_int, c_uchar, c_void};
-#[allow(unused_imports)]
+use libc::size_t;
+use std::ffi::CString;
+use std::os::raw::{c_char, c_int};
 use std::ptr;
-#[allow(unused_imports)]
-use super::super::error::not_implemented_error;
 
+/// One configuration entry: what a request sets, or what a broker
+/// described.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ConfigEntry {
+    pub name: String,
+    /// None: NULL (no value, or deleted / sensitive).
+    pub value: Option<String>,
+    /// RD_KAFKA_CONFIG_SOURCE_* (results).
+    pub source: rd_kafka_ConfigSource_t,
+    pub is_read_only: bool,
+    pub is_default: bool,
+    pub is_sensitive: bool,
+    pub is_synonym: bool,
+    /// Synonyms, most specific first (results).
+    pub synonyms: Vec<ConfigEntry>,
+    /// RD_KAFKA_ALTER_CONFIG_OP_TYPE_* (IncrementalAlterConfigs requests).
+    pub op_type: rd_kafka_AlterConfigOpType_t,
+}
+
+impl ConfigEntry {
+    /// An entry with a name and value and every attribute at its default
+    /// (source UNKNOWN_CONFIG, op type SET).
+    pub fn new(name: impl Into<String>, value: Option<&str>) -> Self {
+        ConfigEntry {
+            name: name.into(),
+            value: value.map(str::to_string),
+            source: RD_KAFKA_CONFIG_SOURCE_UNKNOWN_CONFIG,
+            is_read_only: false,
+            is_default: false,
+            is_sensitive: false,
+            is_synonym: false,
+            synonyms: Vec::new(),
+            op_type: RD_KAFKA_ALTER_CONFIG_OP_TYPE_SET,
+        }
+    }
+}
+
+/// A configuration resource: a request's resource and entries, or a
+/// result's resource with its error and described entries.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ConfigResource {
+    /// RD_KAFKA_RESOURCE_*.
+    pub restype: rd_kafka_ResourceType_t,
+    pub name: String,
+    pub configs: Vec<ConfigEntry>,
+    /// Result error code (NO_ERROR in requests).
+    pub err: rd_kafka_resp_err_t,
+    /// Result error text; None: the code's description.
+    pub errstr: Option<String>,
+}
+
+impl ConfigResource {
+    /// A result resource from a broker's per-resource error code and
+    /// optional message (librdkafka's message rules applied).
+    pub fn new_result(restype: rd_kafka_ResourceType_t, name: impl Into<String>, err: rd_kafka_resp_err_t, broker_msg: Option<&str>) -> Self {
+        ConfigResource { restype, name: name.into(), configs: Vec::new(), err, errstr: item_errstr(err, broker_msg) }
+    }
+}
+
+/// The object behind `rd_kafka_ConfigEntry_t *`.
+pub(crate) struct ConfigEntryObj {
+    data: ConfigEntry,
+    name: CString,
+    value: Option<CString>,
+    synonyms: PtrArray<ConfigEntryObj, rd_kafka_ConfigEntry_t>,
+}
+
+impl ConfigEntryObj {
+    fn new(e: &ConfigEntry) -> Self {
+        ConfigEntryObj {
+            data: e.clone(),
+            name: cstring(&e.name),
+            value: e.value.as_deref().map(cstring),
+            synonyms: PtrArray::new(e.synonyms.iter().map(ConfigEntryObj::new)),
+        }
+    }
+}
+
+/// The object behind `rd_kafka_ConfigResource_t *`.
+pub(crate) struct ConfigResourceObj {
+    restype: rd_kafka_ResourceType_t,
+    name: CString,
+    name_s: String,
+    entries: PtrArray<ConfigEntryObj, rd_kafka_ConfigEntry_t>,
+    err: rd_kafka_resp_err_t,
+    errstr: Option<CString>,
+}
+
+impl ConfigResourceObj {
+    pub(crate) fn new(r: &ConfigResource) -> Self {
+        ConfigResourceObj {
+            restype: r.restype,
+            name: cstring(&r.name),
+            name_s: r.name.clone(),
+            entries: PtrArray::new(r.configs.iter().map(ConfigEntryObj::new)),
+            err: r.err,
+            errstr: r.errstr.as_deref().map(cstring),
+        }
+    }
+
+    /// The plain data of the resource (what a request copies).
+    pub(crate) fn to_data(&self) -> ConfigResource {
+        ConfigResource {
+            restype: self.restype,
+            name: self.name_s.clone(),
+            configs: self.entries.iter().map(|e| e.data.clone()).collect(),
+            err: self.err,
+            errstr: self.errstr.as_ref().map(|s| s.to_string_lossy().into_owned()),
+        }
+    }
+}
+
+/// Copies the resources behind an array of ConfigResource handles (NULL
+/// entries are skipped).
+///
+/// # Safety
+/// `arr` must be NULL or hold `cnt` handles, each NULL or live.
+pub(crate) unsafe fn copy_config_resources(arr: *const *mut rd_kafka_ConfigResource_t, cnt: size_t) -> Vec<ConfigResource> {
+    // SAFETY: caller contract.
+    unsafe { c_array(arr, cnt) }
+        .iter()
+        // SAFETY: each entry is NULL or a ConfigResource handle.
+        .filter_map(|&h| unsafe { obj::<ConfigResourceObj>(h) }.map(ConfigResourceObj::to_data))
+        .collect()
+}
+
+/// Payload of AlterConfigs, IncrementalAlterConfigs and DescribeConfigs
+/// result events.
+#[derive(Default)]
+pub(crate) struct ConfigResourcesPayload(pub(crate) PtrArray<ConfigResourceObj, rd_kafka_ConfigResource_t>);
+
+impl ConfigResourcesPayload {
+    pub(crate) fn new(resources: &[ConfigResource]) -> Self {
+        ConfigResourcesPayload(PtrArray::new(resources.iter().map(ConfigResourceObj::new)))
+    }
+}
+
+/// The name of a config source value ("UNSUPPORTED" for unknown ones).
+pub fn config_source_name(source: rd_kafka_ConfigSource_t) -> &'static std::ffi::CStr {
+    const NAMES: [&std::ffi::CStr; 9] = [
+        c"UNKNOWN_CONFIG",
+        c"DYNAMIC_TOPIC_CONFIG",
+        c"DYNAMIC_BROKER_CONFIG",
+        c"DYNAMIC_DEFAULT_BROKER_CONFIG",
+        c"STATIC_BROKER_CONFIG",
+        c"DEFAULT_CONFIG",
+        c"DYNAMIC_BROKER_LOGGER_CONFIG",
+        c"CLIENT_METRICS_CONFIG",
+        c"GROUP_CONFIG",
+    ];
+    usize::try_from(source).ok().and_then(|i| NAMES.get(i)).copied().unwrap_or(c"UNSUPPORTED")
+}
+
+/// The name of a config source, "UNSUPPORTED" for unknown values.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_ConfigSource_name(confsource: rd_kafka_ConfigSource_t) -> *const c_char {
-    ffi_stub!(ptr::null())
+    crate::ffi_guard!(ptr::null(), { config_source_name(confsource).as_ptr() })
 }
 
+/// The name of a config entry.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_ConfigEntry_name(entry: *const rd_kafka_ConfigEntry_t) -> *const c_char {
-    ffi_stub!(ptr::null())
+    crate::ffi_guard!(ptr::null(), {
+        // SAFETY: handle or NULL.
+        unsafe { obj::<ConfigEntryObj>(entry) }.map_or(ptr::null(), |e| e.name.as_ptr())
+    })
 }
 
+/// The value of a config entry, NULL when it has none (or it is sensitive).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_ConfigEntry_value(entry: *const rd_kafka_ConfigEntry_t) -> *const c_char {
-    ffi_stub!(ptr::null())
+    crate::ffi_guard!(ptr::null(), {
+        // SAFETY: handle or NULL.
+        unsafe { obj::<ConfigEntryObj>(entry) }.map_or(ptr::null(), |e| opt_ptr(&e.value))
+    })
 }
 
+/// Where the value of a config entry comes from.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_ConfigEntry_source(entry: *const rd_kafka_ConfigEntry_t) -> rd_kafka_ConfigSource_t {
-    ffi_stub!(0)
+    crate::ffi_guard!(RD_KAFKA_CONFIG_SOURCE_UNKNOWN_CONFIG, {
+        // SAFETY: handle or NULL.
+        unsafe { obj::<ConfigEntryObj>(entry) }.map_or(RD_KAFKA_CONFIG_SOURCE_UNKNOWN_CONFIG, |e| e.data.source)
+    })
 }
 
+/// 1 if the config entry cannot be changed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_ConfigEntry_is_read_only(entry: *const rd_kafka_ConfigEntry_t) -> c_int {
-    ffi_stub!(-1)
+    crate::ffi_guard!(-1, {
+        // SAFETY: handle or NULL.
+        unsafe { obj::<ConfigEntryObj>(entry) }.map_or(-1, |e| e.data.is_read_only as c_int)
+    })
 }
 
+/// 1 if the config entry has its default value.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_ConfigEntry_is_default(entry: *const rd_kafka_ConfigEntry_t) -> c_int {
-    ffi_stub!(-1)
+    crate::ffi_guard!(-1, {
+        // SAFETY: handle or NULL.
+        unsafe { obj::<ConfigEntryObj>(entry) }.map_or(-1, |e| e.data.is_default as c_int)
+    })
 }
 
+/// 1 if the config entry's value is sensitive (and not returned).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_ConfigEntry_is_sensitive(entry: *const rd_kafka_ConfigEntry_t) -> c_int {
-    ffi_stub!(-1)
+    crate::ffi_guard!(-1, {
+        // SAFETY: handle or NULL.
+        unsafe { obj::<ConfigEntryObj>(entry) }.map_or(-1, |e| e.data.is_sensitive as c_int)
+    })
 }
 
+/// 1 if the config entry is a synonym of another one.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_ConfigEntry_is_synonym(entry: *const rd_kafka_ConfigEntry_t) -> c_int {
-    ffi_stub!(-1)
+    crate::ffi_guard!(-1, {
+        // SAFETY: handle or NULL.
+        unsafe { obj::<ConfigEntryObj>(entry) }.map_or(-1, |e| e.data.is_synonym as c_int)
+    })
 }
 
+/// The synonyms of a config entry; NULL when it has none.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_ConfigEntry_synonyms(entry: *const rd_kafka_ConfigEntry_t, cntp: *mut size_t) -> *mut *const rd_kafka_ConfigEntry_t {
-    ffi_stub!(ptr::null_mut())
+    crate::ffi_guard!(ptr::null_mut(), {
+        // SAFETY: handle or NULL; cntp NULL or writable.
+        unsafe { out_of(obj::<ConfigEntryObj>(entry).map(|e| &e.synonyms), cntp) }
+    })
 }
 
+/// Creates a config resource of a type and name; NULL for an empty name or negative type.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_ConfigResource_new(restype: rd_kafka_ResourceType_t, resname: *const c_char) -> *mut rd_kafka_ConfigResource_t {
-    ffi_stub!(ptr::null_mut())
+    crate::ffi_guard!(ptr::null_mut(), {
+        // SAFETY: resname is NULL or a C string.
+        match unsafe { owned(resname) } {
+            Some(name) if !name.is_empty() && restype >= 0 => into_handle(ConfigResourceObj::new(&ConfigResource {
+                restype,
+                name,
+                configs: Vec::new(),
+                err: RD_KAFKA_RESP_ERR_NO_ERROR,
+                errstr: None,
+            })),
+            _ => ptr::null_mut(),
+        }
+    })
 }
 
+/// Frees a config resource (NULL is ignored).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_ConfigResource_destroy(config: *mut rd_kafka_ConfigResource_t) {
-    ffi_stub!(())
+    crate::ffi_guard!((), {
+        // SAFETY: the handle came from rd_kafka_ConfigResource_new.
+        unsafe { drop_handle::<ConfigResourceObj>(config) }
+    })
 }
 
+/// Frees each config resource of an array (not the array).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_ConfigResource_destroy_array(config: *mut *mut rd_kafka_ConfigResource_t, config_cnt: size_t) {
-    ffi_stub!(())
+    crate::ffi_guard!((), {
+        // SAFETY: the array holds config_cnt handles.
+        unsafe { destroy_handles::<ConfigResourceObj, _>(config, config_cnt) }
+    })
 }
 
+/// Adds a configuration entry to set (AlterConfigs); name and value are required.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_ConfigResource_set_config(config: *mut rd_kafka_ConfigResource_t, name: *const c_char, value: *const c_char) -> rd_kafka_resp_err_t {
-    ffi_stub!(RD_KAFKA_RESP_ERR__NOT_IMPLEMENTED)
+    crate::ffi_guard!(RD_KAFKA_RESP_ERR__FAIL, {
+        // SAFETY: handle or NULL; strings NULL or NUL-terminated.
+        let (res, name, value) = unsafe { (obj_mut::<ConfigResourceObj>(config), owned(name), owned(value)) };
+        match (res, name, value) {
+            (Some(r), Some(n), Some(v)) if !n.is_empty() => {
+                r.entries.push(ConfigEntryObj::new(&ConfigEntry::new(n, Some(&v))));
+                RD_KAFKA_RESP_ERR_NO_ERROR
+            }
+            _ => RD_KAFKA_RESP_ERR__INVALID_ARG,
+        }
+    })
 }
 
+/// Adds an incremental change (set, delete, append, subtract) of an entry (IncrementalAlterConfigs).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_ConfigResource_add_incremental_config(config: *mut rd_kafka_ConfigResource_t, name: *const c_char, op_type: rd_kafka_AlterConfigOpType_t, value: *const c_char) -> *mut rd_kafka_error_t {
-    ffi_stub!(not_implemented_error(c"rd_kafka_ConfigResource_add_incremental_config"))
+    crate::ffi_guard!(ptr::null_mut(), {
+        // SAFETY: handle or NULL; strings NULL or NUL-terminated.
+        let (res, name, value) = unsafe { (obj_mut::<ConfigResourceObj>(config), owned(name), owned(value)) };
+        let fail = |m: &str| ErrorObject::into_raw(invalid_arg(m));
+        let Some(res) = res else { return fail("Invalid NULL ConfigResource") };
+        if !(0..RD_KAFKA_ALTER_CONFIG_OP_TYPE__CNT).contains(&op_type) {
+            return fail("Invalid alter config operation type");
+        }
+        let name = match name {
+            None => return fail("Config name is required"),
+            Some(n) if n.is_empty() => return fail("Config name mustn't be empty"),
+            Some(n) => n,
+        };
+        if op_type != RD_KAFKA_ALTER_CONFIG_OP_TYPE_DELETE && value.is_none() {
+            return fail("Config value is required");
+        }
+        let mut e = ConfigEntry::new(name, value.as_deref());
+        e.op_type = op_type;
+        res.entries.push(ConfigEntryObj::new(&e));
+        ptr::null_mut()
+    })
 }
 
+/// The entries of a config resource; NULL when it has none.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_ConfigResource_configs(config: *const rd_kafka_ConfigResource_t, cntp: *mut size_t) -> *mut *const rd_kafka_ConfigEntry_t {
-    ffi_stub!(ptr::null_mut())
+    crate::ffi_guard!(ptr::null_mut(), {
+        // SAFETY: handle or NULL; cntp NULL or writable.
+        unsafe { out_of(obj::<ConfigResourceObj>(config).map(|r| &r.entries), cntp) }
+    })
 }
 
+/// The resource type of a config resource.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_ConfigResource_type(config: *const rd_kafka_ConfigResource_t) -> rd_kafka_ResourceType_t {
-    ffi_stub!(0)
+    crate::ffi_guard!(RD_KAFKA_RESOURCE_UNKNOWN, {
+        // SAFETY: handle or NULL.
+        unsafe { obj::<ConfigResourceObj>(config) }.map_or(RD_KAFKA_RESOURCE_UNKNOWN, |r| r.restype)
+    })
 }
 
+/// The name of a config resource.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_ConfigResource_name(config: *const rd_kafka_ConfigResource_t) -> *const c_char {
-    ffi_stub!(ptr::null())
+    crate::ffi_guard!(ptr::null(), {
+        // SAFETY: handle or NULL.
+        unsafe { obj::<ConfigResourceObj>(config) }.map_or(ptr::null(), |r| r.name.as_ptr())
+    })
 }
 
+/// The error code of a result config resource.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_ConfigResource_error(config: *const rd_kafka_ConfigResource_t) -> rd_kafka_resp_err_t {
-    ffi_stub!(RD_KAFKA_RESP_ERR__NOT_IMPLEMENTED)
+    crate::ffi_guard!(RD_KAFKA_RESP_ERR__INVALID_ARG, {
+        // SAFETY: handle or NULL.
+        unsafe { obj::<ConfigResourceObj>(config) }.map_or(RD_KAFKA_RESP_ERR__INVALID_ARG, |r| r.err)
+    })
 }
 
+/// The error text of a result config resource, NULL when there is no error.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_ConfigResource_error_string(config: *const rd_kafka_ConfigResource_t) -> *const c_char {
-    ffi_stub!(ptr::null())
+    crate::ffi_guard!(ptr::null(), {
+        // SAFETY: handle or NULL.
+        match unsafe { obj::<ConfigResourceObj>(config) } {
+            Some(r) if r.err != RD_KAFKA_RESP_ERR_NO_ERROR => match &r.errstr {
+                Some(s) => s.as_ptr(),
+                None => rd_kafka_err2str(r.err),
+            },
+            _ => ptr::null(),
+        }
+    })
 }
 
 #[unsafe(no_mangle)]
@@ -112,9 +382,18 @@ pub unsafe extern "C" fn rd_kafka_AlterConfigs(rk: *mut rd_kafka_t, configs: *mu
     ffi_stub!(())
 }
 
+unsafe fn resources(result: *const rd_kafka_event_t, ev_type: c_int, cntp: *mut size_t) -> *mut *const rd_kafka_ConfigResource_t {
+    // SAFETY: caller contract.
+    unsafe { out_of(payload::<ConfigResourcesPayload>(result, ev_type).map(|p| &p.0), cntp) }
+}
+
+/// The resources of an AlterConfigs result, in request order (owned by the event).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_AlterConfigs_result_resources(result: *const rd_kafka_AlterConfigs_result_t, cntp: *mut size_t) -> *mut *const rd_kafka_ConfigResource_t {
-    ffi_stub!(ptr::null_mut())
+    crate::ffi_guard!(ptr::null_mut(), {
+        // SAFETY: result NULL or an event; cntp NULL or writable.
+        unsafe { resources(result, RD_KAFKA_EVENT_ALTERCONFIGS_RESULT, cntp) }
+    })
 }
 
 #[unsafe(no_mangle)]
@@ -122,9 +401,13 @@ pub unsafe extern "C" fn rd_kafka_IncrementalAlterConfigs(rk: *mut rd_kafka_t, c
     ffi_stub!(())
 }
 
+/// The resources of an IncrementalAlterConfigs result, in request order (owned by the event).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_IncrementalAlterConfigs_result_resources(result: *const rd_kafka_IncrementalAlterConfigs_result_t, cntp: *mut size_t) -> *mut *const rd_kafka_ConfigResource_t {
-    ffi_stub!(ptr::null_mut())
+    crate::ffi_guard!(ptr::null_mut(), {
+        // SAFETY: result NULL or an event; cntp NULL or writable.
+        unsafe { resources(result, RD_KAFKA_EVENT_INCREMENTALALTERCONFIGS_RESULT, cntp) }
+    })
 }
 
 #[unsafe(no_mangle)]
@@ -132,7 +415,119 @@ pub unsafe extern "C" fn rd_kafka_DescribeConfigs(rk: *mut rd_kafka_t, configs: 
     ffi_stub!(())
 }
 
+/// The described resources of a DescribeConfigs result, in request order (owned by the event).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_DescribeConfigs_result_resources(result: *const rd_kafka_DescribeConfigs_result_t, cntp: *mut size_t) -> *mut *const rd_kafka_ConfigResource_t {
-    ffi_stub!(ptr::null_mut())
+    crate::ffi_guard!(ptr::null_mut(), {
+        // SAFETY: result NULL or an event; cntp NULL or writable.
+        unsafe { resources(result, RD_KAFKA_EVENT_DESCRIBECONFIGS_RESULT, cntp) }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::abi::error::{rd_kafka_error_code, rd_kafka_error_destroy, rd_kafka_error_string};
+    use std::ffi::CStr;
+
+    fn s(p: *const c_char) -> String {
+        assert!(!p.is_null());
+        unsafe { CStr::from_ptr(p) }.to_string_lossy().into_owned()
+    }
+
+    #[test]
+    fn source_names() {
+        unsafe {
+            assert_eq!(s(rd_kafka_ConfigSource_name(RD_KAFKA_CONFIG_SOURCE_DEFAULT_CONFIG)), "DEFAULT_CONFIG");
+            assert_eq!(s(rd_kafka_ConfigSource_name(6)), "DYNAMIC_BROKER_LOGGER_CONFIG");
+            assert_eq!(s(rd_kafka_ConfigSource_name(RD_KAFKA_CONFIG_SOURCE_GROUP_CONFIG)), "GROUP_CONFIG");
+            assert_eq!(s(rd_kafka_ConfigSource_name(9)), "UNSUPPORTED");
+            assert_eq!(s(rd_kafka_ConfigSource_name(-1)), "UNSUPPORTED");
+        }
+    }
+
+    #[test]
+    fn resource_building() {
+        unsafe {
+            assert!(rd_kafka_ConfigResource_new(RD_KAFKA_RESOURCE_TOPIC, ptr::null()).is_null());
+            assert!(rd_kafka_ConfigResource_new(RD_KAFKA_RESOURCE_TOPIC, c"".as_ptr()).is_null());
+            assert!(rd_kafka_ConfigResource_new(-1, c"t".as_ptr()).is_null());
+            let r = rd_kafka_ConfigResource_new(RD_KAFKA_RESOURCE_TOPIC, c"t".as_ptr());
+            assert_eq!(rd_kafka_ConfigResource_type(r), RD_KAFKA_RESOURCE_TOPIC);
+            assert_eq!(s(rd_kafka_ConfigResource_name(r)), "t");
+            assert_eq!(rd_kafka_ConfigResource_error(r), 0);
+            assert!(rd_kafka_ConfigResource_error_string(r).is_null());
+            let mut n: size_t = 7;
+            assert!(rd_kafka_ConfigResource_configs(r, &mut n).is_null());
+            assert_eq!(n, 0);
+
+            assert_eq!(rd_kafka_ConfigResource_set_config(r, c"a".as_ptr(), ptr::null()), RD_KAFKA_RESP_ERR__INVALID_ARG);
+            assert_eq!(rd_kafka_ConfigResource_set_config(r, c"".as_ptr(), c"1".as_ptr()), RD_KAFKA_RESP_ERR__INVALID_ARG);
+            assert_eq!(rd_kafka_ConfigResource_set_config(r, c"a".as_ptr(), c"1".as_ptr()), 0);
+
+            let check = |e: *mut rd_kafka_error_t, msg: &str| {
+                assert_eq!(rd_kafka_error_code(e), RD_KAFKA_RESP_ERR__INVALID_ARG);
+                assert_eq!(s(rd_kafka_error_string(e)), msg);
+                rd_kafka_error_destroy(e);
+            };
+            check(rd_kafka_ConfigResource_add_incremental_config(r, c"b".as_ptr(), 4, c"x".as_ptr()), "Invalid alter config operation type");
+            check(rd_kafka_ConfigResource_add_incremental_config(r, ptr::null(), 0, c"x".as_ptr()), "Config name is required");
+            check(rd_kafka_ConfigResource_add_incremental_config(r, c"".as_ptr(), 0, c"x".as_ptr()), "Config name mustn't be empty");
+            check(rd_kafka_ConfigResource_add_incremental_config(r, c"b".as_ptr(), RD_KAFKA_ALTER_CONFIG_OP_TYPE_APPEND, ptr::null()), "Config value is required");
+            assert!(rd_kafka_ConfigResource_add_incremental_config(r, c"b".as_ptr(), RD_KAFKA_ALTER_CONFIG_OP_TYPE_DELETE, ptr::null()).is_null());
+
+            let arr = rd_kafka_ConfigResource_configs(r, &mut n);
+            assert_eq!(n, 2);
+            let e0 = *arr;
+            let e1 = *arr.add(1);
+            assert_eq!(s(rd_kafka_ConfigEntry_name(e0)), "a");
+            assert_eq!(s(rd_kafka_ConfigEntry_value(e0)), "1");
+            assert_eq!(rd_kafka_ConfigEntry_source(e0), RD_KAFKA_CONFIG_SOURCE_UNKNOWN_CONFIG);
+            assert_eq!(s(rd_kafka_ConfigEntry_name(e1)), "b");
+            assert!(rd_kafka_ConfigEntry_value(e1).is_null());
+            assert!(rd_kafka_ConfigEntry_synonyms(e1, &mut n).is_null());
+            assert_eq!(n, 0);
+
+            let mut arr = [r];
+            let copied = copy_config_resources(arr.as_mut_ptr(), 1);
+            assert_eq!(copied.len(), 1);
+            assert_eq!(copied[0].configs[1].op_type, RD_KAFKA_ALTER_CONFIG_OP_TYPE_DELETE);
+            assert_eq!(copied[0].configs[0].value.as_deref(), Some("1"));
+            rd_kafka_ConfigResource_destroy_array(arr.as_mut_ptr(), 1);
+        }
+    }
+
+    #[test]
+    fn result_resource_errors_and_synonyms() {
+        let mut entry = ConfigEntry::new("retention.ms", Some("1000"));
+        entry.source = RD_KAFKA_CONFIG_SOURCE_DYNAMIC_TOPIC_CONFIG;
+        entry.is_sensitive = true;
+        let mut syn = ConfigEntry::new("log.retention.ms", Some("5"));
+        syn.is_synonym = true;
+        syn.source = RD_KAFKA_CONFIG_SOURCE_STATIC_BROKER_CONFIG;
+        entry.synonyms.push(syn);
+        let mut res = ConfigResource::new_result(RD_KAFKA_RESOURCE_TOPIC, "t", RD_KAFKA_RESP_ERR_UNKNOWN_TOPIC_OR_PART, None);
+        res.configs.push(entry);
+        let o = ConfigResourceObj::new(&res);
+        let h = &o as *const ConfigResourceObj as *const rd_kafka_ConfigResource_t;
+        unsafe {
+            assert_eq!(rd_kafka_ConfigResource_error(h), RD_KAFKA_RESP_ERR_UNKNOWN_TOPIC_OR_PART);
+            assert_eq!(s(rd_kafka_ConfigResource_error_string(h)), "Broker: Unknown topic or partition");
+            let mut n = 0;
+            let e = *rd_kafka_ConfigResource_configs(h, &mut n);
+            assert_eq!(rd_kafka_ConfigEntry_is_sensitive(e), 1);
+            assert_eq!(rd_kafka_ConfigEntry_is_synonym(e), 0);
+            assert_eq!(rd_kafka_ConfigEntry_is_default(e), 0);
+            assert_eq!(rd_kafka_ConfigEntry_is_read_only(e), 0);
+            let syns = rd_kafka_ConfigEntry_synonyms(e, &mut n);
+            assert_eq!(n, 1);
+            assert_eq!(s(rd_kafka_ConfigEntry_name(*syns)), "log.retention.ms");
+            assert_eq!(rd_kafka_ConfigEntry_is_synonym(*syns), 1);
+            assert_eq!(rd_kafka_ConfigEntry_source(*syns), RD_KAFKA_CONFIG_SOURCE_STATIC_BROKER_CONFIG);
+        }
+        // Errors set without a broker message use the code's description;
+        // one with a message keeps it.
+        let with_msg = ConfigResource::new_result(RD_KAFKA_RESOURCE_BROKER, "1", RD_KAFKA_RESP_ERR_POLICY_VIOLATION, Some("nope"));
+        assert_eq!(with_msg.errstr.as_deref(), Some("nope"));
+    }
 }

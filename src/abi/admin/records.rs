@@ -1,40 +1,152 @@
-//! Admin API: DeleteRecords, ListOffsets, ElectLeaders.
+//! Admin API: DeleteRecords, ListOffsets, ElectLeaders, and the
+//! topic-partition result they share.
 #![allow(unused_variables)]
 
+use super::super::error::ErrorObject;
+use super::super::tpl::{self, TopicPartition};
 use super::super::types::*;
+use super::common::*;
+use crate::error::KafkaError;
 use crate::ffi_stub;
-#[allow(unused_imports)]
-use libc::{addrinfo, mode_t, size_t, sockaddr, ssize_t, FILE};
-#[allow(unused_imports)]
-use std::os::raw::{c_char, c_int, c_uchar, c_void};
-#[allow(unused_imports)]
+use libc::size_t;
 use std::ptr;
-#[allow(unused_imports)]
-use super::super::error::not_implemented_error;
 
+/// The offsets before which to delete records (behind
+/// `rd_kafka_DeleteRecords_t *`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DeleteRecords {
+    pub offsets: Vec<TopicPartition>,
+}
+
+/// A leader election request (behind `rd_kafka_ElectLeaders_t *`); None
+/// partitions: all partitions.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ElectLeaders {
+    pub election_type: rd_kafka_ElectionType_t,
+    pub partitions: Option<Vec<TopicPartition>>,
+}
+
+/// The outcome for one partition (ElectLeaders).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TopicPartitionResult {
+    pub topic: String,
+    pub partition: i32,
+    pub err: rd_kafka_resp_err_t,
+    /// The error text (also present, as the code's description, on
+    /// success: librdkafka always attaches an error object).
+    pub errstr: String,
+}
+
+impl TopicPartitionResult {
+    /// A result from a broker's per-partition error code and optional
+    /// message (the code's description when there is no message).
+    pub fn new(topic: impl Into<String>, partition: i32, err: rd_kafka_resp_err_t, broker_msg: Option<&str>) -> Self {
+        TopicPartitionResult { topic: topic.into(), partition, err, errstr: broker_error(err, broker_msg).message }
+    }
+}
+
+/// The object behind `rd_kafka_topic_partition_result_t *`.
+pub(crate) struct TopicPartitionResultObj {
+    tp: OwnedTpl,
+    error: Box<ErrorObject>,
+}
+
+impl TopicPartitionResultObj {
+    fn new(r: &TopicPartitionResult) -> Self {
+        let mut tp = TopicPartition::new(r.topic.clone(), r.partition);
+        tp.err = r.err;
+        TopicPartitionResultObj { tp: OwnedTpl::new(&[tp]), error: error_box(&KafkaError::new(r.err, r.errstr.clone())) }
+    }
+}
+
+/// The offset found for one partition (ListOffsets): the partition's
+/// `offset`, `err` and leader epoch, and the record timestamp.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ListOffsetsResultInfo {
+    pub partition: TopicPartition,
+    pub timestamp: i64,
+}
+
+/// The object behind `rd_kafka_ListOffsetsResultInfo_t *`.
+pub(crate) struct ListOffsetsResultInfoObj {
+    tp: OwnedTpl,
+    timestamp: i64,
+}
+
+/// Payload of DeleteRecords result events: the partitions with their new
+/// low watermarks (`offset`) and errors; None when the request failed.
+#[derive(Default)]
+pub(crate) struct DeleteRecordsPayload(pub(crate) Option<OwnedTpl>);
+
+/// Payload of ListOffsets result events.
+#[derive(Default)]
+pub(crate) struct ListOffsetsPayload(pub(crate) PtrArray<ListOffsetsResultInfoObj, rd_kafka_ListOffsetsResultInfo_t>);
+
+impl ListOffsetsPayload {
+    pub(crate) fn new(infos: &[ListOffsetsResultInfo]) -> Self {
+        ListOffsetsPayload(PtrArray::new(
+            infos.iter().map(|i| ListOffsetsResultInfoObj { tp: OwnedTpl::new(std::slice::from_ref(&i.partition)), timestamp: i.timestamp }),
+        ))
+    }
+}
+
+/// Payload of ElectLeaders result events.
+#[derive(Default)]
+pub(crate) struct ElectLeadersPayload(pub(crate) PtrArray<TopicPartitionResultObj, rd_kafka_topic_partition_result_t>);
+
+impl ElectLeadersPayload {
+    pub(crate) fn new(results: &[TopicPartitionResult]) -> Self {
+        ElectLeadersPayload(PtrArray::new(results.iter().map(TopicPartitionResultObj::new)))
+    }
+}
+
+/// The partition (topic, partition, err) of a partition result.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_topic_partition_result_partition(partition_result: *const rd_kafka_topic_partition_result_t) -> *const rd_kafka_topic_partition_t {
-    ffi_stub!(ptr::null())
+    crate::ffi_guard!(ptr::null(), {
+        // SAFETY: handle or NULL.
+        unsafe { obj::<TopicPartitionResultObj>(partition_result) }.map_or(ptr::null(), |r| r.tp.first())
+    })
 }
 
+/// The error object of a partition result (its code is NO_ERROR on success).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_topic_partition_result_error(partition_result: *const rd_kafka_topic_partition_result_t) -> *const rd_kafka_error_t {
-    ffi_stub!(not_implemented_error(c"rd_kafka_topic_partition_result_error"))
+    crate::ffi_guard!(ptr::null(), {
+        // SAFETY: handle or NULL.
+        unsafe { obj::<TopicPartitionResultObj>(partition_result) }
+            .map_or(ptr::null(), |r| &*r.error as *const ErrorObject as *const rd_kafka_error_t)
+    })
 }
 
+/// Creates a DeleteRecords request from partitions and the offsets to delete before (the list is copied).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_DeleteRecords_new(before_offsets: *const rd_kafka_topic_partition_list_t) -> *mut rd_kafka_DeleteRecords_t {
-    ffi_stub!(ptr::null_mut())
+    crate::ffi_guard!(ptr::null_mut(), {
+        if before_offsets.is_null() {
+            return ptr::null_mut();
+        }
+        // SAFETY: a valid list.
+        into_handle(DeleteRecords { offsets: unsafe { tpl::to_vec(before_offsets) } })
+    })
 }
 
+/// Frees a DeleteRecords (NULL is ignored).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_DeleteRecords_destroy(del_records: *mut rd_kafka_DeleteRecords_t) {
-    ffi_stub!(())
+    crate::ffi_guard!((), {
+        // SAFETY: the handle came from rd_kafka_DeleteRecords_new.
+        unsafe { drop_handle::<DeleteRecords>(del_records) }
+    })
 }
 
+/// Frees each DeleteRecords of an array (not the array).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_DeleteRecords_destroy_array(del_records: *mut *mut rd_kafka_DeleteRecords_t, del_record_cnt: size_t) {
-    ffi_stub!(())
+    crate::ffi_guard!((), {
+        // SAFETY: the array holds del_record_cnt handles.
+        unsafe { destroy_handles::<DeleteRecords, _>(del_records, del_record_cnt) }
+    })
 }
 
 #[unsafe(no_mangle)]
@@ -42,24 +154,42 @@ pub unsafe extern "C" fn rd_kafka_DeleteRecords(rk: *mut rd_kafka_t, del_records
     ffi_stub!(())
 }
 
+/// The partitions of a DeleteRecords result with their new low watermarks and errors (owned by the event).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_DeleteRecords_result_offsets(result: *const rd_kafka_DeleteRecords_result_t) -> *const rd_kafka_topic_partition_list_t {
-    ffi_stub!(ptr::null())
+    crate::ffi_guard!(ptr::null(), {
+        // SAFETY: result NULL or an event.
+        unsafe { payload::<DeleteRecordsPayload>(result, RD_KAFKA_EVENT_DELETERECORDS_RESULT) }
+            .and_then(|p| p.0.as_ref())
+            .map_or(ptr::null(), OwnedTpl::as_ptr)
+    })
 }
 
+/// The partition (with offset, error and leader epoch) of a ListOffsets result info.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_ListOffsetsResultInfo_topic_partition(result_info: *const rd_kafka_ListOffsetsResultInfo_t) -> *const rd_kafka_topic_partition_t {
-    ffi_stub!(ptr::null())
+    crate::ffi_guard!(ptr::null(), {
+        // SAFETY: handle or NULL.
+        unsafe { obj::<ListOffsetsResultInfoObj>(result_info) }.map_or(ptr::null(), |i| i.tp.first())
+    })
 }
 
+/// The timestamp of the record at the offset of a ListOffsets result info.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_ListOffsetsResultInfo_timestamp(result_info: *const rd_kafka_ListOffsetsResultInfo_t) -> i64 {
-    ffi_stub!(-1)
+    crate::ffi_guard!(-1, {
+        // SAFETY: handle or NULL.
+        unsafe { obj::<ListOffsetsResultInfoObj>(result_info) }.map_or(-1, |i| i.timestamp)
+    })
 }
 
+/// The per-partition infos of a ListOffsets result (owned by the event).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_ListOffsets_result_infos(result: *const rd_kafka_ListOffsets_result_t, cntp: *mut size_t) -> *mut *const rd_kafka_ListOffsetsResultInfo_t {
-    ffi_stub!(ptr::null_mut())
+    crate::ffi_guard!(ptr::null_mut(), {
+        // SAFETY: result NULL or an event; cntp NULL or writable.
+        unsafe { out_of(payload::<ListOffsetsPayload>(result, RD_KAFKA_EVENT_LISTOFFSETS_RESULT).map(|p| &p.0), cntp) }
+    })
 }
 
 #[unsafe(no_mangle)]
@@ -67,14 +197,23 @@ pub unsafe extern "C" fn rd_kafka_ListOffsets(rk: *mut rd_kafka_t, topic_partiti
     ffi_stub!(())
 }
 
+/// Creates a leader election request; NULL partitions means all partitions (the list is copied).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_ElectLeaders_new(election_type: rd_kafka_ElectionType_t, partitions: *mut rd_kafka_topic_partition_list_t) -> *mut rd_kafka_ElectLeaders_t {
-    ffi_stub!(ptr::null_mut())
+    crate::ffi_guard!(ptr::null_mut(), {
+        // SAFETY: partitions NULL or a valid list.
+        let partitions = (!partitions.is_null()).then(|| unsafe { tpl::to_vec(partitions) });
+        into_handle(ElectLeaders { election_type, partitions })
+    })
 }
 
+/// Frees an ElectLeaders request (NULL is ignored).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_ElectLeaders_destroy(elect_leaders: *mut rd_kafka_ElectLeaders_t) {
-    ffi_stub!(())
+    crate::ffi_guard!((), {
+        // SAFETY: the handle came from rd_kafka_ElectLeaders_new.
+        unsafe { drop_handle::<ElectLeaders>(elect_leaders) }
+    })
 }
 
 #[unsafe(no_mangle)]
@@ -82,7 +221,11 @@ pub unsafe extern "C" fn rd_kafka_ElectLeaders(rk: *mut rd_kafka_t, elect_leader
     ffi_stub!(())
 }
 
+/// The per-partition results of an ElectLeaders result (owned by the event).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_ElectLeaders_result_partitions(result: *const rd_kafka_ElectLeaders_result_t, cntp: *mut size_t) -> *mut *const rd_kafka_topic_partition_result_t {
-    ffi_stub!(ptr::null_mut())
+    crate::ffi_guard!(ptr::null_mut(), {
+        // SAFETY: result NULL or an event; cntp NULL or writable.
+        unsafe { out_of(payload::<ElectLeadersPayload>(result, RD_KAFKA_EVENT_ELECTLEADERS_RESULT).map(|p| &p.0), cntp) }
+    })
 }
