@@ -3,6 +3,12 @@
 
 use super::types::*;
 use crate::ffi_stub;
+
+/// Consumer group state names, indexed by rd_kafka_consumer_group_state_t.
+static GROUP_STATE_NAMES: [&std::ffi::CStr; 6] =
+    [c"Unknown", c"PreparingRebalance", c"CompletingRebalance", c"Stable", c"Dead", c"Empty"];
+/// Consumer group type names, indexed by rd_kafka_consumer_group_type_t.
+static GROUP_TYPE_NAMES: [&std::ffi::CStr; 3] = [c"Unknown", c"Consumer", c"Classic"];
 #[allow(unused_imports)]
 use libc::{addrinfo, mode_t, size_t, sockaddr, ssize_t, FILE};
 #[allow(unused_imports)]
@@ -202,24 +208,48 @@ pub unsafe extern "C" fn rd_kafka_consumer_group_metadata(rk: *mut rd_kafka_t) -
     ffi_stub!(ptr::null_mut())
 }
 
+/// The name of a consumer group state ("Stable", ...); NULL if out of range.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_consumer_group_state_name(state: rd_kafka_consumer_group_state_t) -> *const c_char {
-    ffi_stub!(ptr::null())
+    match state {
+        0..=5 => GROUP_STATE_NAMES[state as usize].as_ptr(),
+        _ => ptr::null(),
+    }
 }
 
+/// The state for a name (case-insensitive); UNKNOWN if not a state name.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_consumer_group_state_code(name: *const c_char) -> rd_kafka_consumer_group_state_t {
-    ffi_stub!(0)
+    crate::ffi_guard!(RD_KAFKA_CONSUMER_GROUP_STATE_UNKNOWN, {
+        // SAFETY: name is NULL or a NUL-terminated string.
+        let Some(n) = (unsafe { super::util::cstr(name) }) else { return RD_KAFKA_CONSUMER_GROUP_STATE_UNKNOWN };
+        GROUP_STATE_NAMES
+            .iter()
+            .position(|s| s.to_str().is_ok_and(|s| s.eq_ignore_ascii_case(&n)))
+            .map_or(RD_KAFKA_CONSUMER_GROUP_STATE_UNKNOWN, |i| i as c_int)
+    })
 }
 
+/// The name of a consumer group type ("Consumer", "Classic"); NULL if out of range.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_consumer_group_type_name(type_: rd_kafka_consumer_group_type_t) -> *const c_char {
-    ffi_stub!(ptr::null())
+    match type_ {
+        0..=2 => GROUP_TYPE_NAMES[type_ as usize].as_ptr(),
+        _ => ptr::null(),
+    }
 }
 
+/// The type for a name (case-insensitive); UNKNOWN if not a type name.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_consumer_group_type_code(name: *const c_char) -> rd_kafka_consumer_group_type_t {
-    ffi_stub!(0)
+    crate::ffi_guard!(RD_KAFKA_CONSUMER_GROUP_TYPE_UNKNOWN, {
+        // SAFETY: name is NULL or a NUL-terminated string.
+        let Some(n) = (unsafe { super::util::cstr(name) }) else { return RD_KAFKA_CONSUMER_GROUP_TYPE_UNKNOWN };
+        GROUP_TYPE_NAMES
+            .iter()
+            .position(|s| s.to_str().is_ok_and(|s| s.eq_ignore_ascii_case(&n)))
+            .map_or(RD_KAFKA_CONSUMER_GROUP_TYPE_UNKNOWN, |i| i as c_int)
+    })
 }
 
 #[unsafe(no_mangle)]
