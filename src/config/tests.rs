@@ -1,0 +1,2 @@
+//! Unit tests of the configuration module.
+use super::*;
