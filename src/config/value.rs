@@ -189,7 +189,8 @@ pub(crate) fn parse(prop: &Property, current: &Value, input: Option<&str>) -> Re
         Kind::Patterns => match input {
             None => Ok(Parsed { value: Value::Patterns(None), text: None }),
             Some(v) => {
-                let pl = PatternList::parse(v)?;
+                let pl = PatternList::parse(v)
+                    .map_err(|e| format!("Invalid value for configuration property \"{name}\": {e}"))?;
                 Ok(Parsed { value: Value::Patterns(Some(pl)), text: Some(v.to_string()) })
             }
         },
