@@ -12,7 +12,7 @@
 
 /// Whether a property lives on the global (`rd_kafka_conf_t`) or the topic
 /// (`rd_kafka_topic_conf_t`) configuration object.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Scope {
     Global,
     Topic,
@@ -1340,13 +1340,17 @@ pub static PROPERTIES: &[Property] = &[
     .c(),
 ];
 
-static INDEX: once_cell::sync::Lazy<std::collections::HashMap<(Scope, &'static str), usize>> =
-    once_cell::sync::Lazy::new(|| PROPERTIES.iter().enumerate().map(|(i, p)| ((p.scope, p.name), i)).collect());
+/// (scope, name) -> table index, sorted for binary search.
+static INDEX: once_cell::sync::Lazy<Vec<((Scope, &'static str), usize)>> = once_cell::sync::Lazy::new(|| {
+    let mut v: Vec<_> = PROPERTIES.iter().enumerate().map(|(i, p)| ((p.scope, p.name), i)).collect();
+    v.sort_by(|a, b| a.0.cmp(&b.0));
+    v
+});
 
 /// Index in [`PROPERTIES`] of the property called `name` in `scope`,
 /// without following aliases.
 pub fn find(scope: Scope, name: &str) -> Option<usize> {
-    INDEX.get(&(scope, name)).copied()
+    INDEX.binary_search_by(|((s, n), _)| (*s, *n).cmp(&(scope, name))).ok().map(|i| INDEX[i].1)
 }
 
 /// Like [`find`], but an alias yields the property it stands for.

@@ -768,3 +768,18 @@ fn plugin_load_failure() {
     assert!(c.plugins().is_empty());
     c.set("plugin.library.paths", "").unwrap();
 }
+
+#[test]
+fn table_is_consistent() {
+    for (i, p) in PROPERTIES.iter().enumerate() {
+        assert_eq!(props::find(p.scope, p.name), Some(i), "{} is listed twice", p.name);
+        if let Kind::Alias(target) = p.kind {
+            let t = props::find(p.scope, target).unwrap_or_else(|| panic!("{} aliases unknown {target}", p.name));
+            assert!(!matches!(PROPERTIES[t].kind, Kind::Alias(_)), "{} aliases an alias", p.name);
+        }
+        if let Kind::Enum { values, default } = p.kind {
+            assert!(values.iter().any(|(_, v)| *v == default), "{}: default not among the values", p.name);
+        }
+        assert!(!p.desc.is_empty() || matches!(p.kind, Kind::Alias(_) | Kind::Invalid(_)), "{} needs a description", p.name);
+    }
+}
