@@ -56,6 +56,16 @@ impl Drop for Conf {
             // SAFETY: an application-registered C function with its opaque.
             unsafe { (ic.func)(ic.opaque) };
         }
+        // Do not leave passwords and keys behind in freed memory.
+        for (i, p) in PROPERTIES.iter().enumerate() {
+            if let (true, Value::Str(Some(s))) = (p.sensitive, &mut self.values[i]) {
+                // SAFETY: zero bytes keep the String valid UTF-8.
+                for b in unsafe { s.as_bytes_mut() } {
+                    // SAFETY: b is a valid, exclusive byte reference.
+                    unsafe { ptr::write_volatile(b, 0) };
+                }
+            }
+        }
     }
 }
 

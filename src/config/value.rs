@@ -162,7 +162,7 @@ pub(crate) struct Parsed {
 /// default, other types refuse it.
 pub(crate) fn parse(prop: &Property, current: &Value, input: Option<&str>) -> Result<Parsed, String> {
     let name = prop.name;
-    let empty = |what: &str| Err(format!("{what}configuration property \"{name}\" cannot be set to empty value"));
+    let empty = |what: &str| Err(format!("{what} property \"{name}\" cannot be set to empty value"));
     match prop.kind {
         Kind::Str { default, check } => {
             let v = input.map(|s| s.trim_start_matches(is_c_space));
@@ -195,7 +195,7 @@ pub(crate) fn parse(prop: &Property, current: &Value, input: Option<&str>) -> Re
             }
         },
         Kind::Bool { .. } => {
-            let Some(v) = input else { return empty("Bool ") };
+            let Some(v) = input else { return empty("Bool configuration") };
             let b = if v.eq_ignore_ascii_case("true") || v.eq_ignore_ascii_case("t") || v == "1" {
                 true
             } else if v.eq_ignore_ascii_case("false") || v.eq_ignore_ascii_case("f") || v == "0" {
@@ -206,7 +206,7 @@ pub(crate) fn parse(prop: &Property, current: &Value, input: Option<&str>) -> Re
             Ok(Parsed { value: Value::Bool(b), text: Some(v.to_string()) })
         }
         Kind::Int { min, max, named, .. } => {
-            let Some(v) = input else { return empty("Integer ") };
+            let Some(v) = input else { return empty("Integer configuration") };
             let n = match parse_c_long(v) {
                 Some(n) => n,
                 None => match named.iter().find(|(n, _)| n.eq_ignore_ascii_case(v.trim_matches(is_c_space))) {
@@ -232,7 +232,7 @@ pub(crate) fn parse(prop: &Property, current: &Value, input: Option<&str>) -> Re
             Ok(Parsed { value: Value::Int(n as i32), text: Some(v.to_string()) })
         }
         Kind::Float { min, max, .. } => {
-            let Some(v) = input else { return empty("Float ") };
+            let Some(v) = input else { return empty("Float configuration") };
             let Some(d) = parse_c_double(v) else {
                 return Err(format!(
                     "Invalid value \"{v}\" for configuration property \"{name}\": expected a number in the \
@@ -252,7 +252,7 @@ pub(crate) fn parse(prop: &Property, current: &Value, input: Option<&str>) -> Re
             Ok(Parsed { value: Value::Float(d), text: Some(v.to_string()) })
         }
         Kind::Enum { values, .. } => {
-            let Some(v) = input else { return empty("") };
+            let Some(v) = input else { return empty("Configuration") };
             let token = v.trim_matches(is_c_space);
             match values.iter().find(|(n, _)| n.eq_ignore_ascii_case(token)) {
                 Some((_, n)) => Ok(Parsed { value: Value::Enum(*n), text: Some(v.to_string()) }),
@@ -263,7 +263,7 @@ pub(crate) fn parse(prop: &Property, current: &Value, input: Option<&str>) -> Re
             }
         }
         Kind::Flags { values, .. } => {
-            let Some(v) = input else { return empty("") };
+            let Some(v) = input else { return empty("Configuration") };
             let is_features = name == "builtin.features";
             let mut flags = match current {
                 Value::Flags(f) => *f,
