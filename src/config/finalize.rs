@@ -166,10 +166,11 @@ impl Conf {
         if self.is_set("https.ca.location") && self.is_set("https.ca.pem") {
             return Err("`https.ca.location` and `https.ca.pem` are mutually exclusive".into());
         }
-        if let Some(loc) = self.get_str("https.ca.location") {
-            if loc != "probe" && std::fs::metadata(loc).is_err() {
-                return Err("`https.ca.location` must be an existing file or directory".into());
-            }
+        if let Some(loc) = self.get_str("https.ca.location")
+            && loc != "probe"
+            && std::fs::metadata(loc).is_err()
+        {
+            return Err("`https.ca.location` must be an existing file or directory".into());
         }
         Ok(())
     }
@@ -196,7 +197,7 @@ impl Conf {
         if !self.is_set("sasl.oauthbearer.token.endpoint.url") {
             match auth_type {
                 "azure_imds" => {
-                    if !self.get_str("sasl.oauthbearer.config").is_some_and(|c| kv_get(c, "query").is_some()) {
+                    if self.get_str("sasl.oauthbearer.config").and_then(|c| kv_get(c, "query")).is_none() {
                         return Err("`sasl.oauthbearer.token.endpoint.url` is mandatory for Azure IMDS \
                                     authentication when `query` isn't set"
                             .into());

@@ -284,10 +284,10 @@ impl Conf {
     /// Like [`Conf::get`], also saying whether the property is a flags
     /// property (conf_get reports sizes of those a little differently).
     pub(crate) fn get_with_kind(&self, name: &str) -> Option<(String, bool)> {
-        if let Some(idx) = props::resolve(Scope::Global, name) {
-            if let Some(s) = self.format(idx) {
-                return Some((s, matches!(PROPERTIES[idx].kind, Kind::Flags { .. })));
-            }
+        if let Some(idx) = props::resolve(Scope::Global, name)
+            && let Some(s) = self.format(idx)
+        {
+            return Some((s, matches!(PROPERTIES[idx].kind, Kind::Flags { .. })));
         }
         let tc = self.topic_conf.as_ref()?;
         let idx = props::resolve(Scope::Topic, name)?;
@@ -548,10 +548,8 @@ impl Conf {
     /// configuration (topic properties set earlier through this object are
     /// lost, which [`Conf::finalize`] warns about).
     pub fn set_default_topic_conf(&mut self, tconf: Option<Box<TopicConf>>) {
-        if let Some(old) = self.topic_conf.take() {
-            if old.any_modified() {
-                self.default_topic_conf_overwritten = true;
-            }
+        if self.topic_conf.take().is_some_and(|old| old.any_modified()) {
+            self.default_topic_conf_overwritten = true;
         }
         self.topic_conf = tconf;
         self.mark("default_topic_conf");

@@ -72,10 +72,8 @@ fn dl_open(path: &str) -> Result<*mut c_void, String> {
     // Retry with the library suffix, unless the file name already ends in
     // something that looks like one.
     let fname = path.rsplit('/').next().unwrap_or(path);
-    if let Some(dot) = fname.rfind('.') {
-        if dot + SOLIB_EXT.len() >= fname.len() {
-            return Err(first);
-        }
+    if fname.rfind('.').is_some_and(|dot| dot + SOLIB_EXT.len() >= fname.len()) {
+        return Err(first);
     }
     open(&format!("{path}{SOLIB_EXT}"))
 }

@@ -80,7 +80,7 @@ enum Obj {
 impl Obj {
     fn new(scope: Scope) -> Obj {
         match scope {
-            Scope::Global => Obj::G(Box::new(Conf::new())),
+            Scope::Global => Obj::G(Box::default()),
             Scope::Topic => Obj::T(TopicConf::new()),
         }
     }

@@ -119,7 +119,7 @@ pub(crate) fn parse_c_long(s: &str) -> Option<i64> {
     let mut end: *mut libc::c_char = std::ptr::null_mut();
     // SAFETY: c is NUL-terminated; strtol writes end within it.
     let v = unsafe { libc::strtol(c.as_ptr(), &mut end, 0) };
-    if end as *const libc::c_char == c.as_ptr() { None } else { Some(v) }
+    if std::ptr::eq(end, c.as_ptr()) { None } else { Some(v) }
 }
 
 /// Parses a floating point number like strtod(3): leading blanks allowed,
@@ -129,7 +129,7 @@ pub(crate) fn parse_c_double(s: &str) -> Option<f64> {
     let mut end: *mut libc::c_char = std::ptr::null_mut();
     // SAFETY: c is NUL-terminated; strtod writes end within it.
     let v = unsafe { libc::strtod(c.as_ptr(), &mut end) };
-    if end as *const libc::c_char == c.as_ptr() { None } else { Some(v) }
+    if std::ptr::eq(end, c.as_ptr()) { None } else { Some(v) }
 }
 
 /// Formats a double with printf's "%g".
@@ -293,12 +293,8 @@ pub(crate) fn parse(prop: &Property, current: &Value, input: Option<&str>) -> Re
                         valid.join(", ")
                     ));
                 };
-                if is_features {
-                    if let Some(why) = features::unsupported_reason(fname) {
-                        return Err(format!(
-                            "Unsupported value \"{token}\" for configuration property \"{name}\": {why}"
-                        ));
-                    }
+                if is_features && let Some(why) = features::unsupported_reason(fname) {
+                    return Err(format!("Unsupported value \"{token}\" for configuration property \"{name}\": {why}"));
                 }
                 if remove {
                     flags &= !bit;
