@@ -316,6 +316,27 @@ typedef rd_kafka_event_t rd_kafka_ElectLeaders_result_t;
  */
 #define EVENT_THROTTLE 1073741824
 
+/*
+ Most in-flight requests per connection an idempotent producer allows.
+ */
+#define IDEMPOTENCE_MAX_IN_FLIGHT 5
+
+/*
+ Compression codec numbers as used by the Kafka record batch attributes;
+ `inherit` (topic level only) means "use the global setting".
+ */
+#define COMPRESSION_NONE 0
+
+#define COMPRESSION_GZIP 1
+
+#define COMPRESSION_SNAPPY 2
+
+#define COMPRESSION_LZ4 3
+
+#define COMPRESSION_ZSTD 4
+
+#define COMPRESSION_INHERIT 5
+
 #define EMERG 0
 
 #define ALERT 1
@@ -2546,19 +2567,37 @@ RD_EXPORT int rd_kafka_wait_destroyed(int timeout_ms);
  */
 RD_EXPORT int rd_kafka_unittest(void);
 
+/*
+ Creates a configuration object with every property at its default.
+ */
 RD_EXPORT rd_kafka_conf_t *rd_kafka_conf_new(void);
 
+/*
+ Destroys a configuration object (running its on_conf_destroy interceptors).
+ */
 RD_EXPORT void rd_kafka_conf_destroy(rd_kafka_conf_t *conf);
 
+/*
+ Returns a copy of a configuration object, interceptor configuration included.
+ */
 RD_EXPORT rd_kafka_conf_t *rd_kafka_conf_dup(const rd_kafka_conf_t *conf);
 
+/*
+ Returns a copy of a configuration object without the properties whose names start with one of the filter prefixes.
+ */
 RD_EXPORT
 rd_kafka_conf_t *rd_kafka_conf_dup_filter(const rd_kafka_conf_t *conf,
                                           size_t filter_cnt,
                                           const char **filter);
 
+/*
+ Returns the configuration a client was created with (read-only).
+ */
 RD_EXPORT const rd_kafka_conf_t *rd_kafka_conf(rd_kafka_t *rk);
 
+/*
+ Sets a configuration property from its string form; topic properties go to the default topic configuration.
+ */
 RD_EXPORT
 rd_kafka_conf_res_t rd_kafka_conf_set(rd_kafka_conf_t *conf,
                                       const char *name,
@@ -2566,14 +2605,23 @@ rd_kafka_conf_res_t rd_kafka_conf_set(rd_kafka_conf_t *conf,
                                       char *errstr,
                                       size_t errstr_size);
 
+/*
+ Selects the event types (RD_KAFKA_EVENT_..) delivered through event queues.
+ */
 RD_EXPORT void rd_kafka_conf_set_events(rd_kafka_conf_t *conf, int events);
 
+/*
+ Sets the callback that serves events of the background queue on a library thread.
+ */
 RD_EXPORT
 void rd_kafka_conf_set_background_event_cb(rd_kafka_conf_t *conf,
                                            void (*event_cb)(rd_kafka_t*,
                                                             rd_kafka_event_t*,
                                                             void*));
 
+/*
+ Sets the (legacy) delivery report callback of a producer.
+ */
 RD_EXPORT
 void rd_kafka_conf_set_dr_cb(rd_kafka_conf_t *conf,
                              void (*dr_cb)(rd_kafka_t*,
@@ -2583,16 +2631,25 @@ void rd_kafka_conf_set_dr_cb(rd_kafka_conf_t *conf,
                                            void*,
                                            void*));
 
+/*
+ Sets the per-message delivery report callback of a producer.
+ */
 RD_EXPORT
 void rd_kafka_conf_set_dr_msg_cb(rd_kafka_conf_t *conf,
                                  void (*dr_msg_cb)(rd_kafka_t*,
                                                    const rd_kafka_message_t*,
                                                    void*));
 
+/*
+ Sets the callback that receives consumed messages in rd_kafka_consumer_poll().
+ */
 RD_EXPORT
 void rd_kafka_conf_set_consume_cb(rd_kafka_conf_t *conf,
                                   void (*consume_cb)(rd_kafka_message_t*, void*));
 
+/*
+ Sets the consumer group rebalance callback.
+ */
 RD_EXPORT
 void rd_kafka_conf_set_rebalance_cb(rd_kafka_conf_t *conf,
                                     void (*rebalance_cb)(rd_kafka_t*,
@@ -2600,6 +2657,9 @@ void rd_kafka_conf_set_rebalance_cb(rd_kafka_conf_t *conf,
                                                          rd_kafka_topic_partition_list_t*,
                                                          void*));
 
+/*
+ Sets the callback that reports offset commit results.
+ */
 RD_EXPORT
 void rd_kafka_conf_set_offset_commit_cb(rd_kafka_conf_t *conf,
                                         void (*offset_commit_cb)(rd_kafka_t*,
@@ -2607,6 +2667,9 @@ void rd_kafka_conf_set_offset_commit_cb(rd_kafka_conf_t *conf,
                                                                  rd_kafka_topic_partition_list_t*,
                                                                  void*));
 
+/*
+ Sets the callback that reports client errors.
+ */
 RD_EXPORT
 void rd_kafka_conf_set_error_cb(rd_kafka_conf_t *conf,
                                 void (*error_cb)(rd_kafka_t*,
@@ -2614,6 +2677,9 @@ void rd_kafka_conf_set_error_cb(rd_kafka_conf_t *conf,
                                                  const char*,
                                                  void*));
 
+/*
+ Sets the callback that reports broker throttling.
+ */
 RD_EXPORT
 void rd_kafka_conf_set_throttle_cb(rd_kafka_conf_t *conf,
                                    void (*throttle_cb)(rd_kafka_t*,
@@ -2622,6 +2688,9 @@ void rd_kafka_conf_set_throttle_cb(rd_kafka_conf_t *conf,
                                                        int,
                                                        void*));
 
+/*
+ Sets the log callback (NULL turns logging off).
+ */
 RD_EXPORT
 void rd_kafka_conf_set_log_cb(rd_kafka_conf_t *conf,
                               void (*log_cb)(const rd_kafka_t*,
@@ -2629,6 +2698,9 @@ void rd_kafka_conf_set_log_cb(rd_kafka_conf_t *conf,
                                              const char*,
                                              const char*));
 
+/*
+ Sets the callback that receives the statistics JSON.
+ */
 RD_EXPORT
 void rd_kafka_conf_set_stats_cb(rd_kafka_conf_t *conf,
                                 int (*stats_cb)(rd_kafka_t*,
@@ -2636,20 +2708,32 @@ void rd_kafka_conf_set_stats_cb(rd_kafka_conf_t *conf,
                                                 size_t,
                                                 void*));
 
+/*
+ Sets the callback that refreshes the SASL/OAUTHBEARER token.
+ */
 RD_EXPORT
 void rd_kafka_conf_set_oauthbearer_token_refresh_cb(rd_kafka_conf_t *conf,
                                                     void (*oauthbearer_token_refresh_cb)(rd_kafka_t*,
                                                                                          const char*,
                                                                                          void*));
 
+/*
+ Serves SASL callbacks (OAUTHBEARER token refresh) from a dedicated SASL queue.
+ */
 RD_EXPORT
 void rd_kafka_conf_enable_sasl_queue(rd_kafka_conf_t *conf,
                                      int enable);
 
+/*
+ Sets the callback that creates sockets.
+ */
 RD_EXPORT
 void rd_kafka_conf_set_socket_cb(rd_kafka_conf_t *conf,
                                  int (*socket_cb)(int, int, int, void*));
 
+/*
+ Sets the callback that connects sockets to brokers.
+ */
 RD_EXPORT
 void rd_kafka_conf_set_connect_cb(rd_kafka_conf_t *conf,
                                   int (*connect_cb)(int,
@@ -2658,14 +2742,23 @@ void rd_kafka_conf_set_connect_cb(rd_kafka_conf_t *conf,
                                                     const char*,
                                                     void*));
 
+/*
+ Sets the callback that closes sockets.
+ */
 RD_EXPORT
 void rd_kafka_conf_set_closesocket_cb(rd_kafka_conf_t *conf,
                                       int (*closesocket_cb)(int, void*));
 
+/*
+ Sets the callback that opens files.
+ */
 RD_EXPORT
 void rd_kafka_conf_set_open_cb(rd_kafka_conf_t *conf,
                                int (*open_cb)(const char*, int, mode_t, void*));
 
+/*
+ Sets the callback that resolves broker addresses instead of getaddrinfo().
+ */
 RD_EXPORT
 void rd_kafka_conf_set_resolve_cb(rd_kafka_conf_t *conf,
                                   int (*resolve_cb)(const char*,
@@ -2674,6 +2767,9 @@ void rd_kafka_conf_set_resolve_cb(rd_kafka_conf_t *conf,
                                                     struct addrinfo**,
                                                     void*));
 
+/*
+ Sets the callback that verifies each broker certificate in the chain.
+ */
 RD_EXPORT
 rd_kafka_conf_res_t rd_kafka_conf_set_ssl_cert_verify_cb(rd_kafka_conf_t *conf,
                                                          int (*ssl_cert_verify_cb)(rd_kafka_t*,
@@ -2687,6 +2783,9 @@ rd_kafka_conf_res_t rd_kafka_conf_set_ssl_cert_verify_cb(rd_kafka_conf_t *conf,
                                                                                    size_t,
                                                                                    void*));
 
+/*
+ Sets the client certificate, private key or CA certificate from memory (NULL buffer clears it).
+ */
 RD_EXPORT
 rd_kafka_conf_res_t rd_kafka_conf_set_ssl_cert(rd_kafka_conf_t *conf,
                                                rd_kafka_cert_type_t cert_type,
@@ -2696,51 +2795,99 @@ rd_kafka_conf_res_t rd_kafka_conf_set_ssl_cert(rd_kafka_conf_t *conf,
                                                char *errstr,
                                                size_t errstr_size);
 
+/*
+ Sets the opaque handed to the OpenSSL engine.
+ */
 RD_EXPORT
 void rd_kafka_conf_set_engine_callback_data(rd_kafka_conf_t *conf,
                                             void *callback_data);
 
+/*
+ Sets the application opaque passed to the callbacks.
+ */
 RD_EXPORT void rd_kafka_conf_set_opaque(rd_kafka_conf_t *conf, void *opaque);
 
+/*
+ Makes tconf the default topic configuration; the configuration takes ownership of it.
+ */
 RD_EXPORT
 void rd_kafka_conf_set_default_topic_conf(rd_kafka_conf_t *conf,
                                           rd_kafka_topic_conf_t *tconf);
 
+/*
+ Returns the default topic configuration (still owned by conf), or NULL.
+ */
 RD_EXPORT
 rd_kafka_topic_conf_t *rd_kafka_conf_get_default_topic_conf(rd_kafka_conf_t *conf);
 
+/*
+ Reads a property as a string (falling back to the default topic configuration); NULL dest queries the size.
+ */
 RD_EXPORT
 rd_kafka_conf_res_t rd_kafka_conf_get(const rd_kafka_conf_t *conf,
                                       const char *name,
                                       char *dest,
                                       size_t *dest_size);
 
+/*
+ Reads a topic property as a string; NULL dest queries the size.
+ */
 RD_EXPORT
 rd_kafka_conf_res_t rd_kafka_topic_conf_get(const rd_kafka_topic_conf_t *conf,
                                             const char *name,
                                             char *dest,
                                             size_t *dest_size);
 
-RD_EXPORT const char **rd_kafka_conf_dump(rd_kafka_conf_t *conf, size_t *cntp);
+/*
+ Returns every global property with a value as a name, value, name, value.. array; free it with rd_kafka_conf_dump_free().
+ */
+RD_EXPORT
+const char **rd_kafka_conf_dump(rd_kafka_conf_t *conf,
+                                size_t *cntp);
 
+/*
+ Returns every topic property with a value as a name, value, .. array; free it with rd_kafka_conf_dump_free().
+ */
 RD_EXPORT
 const char **rd_kafka_topic_conf_dump(rd_kafka_topic_conf_t *conf,
                                       size_t *cntp);
 
+/*
+ Frees an array returned by rd_kafka_conf_dump() or rd_kafka_topic_conf_dump().
+ */
 RD_EXPORT void rd_kafka_conf_dump_free(const char **arr, size_t cnt);
 
-RD_EXPORT void rd_kafka_conf_properties_show(FILE *fp);
+/*
+ Prints the table of all configuration properties (as in CONFIGURATION.md) to fp.
+ */
+RD_EXPORT
+void rd_kafka_conf_properties_show(FILE *fp);
 
+/*
+ Creates a topic configuration object with every property at its default.
+ */
 RD_EXPORT rd_kafka_topic_conf_t *rd_kafka_topic_conf_new(void);
 
+/*
+ Returns a copy of a topic configuration object.
+ */
 RD_EXPORT
 rd_kafka_topic_conf_t *rd_kafka_topic_conf_dup(const rd_kafka_topic_conf_t *conf);
 
+/*
+ Returns a copy of a client's default topic configuration.
+ */
 RD_EXPORT
 rd_kafka_topic_conf_t *rd_kafka_default_topic_conf_dup(rd_kafka_t *rk);
 
+/*
+ Destroys a topic configuration object.
+ */
 RD_EXPORT void rd_kafka_topic_conf_destroy(rd_kafka_topic_conf_t *topic_conf);
 
+/*
+ Sets a topic configuration property from its string form.
+ */
 RD_EXPORT
 rd_kafka_conf_res_t rd_kafka_topic_conf_set(rd_kafka_topic_conf_t *conf,
                                             const char *name,
@@ -2748,10 +2895,16 @@ rd_kafka_conf_res_t rd_kafka_topic_conf_set(rd_kafka_topic_conf_t *conf,
                                             char *errstr,
                                             size_t errstr_size);
 
+/*
+ Sets the topic opaque passed to the partitioner callback.
+ */
 RD_EXPORT
 void rd_kafka_topic_conf_set_opaque(rd_kafka_topic_conf_t *conf,
                                     void *rkt_opaque);
 
+/*
+ Sets a custom partitioner for topics created with this configuration.
+ */
 RD_EXPORT
 void rd_kafka_topic_conf_set_partitioner_cb(rd_kafka_topic_conf_t *topic_conf,
                                             int32_t (*partitioner)(const rd_kafka_topic_t*,
@@ -2761,11 +2914,17 @@ void rd_kafka_topic_conf_set_partitioner_cb(rd_kafka_topic_conf_t *topic_conf,
                                                                    void*,
                                                                    void*));
 
+/*
+ Sets the comparator that orders messages in the producer queue (deprecated).
+ */
 RD_EXPORT
 void rd_kafka_topic_conf_set_msg_order_cmp(rd_kafka_topic_conf_t *topic_conf,
                                            int (*msg_order_cmp)(const rd_kafka_message_t*,
                                                                 const rd_kafka_message_t*));
 
+/*
+ Adds an interceptor called for every rd_kafka_conf_set(); it may handle properties itself.
+ */
 RD_EXPORT
 rd_kafka_resp_err_t rd_kafka_conf_interceptor_add_on_conf_set(rd_kafka_conf_t *conf,
                                                               const char *ic_name,
@@ -2777,6 +2936,9 @@ rd_kafka_resp_err_t rd_kafka_conf_interceptor_add_on_conf_set(rd_kafka_conf_t *c
                                                                                                  void*),
                                                               void *ic_opaque);
 
+/*
+ Adds an interceptor called when the configuration is duplicated.
+ */
 RD_EXPORT
 rd_kafka_resp_err_t rd_kafka_conf_interceptor_add_on_conf_dup(rd_kafka_conf_t *conf,
                                                               const char *ic_name,
@@ -2787,12 +2949,18 @@ rd_kafka_resp_err_t rd_kafka_conf_interceptor_add_on_conf_dup(rd_kafka_conf_t *c
                                                                                                  void*),
                                                               void *ic_opaque);
 
+/*
+ Adds an interceptor called when the configuration is destroyed.
+ */
 RD_EXPORT
 rd_kafka_resp_err_t rd_kafka_conf_interceptor_add_on_conf_destroy(rd_kafka_conf_t *conf,
                                                                   const char *ic_name,
                                                                   rd_kafka_resp_err_t (*on_conf_destroy)(void*),
                                                                   void *ic_opaque);
 
+/*
+ Adds an interceptor called by rd_kafka_new() once the client exists.
+ */
 RD_EXPORT
 rd_kafka_resp_err_t rd_kafka_conf_interceptor_add_on_new(rd_kafka_conf_t *conf,
                                                          const char *ic_name,
@@ -2977,15 +3145,27 @@ rd_kafka_resp_err_t rd_kafka_position(rd_kafka_t *rk,
 RD_EXPORT
 rd_kafka_consumer_group_metadata_t *rd_kafka_consumer_group_metadata(rd_kafka_t *rk);
 
+/*
+ The name of a consumer group state ("Stable", ...); NULL if out of range.
+ */
 RD_EXPORT
 const char *rd_kafka_consumer_group_state_name(rd_kafka_consumer_group_state_t state);
 
+/*
+ The state for a name (case-insensitive); UNKNOWN if not a state name.
+ */
 RD_EXPORT
 rd_kafka_consumer_group_state_t rd_kafka_consumer_group_state_code(const char *name);
 
+/*
+ The name of a consumer group type ("Consumer", "Classic"); NULL if out of range.
+ */
 RD_EXPORT
 const char *rd_kafka_consumer_group_type_name(rd_kafka_consumer_group_type_t type_);
 
+/*
+ The type for a name (case-insensitive); UNKNOWN if not a type name.
+ */
 RD_EXPORT
 rd_kafka_consumer_group_type_t rd_kafka_consumer_group_type_code(const char *name);
 
