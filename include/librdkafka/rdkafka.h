@@ -2592,6 +2592,8 @@ rd_kafka_conf_t *rd_kafka_conf_dup_filter(const rd_kafka_conf_t *conf,
 
 /*
  Returns the configuration a client was created with (read-only).
+ The configuration of a client (owned by the client; do not modify or
+ destroy it).
  */
 RD_EXPORT const rd_kafka_conf_t *rd_kafka_conf(rd_kafka_t *rk);
 
@@ -2876,6 +2878,7 @@ rd_kafka_topic_conf_t *rd_kafka_topic_conf_dup(const rd_kafka_topic_conf_t *conf
 
 /*
  Returns a copy of a client's default topic configuration.
+ A copy of the client's default topic configuration (or a new empty one).
  */
 RD_EXPORT
 rd_kafka_topic_conf_t *rd_kafka_default_topic_conf_dup(rd_kafka_t *rk);

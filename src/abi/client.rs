@@ -217,6 +217,10 @@ pub unsafe extern "C" fn rd_kafka_destroy_flags(rk: *mut rd_kafka_t, flags: c_in
             return;
         }
         let _ = flags;
+        // SAFETY: rk is live until the handle is dropped below.
+        if let Some(inst) = unsafe { instance(rk) } {
+            unsafe { super::conf_bridge::before_destroy(inst, rk) };
+        }
         // SAFETY: the handle came from rd_kafka_new() and is destroyed once.
         let handle = unsafe { Box::from_raw(rk as *mut ClientHandle) };
         let inst = handle.inst.clone();

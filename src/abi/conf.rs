@@ -7,7 +7,7 @@ use super::types::*;
 use super::util::{bytes, c_strdup, cstr};
 use crate::config::cert::{CertEncoding, CertType};
 use crate::config::{Conf, ErrBuf, TopicConf};
-use crate::{ffi_guard, ffi_stub};
+use crate::ffi_guard;
 use libc::{addrinfo, mode_t, size_t, sockaddr, FILE};
 use std::os::raw::{c_char, c_int, c_void};
 use std::ptr;
@@ -118,9 +118,12 @@ pub unsafe extern "C" fn rd_kafka_conf_dup_filter(conf: *const rd_kafka_conf_t, 
 
 /// Returns the configuration a client was created with (read-only).
 #[allow(unused_variables)]
+/// The configuration of a client (owned by the client; do not modify or
+/// destroy it).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_conf(rk: *mut rd_kafka_t) -> *const rd_kafka_conf_t {
-    ffi_stub!(ptr::null())
+    // SAFETY: caller contract for handles.
+    unsafe { super::client::instance(rk) }.map_or(ptr::null(), |i| i.conf as *const rd_kafka_conf_t)
 }
 
 /// Sets a configuration property from its string form; topic properties go to the default topic configuration.
@@ -526,9 +529,16 @@ pub unsafe extern "C" fn rd_kafka_topic_conf_dup(conf: *const rd_kafka_topic_con
 
 /// Returns a copy of a client's default topic configuration.
 #[allow(unused_variables)]
+/// A copy of the client's default topic configuration (or a new empty one).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_default_topic_conf_dup(rk: *mut rd_kafka_t) -> *mut rd_kafka_topic_conf_t {
-    ffi_stub!(ptr::null_mut())
+    crate::ffi_guard!(ptr::null_mut(), {
+        // SAFETY: caller contract for handles; the client's conf is live.
+        match unsafe { super::client::instance(rk) }.and_then(|i| unsafe { Conf::from_ptr(i.conf) }) {
+            Some(c) => c.default_topic_conf_dup().into_raw(),
+            None => ptr::null_mut(),
+        }
+    })
 }
 
 /// Destroys a topic configuration object.

@@ -175,7 +175,14 @@ impl Conf {
             return RD_KAFKA_CONF_UNKNOWN;
         };
         if let Kind::Alias(target) = PROPERTIES[idx].kind {
-            return self.set_global(target, value, eb);
+            // Errors name the property the application used as well as the
+            // one it stands for.
+            let mut inner = ErrBuf::owned(512);
+            let res = self.set_global(target, value, &mut inner);
+            if res != RD_KAFKA_CONF_OK {
+                eb.write(&alias_message(&inner.message(), name, target));
+            }
+            return res;
         }
         self.set_prop(idx, value, eb)
     }
@@ -607,5 +614,15 @@ impl Conf {
     /// The plugins loaded through `plugin.library.paths`.
     pub fn plugins(&self) -> &[Plugin] {
         &self.plugins
+    }
+}
+
+/// Rewrites an error about `target` to say it was set as `alias`.
+pub(crate) fn alias_message(msg: &str, alias: &str, target: &str) -> String {
+    let quoted = format!("\"{target}\"");
+    if msg.contains(&quoted) {
+        msg.replacen(&quoted, &format!("\"{alias}\" (alias for \"{target}\")"), 1)
+    } else {
+        format!("{msg} (set as \"{alias}\")")
     }
 }

@@ -89,6 +89,15 @@ impl TopicConf {
         let name = name.strip_prefix("topic.").unwrap_or(name);
         let value = value.filter(|v| !v.is_empty());
         match props::resolve(Scope::Topic, name) {
+            Some(idx) if PROPERTIES[idx].name != name => {
+                // Set through an alias: errors name both.
+                let mut inner = ErrBuf::owned(512);
+                let res = self.set_prop(idx, value, &mut inner);
+                if res != RD_KAFKA_CONF_OK {
+                    eb.write(&super::global::alias_message(&inner.message(), name, PROPERTIES[idx].name));
+                }
+                res
+            }
             Some(idx) => self.set_prop(idx, value, eb),
             None => {
                 eb.write(&format!("No such configuration property: \"{name}\""));
