@@ -3463,6 +3463,9 @@ void rd_kafka_message_set_headers(rd_kafka_message_t *rkmessage,
  */
 RD_EXPORT size_t rd_kafka_header_cnt(const rd_kafka_headers_t *hdrs);
 
+/*
+ Adds an interceptor called when the client is destroyed (use from an on_new interceptor).
+ */
 RD_EXPORT
 rd_kafka_resp_err_t rd_kafka_interceptor_add_on_destroy(rd_kafka_t *rk,
                                                         const char *ic_name,
@@ -3470,6 +3473,9 @@ rd_kafka_resp_err_t rd_kafka_interceptor_add_on_destroy(rd_kafka_t *rk,
                                                                                           void*),
                                                         void *ic_opaque);
 
+/*
+ Adds an interceptor called for each message produced, before partitioning (use from an on_new interceptor).
+ */
 RD_EXPORT
 rd_kafka_resp_err_t rd_kafka_interceptor_add_on_send(rd_kafka_t *rk,
                                                      const char *ic_name,
@@ -3478,6 +3484,9 @@ rd_kafka_resp_err_t rd_kafka_interceptor_add_on_send(rd_kafka_t *rk,
                                                                                     void*),
                                                      void *ic_opaque);
 
+/*
+ Adds an interceptor called for each message acknowledged (or failed) by the broker (use from an on_new interceptor).
+ */
 RD_EXPORT
 rd_kafka_resp_err_t rd_kafka_interceptor_add_on_acknowledgement(rd_kafka_t *rk,
                                                                 const char *ic_name,
@@ -3486,6 +3495,9 @@ rd_kafka_resp_err_t rd_kafka_interceptor_add_on_acknowledgement(rd_kafka_t *rk,
                                                                                                           void*),
                                                                 void *ic_opaque);
 
+/*
+ Adds an interceptor called for each message before it is returned to the application (use from an on_new interceptor).
+ */
 RD_EXPORT
 rd_kafka_resp_err_t rd_kafka_interceptor_add_on_consume(rd_kafka_t *rk,
                                                         const char *ic_name,
@@ -3494,6 +3506,9 @@ rd_kafka_resp_err_t rd_kafka_interceptor_add_on_consume(rd_kafka_t *rk,
                                                                                           void*),
                                                         void *ic_opaque);
 
+/*
+ Adds an interceptor called with the result of each offset commit (use from an on_new interceptor).
+ */
 RD_EXPORT
 rd_kafka_resp_err_t rd_kafka_interceptor_add_on_commit(rd_kafka_t *rk,
                                                        const char *ic_name,
@@ -3503,6 +3518,9 @@ rd_kafka_resp_err_t rd_kafka_interceptor_add_on_commit(rd_kafka_t *rk,
                                                                                         void*),
                                                        void *ic_opaque);
 
+/*
+ Adds an interceptor called for each request sent to a broker (use from an on_new interceptor).
+ */
 RD_EXPORT
 rd_kafka_resp_err_t rd_kafka_interceptor_add_on_request_sent(rd_kafka_t *rk,
                                                              const char *ic_name,
@@ -3517,6 +3535,9 @@ rd_kafka_resp_err_t rd_kafka_interceptor_add_on_request_sent(rd_kafka_t *rk,
                                                                                                     void*),
                                                              void *ic_opaque);
 
+/*
+ Adds an interceptor called for each response (or failure) received from a broker (use from an on_new interceptor).
+ */
 RD_EXPORT
 rd_kafka_resp_err_t rd_kafka_interceptor_add_on_response_received(rd_kafka_t *rk,
                                                                   const char *ic_name,
@@ -3533,6 +3554,9 @@ rd_kafka_resp_err_t rd_kafka_interceptor_add_on_response_received(rd_kafka_t *rk
                                                                                                               void*),
                                                                   void *ic_opaque);
 
+/*
+ Adds an interceptor called by each thread the client starts, from that thread (use from an on_new interceptor).
+ */
 RD_EXPORT
 rd_kafka_resp_err_t rd_kafka_interceptor_add_on_thread_start(rd_kafka_t *rk,
                                                              const char *ic_name,
@@ -3542,6 +3566,9 @@ rd_kafka_resp_err_t rd_kafka_interceptor_add_on_thread_start(rd_kafka_t *rk,
                                                                                                     void*),
                                                              void *ic_opaque);
 
+/*
+ Adds an interceptor called by each thread the client starts, before it exits (use from an on_new interceptor).
+ */
 RD_EXPORT
 rd_kafka_resp_err_t rd_kafka_interceptor_add_on_thread_exit(rd_kafka_t *rk,
                                                             const char *ic_name,
@@ -3551,6 +3578,9 @@ rd_kafka_resp_err_t rd_kafka_interceptor_add_on_thread_exit(rd_kafka_t *rk,
                                                                                                   void*),
                                                             void *ic_opaque);
 
+/*
+ Adds an interceptor called when a broker connection changes state (use from an on_new interceptor).
+ */
 RD_EXPORT
 rd_kafka_resp_err_t rd_kafka_interceptor_add_on_broker_state_change(rd_kafka_t *rk,
                                                                     const char *ic_name,

@@ -187,9 +187,19 @@ pub unsafe extern "C" fn rd_kafka_new(type_: rd_kafka_type_t, conf: *mut rd_kafk
                 let rk = Box::into_raw(Box::new(ClientHandle { inst: inst.clone() })) as *mut rd_kafka_t;
                 inst.rk.store(rk, Ordering::Release);
                 // SAFETY: the instance is fully set up; on_new interceptors
-                // and warnings see the final handle.
-                unsafe { super::conf_bridge::after_create(&inst, rk) };
-                rk
+                // see the final handle.
+                match unsafe { super::conf_bridge::after_create(&inst, rk) } {
+                    Ok(()) => rk,
+                    Err(msg) => {
+                        // The application keeps its configuration.
+                        // SAFETY: rk was created above and is not shared yet.
+                        drop(unsafe { Box::from_raw(rk as *mut ClientHandle) });
+                        drop(inst);
+                        unsafe { write_errstr(errstr, errstr_size, &msg) };
+                        set_last_error(RD_KAFKA_RESP_ERR__CRIT_SYS_RESOURCE);
+                        ptr::null_mut()
+                    }
+                }
             }
             Err(msg) => {
                 // SAFETY: see above.

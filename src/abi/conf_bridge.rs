@@ -55,8 +55,7 @@ pub unsafe fn create_instance(kind: ClientKind, conf: *mut rd_kafka_conf_t) -> R
         callbacks,
         opaque: cbs.opaque,
     };
-    let cfg = engine_config(c, kind);
-    let no_brokers = cfg.bootstrap.is_empty();
+    let no_brokers = engine_config(c, kind).bootstrap.is_empty();
     let inst = Instance::new(kind, conf, settings);
     for w in warnings {
         inst.log(level::WARNING, "CONFWARN", &w);
@@ -67,14 +66,6 @@ pub unsafe fn create_instance(kind: ClientKind, conf: *mut rd_kafka_conf_t) -> R
             "CONFWARN",
             "No `bootstrap.servers` configured: client will not be able to connect to Kafka cluster",
         );
-    }
-    match EngineHandle::start(inst.clone(), cfg) {
-        Ok(engine) => *inst.engine.lock() = Some(engine),
-        Err(e) => {
-            // The instance must not keep the application's configuration.
-            let msg = format!("Failed to create thread: {e}");
-            return Err(msg);
-        }
     }
     Ok(inst)
 }
@@ -128,13 +119,14 @@ fn engine_config(c: &Conf, kind: ClientKind) -> EngineConfig {
     }
 }
 
-/// Runs what needs the final `rd_kafka_t *`: the on_new interceptors.
+/// Runs what needs the final `rd_kafka_t *`: the on_new interceptors, then
+/// starts the event loop (which sees the interceptors they registered).
 ///
 /// # Safety
 /// `rk` is the handle just created for `inst`.
-pub unsafe fn after_create(inst: &Arc<Instance>, rk: *mut rd_kafka_t) {
+pub unsafe fn after_create(inst: &Arc<Instance>, rk: *mut rd_kafka_t) -> Result<(), String> {
     // SAFETY: the instance owns its live configuration.
-    let Some(c) = (unsafe { Conf::from_ptr(inst.conf) }) else { return };
+    let Some(c) = (unsafe { Conf::from_ptr(inst.conf) }) else { return Err("Invalid configuration object".into()) };
     for ic in c.interceptors().on_new.snapshot() {
         let mut errstr = [0 as std::os::raw::c_char; 512];
         // SAFETY: the interceptor registered for this configuration.
@@ -149,6 +141,12 @@ pub unsafe fn after_create(inst: &Arc<Instance>, rk: *mut rd_kafka_t) {
             );
         }
     }
+    // SAFETY: as above.
+    let c = unsafe { Conf::from_ptr(inst.conf) }.ok_or("Invalid configuration object")?;
+    let cfg = engine_config(c, inst.kind);
+    let engine = EngineHandle::start(inst.clone(), cfg).map_err(|e| format!("Failed to create thread: {e}"))?;
+    *inst.engine.lock() = Some(engine);
+    Ok(())
 }
 
 /// Calls the on_destroy interceptors (before the instance goes away).

@@ -156,6 +156,17 @@ pub fn parse_brokers(list: &str) -> Vec<(String, u16)> {
     out
 }
 
+/// The client-level interceptors the loop calls (a snapshot taken when the
+/// loop starts, after the on_new interceptors registered them).
+#[derive(Default)]
+struct LoopInterceptors {
+    thread_start: Vec<crate::config::interceptors::Interceptor<crate::config::interceptors::OnThreadStartFn>>,
+    thread_exit: Vec<crate::config::interceptors::Interceptor<crate::config::interceptors::OnThreadExitFn>>,
+    broker_state: Vec<crate::config::interceptors::Interceptor<crate::config::interceptors::OnBrokerStateChangeFn>>,
+    request_sent: Vec<crate::config::interceptors::Interceptor<crate::config::interceptors::OnRequestSentFn>>,
+    response_received: Vec<crate::config::interceptors::Interceptor<crate::config::interceptors::OnResponseReceivedFn>>,
+}
+
 /// A metadata request that waits for a usable broker.
 struct PendingMetadata {
     query: MetadataQuery,
@@ -178,6 +189,7 @@ pub struct Core {
     refresh_inflight: bool,
     /// Round-robin cursor for picking a broker to connect to.
     connect_cursor: usize,
+    interceptors: LoopInterceptors,
     pub started: Instant,
 }
 
@@ -197,13 +209,97 @@ impl Core {
             next_stats: cfg.statistics_interval.map(|d| Instant::now() + d),
             refresh_inflight: false,
             connect_cursor: 0,
+            interceptors: LoopInterceptors::default(),
             started: Instant::now(),
             cfg,
         };
         for (h, p) in core.cfg.bootstrap.clone() {
             core.add_broker(-1, &h, p);
         }
+        // SAFETY: the instance owns its live configuration.
+        if let Some(c) = unsafe { crate::config::Conf::from_ptr(core.inst.conf) } {
+            let ics = c.interceptors();
+            core.interceptors = LoopInterceptors {
+                thread_start: ics.on_thread_start.snapshot(),
+                thread_exit: ics.on_thread_exit.snapshot(),
+                broker_state: ics.on_broker_state_change.snapshot(),
+                request_sent: ics.on_request_sent.snapshot(),
+                response_received: ics.on_response_received.snapshot(),
+            };
+        }
         core
+    }
+
+    fn rk(&self) -> *mut rd_kafka_t {
+        self.inst.rk.load(std::sync::atomic::Ordering::Acquire)
+    }
+
+    /// Changes a broker's state and tells the interceptors.
+    fn set_broker_state(&mut self, slot: usize, s: State) {
+        if self.brokers[slot].state == s {
+            return;
+        }
+        self.brokers[slot].set_state(s);
+        if self.interceptors.broker_state.is_empty() {
+            return;
+        }
+        let b = &self.brokers[slot];
+        let (name, state) = (CString::new(b.host.clone()).unwrap_or_default(), CString::new(s.name()).unwrap_or_default());
+        let (id, port) = (b.id, b.port as i32);
+        let rk = self.rk();
+        for ic in &self.interceptors.broker_state {
+            // SAFETY: the application's interceptor with valid strings.
+            unsafe { (ic.func)(rk, id, c"plaintext".as_ptr(), name.as_ptr(), port, state.as_ptr(), ic.opaque) };
+        }
+    }
+
+    fn thread_event(&self, start: bool) {
+        let name = c"rdk:main";
+        let rk = self.rk();
+        if start {
+            for ic in &self.interceptors.thread_start {
+                // SAFETY: the application's interceptor.
+                unsafe { (ic.func)(rk, RD_KAFKA_THREAD_MAIN, name.as_ptr(), ic.opaque) };
+            }
+        } else {
+            for ic in &self.interceptors.thread_exit {
+                // SAFETY: the application's interceptor.
+                unsafe { (ic.func)(rk, RD_KAFKA_THREAD_MAIN, name.as_ptr(), ic.opaque) };
+            }
+        }
+    }
+
+    /// Tells the interceptors a request went out.
+    fn ic_request_sent(&self, slot: usize, api_key: i16, version: i16, corr: i32, size: usize) {
+        if self.interceptors.request_sent.is_empty() {
+            return;
+        }
+        use std::os::fd::AsRawFd;
+        let b = &self.brokers[slot];
+        let fd = b.stream.as_ref().map_or(-1, |s| s.as_raw_fd());
+        let name = CString::new(b.name.clone()).unwrap_or_default();
+        for ic in &self.interceptors.request_sent {
+            // SAFETY: the application's interceptor.
+            unsafe { (ic.func)(self.rk(), fd, name.as_ptr(), b.id, api_key, version, corr, size, ic.opaque) };
+        }
+    }
+
+    /// Tells the interceptors a response (or failure) came back.
+    #[allow(clippy::too_many_arguments)]
+    fn ic_response_received(&self, slot: usize, api_key: i16, version: i16, corr: i32, size: usize, rtt: Duration, err: rd_kafka_resp_err_t) {
+        if self.interceptors.response_received.is_empty() {
+            return;
+        }
+        use std::os::fd::AsRawFd;
+        let b = &self.brokers[slot];
+        let fd = b.stream.as_ref().map_or(-1, |s| s.as_raw_fd());
+        let name = CString::new(b.name.clone()).unwrap_or_default();
+        for ic in &self.interceptors.response_received {
+            // SAFETY: the application's interceptor.
+            unsafe {
+                (ic.func)(self.rk(), fd, name.as_ptr(), b.id, api_key, version, corr, size, rtt.as_micros() as i64, err, ic.opaque)
+            };
+        }
     }
 
     pub fn log(&self, lvl: i32, fac: &str, msg: &str) {
@@ -220,6 +316,7 @@ impl Core {
     }
 
     fn run(&mut self) {
+        self.thread_event(true);
         let mut events = Events::with_capacity(256);
         loop {
             let timeout = self.next_wakeup().map(|t| t.saturating_duration_since(Instant::now()));
@@ -247,6 +344,7 @@ impl Core {
             }
         }
         self.shutdown();
+        self.thread_event(false);
     }
 
     fn next_wakeup(&self) -> Option<Instant> {
@@ -317,8 +415,8 @@ impl Core {
 
     /// Starts connecting a broker (resolving its name first if needed).
     fn connect(&mut self, slot: usize) {
+        self.set_broker_state(slot, State::Connect);
         let b = &mut self.brokers[slot];
-        b.set_state(State::Connect);
         b.reconnect_at = None;
         b.setup_deadline = Some(Instant::now() + self.cfg.setup_timeout);
         if b.addr_idx < b.addrs.len() {
@@ -431,7 +529,7 @@ impl Core {
             self.broker_up(slot);
             return;
         }
-        self.brokers[slot].set_state(State::ApiVersionQuery);
+        self.set_broker_state(slot, State::ApiVersionQuery);
         let v = if self.brokers[slot].apiversion_v0 { 0 } else { APIVERSIONS_MAX_VERSION };
         self.send_api_versions(slot, v);
     }
@@ -521,8 +619,8 @@ impl Core {
     }
 
     fn broker_up(&mut self, slot: usize) {
+        self.set_broker_state(slot, State::Up);
         let b = &mut self.brokers[slot];
-        b.set_state(State::Up);
         b.setup_deadline = None;
         b.backoff = Duration::ZERO;
         b.timeouts_in_row = 0;
@@ -548,7 +646,6 @@ impl Core {
             }
             let (i, w) = b.close();
             b.down_after = b.state_since.elapsed();
-            b.set_state(State::Down);
             b.setup_deadline = None;
             let base = self.cfg.reconnect_backoff;
             b.backoff = if b.backoff.is_zero() { base } else { (b.backoff * 2).min(self.cfg.reconnect_backoff_max) };
@@ -556,6 +653,7 @@ impl Core {
             b.reconnect_at = Some(Instant::now() + jittered);
             (i, w, b.name.clone(), state, was_connected)
         };
+        self.set_broker_state(slot, State::Down);
         let elapsed = self.brokers[slot].down_after.as_millis();
         let full = if reason.contains("(after ") {
             format!("{name}: {reason}")
@@ -657,14 +755,17 @@ impl Core {
             let corr = b.corr_id();
             match (req.encode)(version, corr, &self.cfg.client_id) {
                 Ok(frame) => {
+                    let size = frame.len();
                     b.queue_frame(frame);
                     b.stats.tx += 1;
                     *b.stats.req_counts.entry(req.api_key).or_default() += 1;
                     b.stats.outbuf_latency.add(now.saturating_duration_since(req.enqueued).as_micros() as i64);
+                    let api_key = req.api_key;
                     b.inflight.insert(
                         corr,
-                        InFlight { api_key: req.api_key, version, sent: now, deadline: req.deadline(), handler: req.handler },
+                        InFlight { api_key, version, sent: now, deadline: req.deadline(), handler: req.handler },
                     );
+                    self.ic_request_sent(slot, api_key, version, corr, size);
                 }
                 Err(e) => {
                     b.stats.tx_errs += 1;
@@ -690,6 +791,7 @@ impl Core {
             return;
         };
         let rtt = f.sent.elapsed();
+        self.ic_response_received(slot, f.api_key, f.version, corr, frame.len() + 4, rtt, RD_KAFKA_RESP_ERR_NO_ERROR);
         {
             let b = &mut self.brokers[slot];
             b.stats.rx += 1;
@@ -857,7 +959,7 @@ impl Core {
                 if self.brokers[i].stream.is_some() && self.brokers[i].inflight.is_empty() {
                     let mut s = self.brokers[i].stream.take().unwrap();
                     let _ = self.poll.registry().deregister(&mut s);
-                    self.brokers[i].set_state(State::Down);
+                    self.set_broker_state(i, State::Down);
                 }
             }
         }
