@@ -98,6 +98,7 @@ c-test: lib
 
 abi-test: lib
 	tests/abi/check-exports.sh $(SO)
+	tests/abi/check-install.sh
 
 compat-test: lib
 	tests/compat/run.sh
