@@ -183,12 +183,12 @@ pub unsafe extern "C" fn rd_kafka_new(type_: rd_kafka_type_t, conf: *mut rd_kafk
         };
         // SAFETY: conf is NULL or a live configuration from rd_kafka_conf_new().
         match unsafe { super::conf_bridge::create_instance(kind, conf) } {
-            Ok(inst) => {
+            Ok((inst, warnings)) => {
                 let rk = Box::into_raw(Box::new(ClientHandle { inst: inst.clone() })) as *mut rd_kafka_t;
                 inst.rk.store(rk, Ordering::Release);
                 // SAFETY: the instance is fully set up; on_new interceptors
                 // see the final handle.
-                match unsafe { super::conf_bridge::after_create(&inst, rk) } {
+                match unsafe { super::conf_bridge::after_create(&inst, rk, warnings) } {
                     Ok(()) => rk,
                     Err(msg) => {
                         // The application keeps its configuration.

@@ -20,7 +20,7 @@ fn ms(v: i64) -> Duration {
 ///
 /// # Safety
 /// `conf` must be NULL or a live configuration object.
-pub unsafe fn create_instance(kind: ClientKind, conf: *mut rd_kafka_conf_t) -> Result<Arc<Instance>, String> {
+pub unsafe fn create_instance(kind: ClientKind, conf: *mut rd_kafka_conf_t) -> Result<(Arc<Instance>, Vec<String>), String> {
     let conf = if conf.is_null() { Box::new(Conf::new()).into_raw() } else { conf };
     // SAFETY: conf is live and ours to modify (rd_kafka_new adopts it).
     let c = unsafe { Conf::from_ptr_mut(conf) }.ok_or("Invalid configuration object")?;
@@ -55,19 +55,8 @@ pub unsafe fn create_instance(kind: ClientKind, conf: *mut rd_kafka_conf_t) -> R
         callbacks,
         opaque: cbs.opaque,
     };
-    let no_brokers = engine_config(c, kind).bootstrap.is_empty();
     let inst = Instance::new(kind, conf, settings);
-    for w in warnings {
-        inst.log(level::WARNING, "CONFWARN", &w);
-    }
-    if no_brokers {
-        inst.log(
-            level::NOTICE,
-            "CONFWARN",
-            "No `bootstrap.servers` configured: client will not be able to connect to Kafka cluster",
-        );
-    }
-    Ok(inst)
+    Ok((inst, warnings))
 }
 
 /// The engine's settings from the configuration.
@@ -124,9 +113,19 @@ fn engine_config(c: &Conf, kind: ClientKind) -> EngineConfig {
 ///
 /// # Safety
 /// `rk` is the handle just created for `inst`.
-pub unsafe fn after_create(inst: &Arc<Instance>, rk: *mut rd_kafka_t) -> Result<(), String> {
+pub unsafe fn after_create(inst: &Arc<Instance>, rk: *mut rd_kafka_t, warnings: Vec<String>) -> Result<(), String> {
     // SAFETY: the instance owns its live configuration.
     let Some(c) = (unsafe { Conf::from_ptr(inst.conf) }) else { return Err("Invalid configuration object".into()) };
+    for w in warnings {
+        inst.log(level::WARNING, "CONFWARN", &w);
+    }
+    if engine_config(c, inst.kind).bootstrap.is_empty() {
+        inst.log(
+            level::NOTICE,
+            "CONFWARN",
+            "No `bootstrap.servers` configured: client will not be able to connect to Kafka cluster",
+        );
+    }
     for ic in c.interceptors().on_new.snapshot() {
         let mut errstr = [0 as std::os::raw::c_char; 512];
         // SAFETY: the interceptor registered for this configuration.
