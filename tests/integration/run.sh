@@ -37,7 +37,7 @@ start_refmock() {
     exec 3>"$work/ctl"   # keeps the command pipe open between test programs
     for _ in $(seq 1 100); do [ -s "$work/bootstrap" ] && break; sleep 0.05; done
     export IT_BOOTSTRAP=$(head -1 "$work/bootstrap")
-    export IT_MOCK_CTL="$work/ctl" IT_MOCK_OUT="$work/out"
+    export IT_MOCK_CTL="$work/ctl" IT_MOCK_OUT="$work/out" IT_REFMOCK_BIN="$top/build/refmock"
 }
 
 mock_cmd() { # command... ; waits for its answer
