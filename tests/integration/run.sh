@@ -82,6 +82,11 @@ for kind in "${kinds[@]}"; do
         [ -x "$t" ] || continue
         if LD_LIBRARY_PATH=$top/build/lib timeout 120 "$t"; then :; else echo "FAIL: $(basename "$t") on $kind"; fail=1; fi
     done
+    # confluent_kafka built against ferrokafka (bindings/python/build.sh).
+    [ -x "$top/build/python-venv/bin/python" ] || "$top/bindings/python/build.sh" >/dev/null
+    if "$top/build/python-venv/bin/python" -m pytest -q -p no:cacheprovider "$top/bindings/python/tests_broker"; then :; else
+        echo "FAIL: python tests on $kind"; fail=1
+    fi
     for s in "$top"/tests/integration/check-*.sh; do
         [ -x "$s" ] || continue
         if timeout 300 "$s"; then :; else echo "FAIL: $(basename "$s") on $kind"; fail=1; fi
