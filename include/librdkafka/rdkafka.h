@@ -3774,6 +3774,10 @@ rd_kafka_queue_t *rd_kafka_queue_get_partition(rd_kafka_t *rk,
                                                const char *topic,
                                                int32_t partition);
 
+/*
+ A handle to the background queue, whose events a library thread serves
+ with background_event_cb; NULL when no background_event_cb is configured.
+ */
 RD_EXPORT rd_kafka_queue_t *rd_kafka_queue_get_background(rd_kafka_t *rk);
 
 /*

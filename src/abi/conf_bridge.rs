@@ -145,6 +145,7 @@ pub unsafe fn after_create(inst: &Arc<Instance>, rk: *mut rd_kafka_t, warnings: 
     let cfg = engine_config(c, inst.kind);
     let engine = EngineHandle::start(inst.clone(), cfg).map_err(|e| format!("Failed to create thread: {e}"))?;
     *inst.engine.lock() = Some(engine);
+    inst.start_background_thread().map_err(|e| format!("Failed to create background thread: {e}"))?;
     Ok(())
 }
 
@@ -168,6 +169,7 @@ pub unsafe fn before_destroy(inst: &Arc<Instance>, rk: *mut rd_kafka_t) {
 pub fn stop_engine(inst: &Arc<Instance>) {
     let engine = inst.engine.lock().take();
     drop(engine);
+    inst.stop_background_thread();
 }
 
 /// Releases what the instance took from its configuration.

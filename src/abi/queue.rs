@@ -93,10 +93,19 @@ pub unsafe extern "C" fn rd_kafka_queue_get_partition(rk: *mut rd_kafka_t, topic
     ffi_stub!(ptr::null_mut())
 }
 
+/// A handle to the background queue, whose events a library thread serves
+/// with background_event_cb; NULL when no background_event_cb is configured.
 #[unsafe(no_mangle)]
-#[allow(unused_variables)]
 pub unsafe extern "C" fn rd_kafka_queue_get_background(rk: *mut rd_kafka_t) -> *mut rd_kafka_queue_t {
-    ffi_stub!(ptr::null_mut())
+    crate::ffi_guard!(ptr::null_mut(), {
+        // SAFETY: caller contract for handles.
+        match unsafe { instance(rk) } {
+            Some(inst) if inst.callbacks.background_event_cb.is_some() => {
+                QueueHandle::into_raw(inst.background_q.clone(), inst.clone())
+            }
+            _ => ptr::null_mut(),
+        }
+    })
 }
 
 /// Forwards everything `src` holds and receives to `dst` (NULL: stop

@@ -136,6 +136,10 @@ pub struct Instance {
     pub member_id: Mutex<Option<String>>,
     /// The event loop (None until started, and after destruction).
     pub engine: Mutex<Option<super::core::EngineHandle>>,
+    /// The background queue and its thread (when background_event_cb is
+    /// configured).
+    pub background_q: Arc<Queue>,
+    pub background_thread: Mutex<Option<std::thread::JoinHandle<()>>>,
 }
 
 // SAFETY: the raw pointers (conf, opaque, rk) are owned by or given to this
@@ -182,6 +186,8 @@ impl Instance {
             topics: Mutex::new(HashMap::new()),
             member_id: Mutex::new(None),
             engine: Mutex::new(None),
+            background_q: Queue::new(),
+            background_thread: Mutex::new(None),
         })
     }
 
@@ -246,6 +252,48 @@ impl Instance {
                 true
             }
             None => false,
+        }
+    }
+}
+
+impl Instance {
+    /// Starts the thread that serves the background queue with
+    /// background_event_cb (if configured).
+    pub fn start_background_thread(self: &Arc<Self>) -> std::io::Result<()> {
+        let Some(cb) = self.callbacks.background_event_cb else { return Ok(()) };
+        let inst = Arc::downgrade(self);
+        let q = self.background_q.clone();
+        let t = std::thread::Builder::new().name("rdk:background".into()).spawn(move || {
+            super::THREADS.fetch_add(1, Ordering::SeqCst);
+            loop {
+                match q.pop(None) {
+                    super::queue::Polled::Event(ev) => {
+                        let Some(inst) = inst.upgrade() else { break };
+                        let rk = inst.rk.load(Ordering::Acquire);
+                        // SAFETY: the application's callback; it owns (and
+                        // destroys) the event.
+                        unsafe { cb(rk, ev.into_raw(), inst.opaque) };
+                    }
+                    super::queue::Polled::Yielded => {
+                        if inst.upgrade().is_none_or(|i| i.terminating.load(Ordering::SeqCst)) {
+                            break;
+                        }
+                    }
+                    super::queue::Polled::Timeout => {}
+                }
+            }
+            super::THREADS.fetch_sub(1, Ordering::SeqCst);
+        })?;
+        *self.background_thread.lock() = Some(t);
+        Ok(())
+    }
+
+    /// Stops the background thread (after it served what is queued).
+    pub fn stop_background_thread(&self) {
+        let t = self.background_thread.lock().take();
+        if let Some(t) = t {
+            self.background_q.wake_yield();
+            let _ = t.join();
         }
     }
 }
