@@ -120,6 +120,8 @@ pub mod compression;
 pub mod error;
 pub mod fetch;
 pub mod frame;
+#[doc(hidden)]
+pub mod fuzz_support;
 pub mod message_set;
 pub mod produce;
 pub mod record_batch;
