@@ -269,3 +269,92 @@ fn produce_response_via_kafka_protocol() {
         assert_eq!(got.responses[0].partition_responses[0].base_offset, 1234);
     }
 }
+
+#[test]
+fn produce_response_decoder_matches_kafka_protocol_for_v3_to_v13() {
+    use ferrokafka::protocol::messages::{produce_response as pr, ProduceResponse as KpProduceResponse};
+    for version in 3..=13i16 {
+        let mut part = pr::PartitionProduceResponse::default()
+            .with_index(4)
+            .with_error_code(if version >= 8 { 87 } else { 0 })
+            .with_base_offset(1234)
+            .with_log_append_time_ms(99)
+            .with_log_start_offset(5);
+        if version >= 8 {
+            part = part
+                .with_record_errors(vec![pr::BatchIndexAndErrorMessage::default()
+                    .with_batch_index(2)
+                    .with_batch_index_error_message(Some(StrBytes::from_static_str("bad record")))])
+                .with_error_message(Some(StrBytes::from_static_str("one bad record")));
+        }
+        if version >= 10 {
+            part = part.with_current_leader(pr::LeaderIdAndEpoch::default().with_leader_id(BrokerId(6)).with_leader_epoch(3));
+        }
+        let mut kp = KpProduceResponse::default()
+            .with_responses(vec![pr::TopicProduceResponse::default()
+                .with_name(TopicName(StrBytes::from_static_str("t")))
+                .with_topic_id(uuid::Uuid::from_bytes(uuid(9)))
+                .with_partition_responses(vec![part, pr::PartitionProduceResponse::default().with_index(5)])])
+            .with_throttle_time_ms(7);
+        if version >= 10 {
+            kp = kp.with_node_endpoints(vec![pr::NodeEndpoint::default()
+                .with_node_id(BrokerId(6))
+                .with_host(StrBytes::from_static_str("h6"))
+                .with_port(9096)]);
+        }
+        let wire = encode_response(keys::PRODUCE, version, 8, &kp).unwrap();
+        let mut frame = Bytes::copy_from_slice(&wire[4..]);
+        assert_eq!(decode_response_header(keys::PRODUCE, version, &mut frame).unwrap().correlation_id, 8);
+        let ours = decode_produce_response(version, &frame).unwrap();
+        assert_eq!(ours.throttle_time_ms, 7);
+        let t = &ours.topics[0];
+        if version >= 13 {
+            assert_eq!(t.topic_id, uuid(9));
+        } else {
+            assert_eq!(t.name, "t");
+        }
+        let p = &t.partitions[0];
+        assert_eq!((p.partition_index, p.base_offset, p.log_append_time_ms), (4, 1234, 99));
+        assert_eq!(p.log_start_offset, if version >= 5 { 5 } else { -1 });
+        if version >= 8 {
+            assert_eq!(p.error_code, 87);
+            assert_eq!(p.record_errors, vec![BatchIndexError { batch_index: 2, message: Some("bad record".into()) }]);
+            assert_eq!(p.error_message.as_deref(), Some("one bad record"));
+        }
+        if version >= 10 {
+            assert_eq!(p.current_leader, Some(LeaderIdAndEpoch { leader_id: 6, leader_epoch: 3 }));
+            assert_eq!(ours.node_endpoints, vec![NodeEndpoint { node_id: 6, host: "h6".into(), port: 9096, rack: None }]);
+        } else {
+            assert_eq!(p.current_leader, None);
+        }
+        assert_eq!(t.partitions[1].partition_index, 5);
+        // Our encoder gives the same bytes.
+        assert_eq!(&encode_produce_response(version, &ours).unwrap()[..], &frame[..], "Produce response v{version}");
+    }
+}
+
+#[test]
+fn produce_response_v0_to_v2_hand_bytes() {
+    #[rustfmt::skip]
+    let v0: Vec<u8> = vec![
+        0, 0, 0, 1,                 // 1 topic
+        0, 1, b't',
+        0, 0, 0, 1,                 // 1 partition
+        0, 0, 0, 3,                 // partition 3
+        0, 0,                       // no error
+        0, 0, 0, 0, 0, 0, 0, 42,    // base offset
+    ];
+    let r = decode_produce_response(0, &v0).unwrap();
+    assert_eq!(r.topics[0].partitions[0].base_offset, 42);
+    assert_eq!(r.throttle_time_ms, 0);
+    let mut v1 = v0.clone();
+    v1.extend_from_slice(&[0, 0, 0, 100]);
+    assert_eq!(decode_produce_response(1, &v1).unwrap().throttle_time_ms, 100);
+    let mut v2 = v0.clone();
+    v2.extend_from_slice(&77i64.to_be_bytes());
+    v2.extend_from_slice(&[0, 0, 0, 100]);
+    let r2 = decode_produce_response(2, &v2).unwrap();
+    assert_eq!(r2.topics[0].partitions[0].log_append_time_ms, 77);
+    assert_eq!(&encode_produce_response(2, &r2).unwrap()[..], &v2[..]);
+    assert!(decode_produce_response(1, &v0).is_err());
+}

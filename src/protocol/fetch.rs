@@ -260,21 +260,43 @@ pub fn decode_fetch_response(api_version: i16, body: &Bytes) -> Result<FetchResp
     if flex {
         r.tagged_fields(|tag, range| {
             if tag == 0 && v >= 16 {
-                let mut t = sub_reader(data, range);
-                let n = t.array_len(true, 11, "node endpoints")?;
-                for _ in 0..n {
-                    let node_id = t.i32("node id")?;
-                    let host = t.string(true, "node host")?.unwrap_or_default();
-                    let port = t.i32("node port")?;
-                    let rack = t.string(true, "node rack")?;
-                    t.tagged_fields(|_, _| Ok(()))?;
-                    resp.node_endpoints.push(NodeEndpoint { node_id, host, port, rack });
-                }
+                resp.node_endpoints = decode_node_endpoints(&data[range])?;
             }
             Ok(())
         })?;
     }
     Ok(resp)
+}
+
+/// Decode a compact array of node endpoints (the body of a NodeEndpoints
+/// tagged field of Fetch v16+ / Produce v10+ responses).
+pub(crate) fn decode_node_endpoints(data: &[u8]) -> Result<Vec<NodeEndpoint>> {
+    let mut t = Reader::new(data);
+    let n = t.array_len(true, 11, "node endpoints")?;
+    let mut out = Vec::with_capacity(n);
+    for _ in 0..n {
+        let node_id = t.i32("node id")?;
+        let host = t.string(true, "node host")?.unwrap_or_default();
+        let port = t.i32("node port")?;
+        let rack = t.string(true, "node rack")?;
+        t.tagged_fields(|_, _| Ok(()))?;
+        out.push(NodeEndpoint { node_id, host, port, rack });
+    }
+    Ok(out)
+}
+
+/// Encode a compact array of node endpoints.
+pub(crate) fn encode_node_endpoints(nodes: &[NodeEndpoint]) -> Result<BytesMut> {
+    let mut s = BytesMut::new();
+    wire::put_array_len(&mut s, nodes.len(), true)?;
+    for n in nodes {
+        s.put_i32(n.node_id);
+        wire::put_string(&mut s, Some(n.host.as_bytes()), true)?;
+        s.put_i32(n.port);
+        wire::put_string(&mut s, n.rack.as_deref().map(str::as_bytes), true)?;
+        wire::put_uvarint(&mut s, 0);
+    }
+    Ok(s)
 }
 
 fn put_tag_struct(buf: &mut BytesMut, tag: u32, body: &[u8]) {
@@ -364,15 +386,7 @@ pub fn encode_fetch_response(api_version: i16, resp: &FetchResponse) -> Result<B
     }
     if flex {
         if v >= 16 && !resp.node_endpoints.is_empty() {
-            let mut s = BytesMut::new();
-            wire::put_array_len(&mut s, resp.node_endpoints.len(), true)?;
-            for n in &resp.node_endpoints {
-                s.put_i32(n.node_id);
-                wire::put_string(&mut s, Some(n.host.as_bytes()), true)?;
-                s.put_i32(n.port);
-                wire::put_string(&mut s, n.rack.as_deref().map(str::as_bytes), true)?;
-                wire::put_uvarint(&mut s, 0);
-            }
+            let s = encode_node_endpoints(&resp.node_endpoints)?;
             wire::put_uvarint(&mut b, 1);
             wire::put_uvarint(&mut b, 0);
             wire::put_uvarint(&mut b, s.len() as u32);

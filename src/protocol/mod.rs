@@ -28,9 +28,12 @@
 //!   [`Bytes`]; walk it with [`RecordSetReader`], which yields [`Batch`]es
 //!   (v2 batches or legacy v0/v1 messages) whose [`Batch::records`]
 //!   decompresses if needed and yields [`Record`]s whose key and value are
-//!   zero-copy slices.
-//! - Produce responses: [`decode_response`] with
-//!   [`messages::ProduceResponse`] (versions 3+).
+//!   zero-copy slices. For `read_committed`, [`AbortedTransactions`] (built
+//!   from the partition's aborted transaction list) says which batches to
+//!   drop; feed it the ABORT control records met on the way.
+//! - Produce: [`decode_response_header`] then [`decode_produce_response`]
+//!   (hand-written, versions 0-13; [`decode_response`] with
+//!   [`messages::ProduceResponse`] also works for 3+).
 //!
 //! **Sending.** [`encode_request`]`(api_key, api_version, correlation_id,
 //! client_id, &body)` returns the complete frame (size prefix, request
@@ -111,7 +114,8 @@
 //! - [`record_set`]: [`RecordSetReader`] over mixed record data.
 //! - [`compression`]: gzip, snappy (raw and snappy-java framing), lz4
 //!   (including Kafka's broken v0 header checksum), zstd.
-//! - [`produce`]: hand-written Produce request (v0-v13) encoding.
+//! - [`produce`]: hand-written Produce request encoding and response
+//!   decoding (v0-v13).
 //! - [`fetch`]: hand-written Fetch response (v0-v18) decoding and encoding.
 //! - [`wire`]: primitive readers/writers (varints, compact strings ...).
 
@@ -148,9 +152,13 @@ pub use fetch::{
 };
 pub use frame::{FrameReader, DEFAULT_MAX_FRAME_SIZE};
 pub use message_set::{LegacyMessage, MessageSetBuilder};
-pub use produce::{encode_produce_request, EncodedRequest, ProducePartition, ProduceTopic};
+pub use produce::{
+    decode_produce_response, encode_produce_request, encode_produce_response, BatchIndexError,
+    EncodedRequest, ProducePartition, ProducePartitionResponse, ProduceResponse, ProduceTopic,
+    ProduceTopicResponse,
+};
 pub use record_batch::{
     parse_control_key, BatchHeader, BatchOptions, ControlRecordType, Header, Record, RecordBatch,
     RecordBatchBuilder, RecordHeaders, TimestampType,
 };
-pub use record_set::{Batch, DecodeOptions, RecordSetReader, Records};
+pub use record_set::{AbortedTransactions, Batch, DecodeOptions, RecordSetReader, Records};

@@ -9,6 +9,10 @@
 //!         after each partition, each topic and the whole body
 //! v13+:   topic_id:uuid instead of the topic name
 //! ```
+//!
+//! Produce responses (all versions 0-13) are decoded by hand too
+//! ([`decode_produce_response`]): they are on the producer's hot path and
+//! kafka-protocol does not know versions 0-2.
 
 use std::collections::VecDeque;
 use std::io::IoSlice;
@@ -17,7 +21,8 @@ use bytes::{Buf, BufMut, Bytes, BytesMut};
 
 use super::api::{self, keys};
 use super::error::{ProtocolError, Result};
-use super::wire;
+use super::fetch::{decode_node_endpoints, encode_node_endpoints, LeaderIdAndEpoch, NodeEndpoint};
+use super::wire::{self, Reader};
 
 /// Highest Produce version this encoder knows.
 pub const MAX_PRODUCE_VERSION: i16 = 13;
@@ -212,4 +217,222 @@ pub fn encode_produce_request(
     out.chunks.push_front(Bytes::copy_from_slice(&(size as i32).to_be_bytes()));
     out.remaining += 4;
     Ok(out)
+}
+
+/// A decoded Produce response body.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ProduceResponse {
+    /// Per-topic results.
+    pub topics: Vec<ProduceTopicResponse>,
+    /// Throttle time (v1+).
+    pub throttle_time_ms: i32,
+    /// Endpoints of leaders named in `current_leader` fields (v10+).
+    pub node_endpoints: Vec<NodeEndpoint>,
+}
+
+/// Results for one topic.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ProduceTopicResponse {
+    /// Topic name (v0-12).
+    pub name: String,
+    /// Topic id (v13+).
+    pub topic_id: [u8; 16],
+    /// Per-partition results.
+    pub partitions: Vec<ProducePartitionResponse>,
+}
+
+/// Result for one partition.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ProducePartitionResponse {
+    /// Partition index.
+    pub partition_index: i32,
+    /// Error code.
+    pub error_code: i16,
+    /// Offset given to the first record.
+    pub base_offset: i64,
+    /// Broker timestamp when the topic uses LogAppendTime (v2+), else -1.
+    pub log_append_time_ms: i64,
+    /// Log start offset (v5+), else -1.
+    pub log_start_offset: i64,
+    /// Records that made the batch fail (v8+).
+    pub record_errors: Vec<BatchIndexError>,
+    /// Error message (v8+).
+    pub error_message: Option<String>,
+    /// New leader after NOT_LEADER_OR_FOLLOWER (v10+ tag 0).
+    pub current_leader: Option<LeaderIdAndEpoch>,
+}
+
+impl Default for ProducePartitionResponse {
+    fn default() -> Self {
+        ProducePartitionResponse {
+            partition_index: 0,
+            error_code: 0,
+            base_offset: -1,
+            log_append_time_ms: -1,
+            log_start_offset: -1,
+            record_errors: Vec::new(),
+            error_message: None,
+            current_leader: None,
+        }
+    }
+}
+
+/// A record that caused its batch to be rejected (KIP-467).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BatchIndexError {
+    /// Index of the record in the batch.
+    pub batch_index: i32,
+    /// Why.
+    pub message: Option<String>,
+}
+
+/// Decode a Produce response body (after the response header), versions
+/// 0-13.
+pub fn decode_produce_response(api_version: i16, body: &[u8]) -> Result<ProduceResponse> {
+    if !(0..=MAX_PRODUCE_VERSION).contains(&api_version) {
+        return Err(ProtocolError::UnsupportedVersion { api_key: keys::PRODUCE, api_version });
+    }
+    let v = api_version;
+    let flex = v >= 9;
+    let mut r = Reader::new(body);
+    let mut resp = ProduceResponse::default();
+    let nt = r.array_len(flex, 2, "produce topics")?;
+    for _ in 0..nt {
+        let mut t = ProduceTopicResponse::default();
+        if v >= 13 {
+            t.topic_id = r.uuid("topic id")?;
+        } else {
+            t.name = r.string(flex, "topic name")?.unwrap_or_default();
+        }
+        let np = r.array_len(flex, 14, "produce partitions")?;
+        t.partitions.reserve(np);
+        for _ in 0..np {
+            let mut p = ProducePartitionResponse {
+                partition_index: r.i32("partition index")?,
+                error_code: r.i16("error code")?,
+                base_offset: r.i64("base offset")?,
+                ..Default::default()
+            };
+            if v >= 2 {
+                p.log_append_time_ms = r.i64("log append time")?;
+            }
+            if v >= 5 {
+                p.log_start_offset = r.i64("log start offset")?;
+            }
+            if v >= 8 {
+                let ne = r.array_len(flex, 5, "record errors")?;
+                for _ in 0..ne {
+                    let batch_index = r.i32("batch index")?;
+                    let message = r.string(flex, "batch index error message")?;
+                    if flex {
+                        r.tagged_fields(|_, _| Ok(()))?;
+                    }
+                    p.record_errors.push(BatchIndexError { batch_index, message });
+                }
+                p.error_message = r.string(flex, "error message")?;
+            }
+            if flex {
+                r.tagged_fields(|tag, range| {
+                    if tag == 0 && v >= 10 {
+                        let mut t = Reader::new(&body[range]);
+                        p.current_leader = Some(LeaderIdAndEpoch {
+                            leader_id: t.i32("current leader id")?,
+                            leader_epoch: t.i32("current leader epoch")?,
+                        });
+                        t.tagged_fields(|_, _| Ok(()))?;
+                    }
+                    Ok(())
+                })?;
+            }
+            t.partitions.push(p);
+        }
+        if flex {
+            r.tagged_fields(|_, _| Ok(()))?;
+        }
+        resp.topics.push(t);
+    }
+    if v >= 1 {
+        resp.throttle_time_ms = r.i32("throttle time")?;
+    }
+    if flex {
+        r.tagged_fields(|tag, range| {
+            if tag == 0 && v >= 10 {
+                resp.node_endpoints = decode_node_endpoints(&body[range])?;
+            }
+            Ok(())
+        })?;
+    }
+    Ok(resp)
+}
+
+/// Encode a Produce response body (broker side: mock cluster and tests).
+pub fn encode_produce_response(api_version: i16, resp: &ProduceResponse) -> Result<BytesMut> {
+    if !(0..=MAX_PRODUCE_VERSION).contains(&api_version) {
+        return Err(ProtocolError::UnsupportedVersion { api_key: keys::PRODUCE, api_version });
+    }
+    let v = api_version;
+    let flex = v >= 9;
+    let mut b = BytesMut::with_capacity(128);
+    wire::put_array_len(&mut b, resp.topics.len(), flex)?;
+    for t in &resp.topics {
+        if v >= 13 {
+            b.put_slice(&t.topic_id);
+        } else {
+            wire::put_string(&mut b, Some(t.name.as_bytes()), flex)?;
+        }
+        wire::put_array_len(&mut b, t.partitions.len(), flex)?;
+        for p in &t.partitions {
+            b.put_i32(p.partition_index);
+            b.put_i16(p.error_code);
+            b.put_i64(p.base_offset);
+            if v >= 2 {
+                b.put_i64(p.log_append_time_ms);
+            }
+            if v >= 5 {
+                b.put_i64(p.log_start_offset);
+            }
+            if v >= 8 {
+                wire::put_array_len(&mut b, p.record_errors.len(), flex)?;
+                for e in &p.record_errors {
+                    b.put_i32(e.batch_index);
+                    wire::put_string(&mut b, e.message.as_deref().map(str::as_bytes), flex)?;
+                    if flex {
+                        wire::put_uvarint(&mut b, 0);
+                    }
+                }
+                wire::put_string(&mut b, p.error_message.as_deref().map(str::as_bytes), flex)?;
+            }
+            if flex {
+                match p.current_leader.filter(|_| v >= 10) {
+                    Some(l) => {
+                        wire::put_uvarint(&mut b, 1);
+                        wire::put_uvarint(&mut b, 0);
+                        wire::put_uvarint(&mut b, 9);
+                        b.put_i32(l.leader_id);
+                        b.put_i32(l.leader_epoch);
+                        wire::put_uvarint(&mut b, 0);
+                    }
+                    None => wire::put_uvarint(&mut b, 0),
+                }
+            }
+        }
+        if flex {
+            wire::put_uvarint(&mut b, 0);
+        }
+    }
+    if v >= 1 {
+        b.put_i32(resp.throttle_time_ms);
+    }
+    if flex {
+        if v >= 10 && !resp.node_endpoints.is_empty() {
+            let s = encode_node_endpoints(&resp.node_endpoints)?;
+            wire::put_uvarint(&mut b, 1);
+            wire::put_uvarint(&mut b, 0);
+            wire::put_uvarint(&mut b, s.len() as u32);
+            b.put_slice(&s);
+        } else {
+            wire::put_uvarint(&mut b, 0);
+        }
+    }
+    Ok(b)
 }

@@ -225,3 +225,143 @@ impl Iterator for RecordSetReader {
         self.next_batch().transpose()
     }
 }
+
+/// Which transactional batches of a fetched partition belong to aborted
+/// transactions (`isolation.level=read_committed`), following the list in
+/// the Fetch response and the ABORT markers met while reading, the way
+/// librdkafka does:
+///
+/// - a transactional, non-control batch whose producer has an aborted
+///   transaction starting at or before the batch's base offset is skipped
+///   whole ([`is_aborted`](Self::is_aborted));
+/// - an ABORT control record ends that producer's current aborted
+///   transaction ([`on_abort_marker`](Self::on_abort_marker)).
+#[derive(Clone, Debug, Default)]
+pub struct AbortedTransactions {
+    /// producer id -> (ascending start offsets, index of the current one).
+    by_producer: std::collections::HashMap<i64, (Vec<i64>, usize)>,
+}
+
+impl AbortedTransactions {
+    /// Build from a partition's `aborted_transactions`.
+    pub fn new(list: &[super::fetch::AbortedTransaction]) -> Self {
+        let mut by_producer: std::collections::HashMap<i64, (Vec<i64>, usize)> = Default::default();
+        for a in list {
+            by_producer.entry(a.producer_id).or_default().0.push(a.first_offset);
+        }
+        for (offsets, _) in by_producer.values_mut() {
+            offsets.sort_unstable();
+        }
+        AbortedTransactions { by_producer }
+    }
+
+    /// True if there is nothing to filter.
+    pub fn is_empty(&self) -> bool {
+        self.by_producer.is_empty()
+    }
+
+    fn current(&self, producer_id: i64) -> Option<i64> {
+        let (offsets, idx) = self.by_producer.get(&producer_id)?;
+        offsets.get(*idx).copied()
+    }
+
+    /// Whether this batch's records must be dropped as part of an aborted
+    /// transaction.
+    pub fn is_aborted(&self, batch: &Batch) -> bool {
+        if !batch.is_transactional() || batch.is_control() {
+            return false;
+        }
+        matches!(self.current(batch.producer_id()), Some(start) if batch.base_offset() >= start)
+    }
+
+    /// Record an ABORT marker of `producer_id` at `offset`: the producer's
+    /// current aborted transaction (if it started at or before `offset`)
+    /// is over. Returns its start offset, or None if the marker closes an
+    /// aborted transaction that was not listed (an empty one).
+    pub fn on_abort_marker(&mut self, producer_id: i64, offset: i64) -> Option<i64> {
+        let (offsets, idx) = self.by_producer.get_mut(&producer_id)?;
+        let start = *offsets.get(*idx)?;
+        if start > offset {
+            return None;
+        }
+        *idx += 1;
+        Some(start)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::fetch::AbortedTransaction;
+    use super::super::record_batch::{BatchOptions, ControlRecordType, RecordBatchBuilder};
+    use super::*;
+
+    fn batch(pid: i64, base: i64, n: usize, transactional: bool, control: Option<ControlRecordType>) -> Bytes {
+        let mut b = RecordBatchBuilder::new(BatchOptions {
+            producer_id: pid,
+            producer_epoch: 0,
+            base_sequence: 0,
+            transactional,
+            control: control.is_some(),
+            base_offset: base,
+            ..Default::default()
+        });
+        for _ in 0..n {
+            match control {
+                Some(c) => {
+                    b.append_control(0, c, 0);
+                }
+                None => {
+                    b.append(0, None, Some(b"v"), []);
+                }
+            }
+        }
+        b.finish().unwrap()
+    }
+
+    #[test]
+    fn read_committed_filtering() {
+        // pid 7: aborted txn at 10-11 (marker 12), committed txn at 13-14
+        // (marker 15), aborted txn at 16 (marker 17). pid 8: plain
+        // transactional batch at 18 (not aborted). pid 9: non-transactional.
+        let data = [
+            batch(7, 10, 2, true, None),
+            batch(7, 12, 1, true, Some(ControlRecordType::Abort)),
+            batch(7, 13, 2, true, None),
+            batch(7, 15, 1, true, Some(ControlRecordType::Commit)),
+            batch(7, 16, 1, true, None),
+            batch(7, 17, 1, true, Some(ControlRecordType::Abort)),
+            batch(8, 18, 1, true, None),
+            batch(9, 19, 1, false, None),
+        ]
+        .concat();
+        let mut aborted = AbortedTransactions::new(&[
+            AbortedTransaction { producer_id: 7, first_offset: 16 },
+            AbortedTransaction { producer_id: 7, first_offset: 10 },
+        ]);
+        let mut delivered = Vec::new();
+        let opts = DecodeOptions { check_crcs: true, ..Default::default() };
+        for b in RecordSetReader::new(Bytes::from(data), opts) {
+            let b = b.unwrap();
+            if b.is_control() {
+                for r in b.records(&opts).unwrap() {
+                    let r = r.unwrap();
+                    if r.control_type().unwrap() == Some(ControlRecordType::Abort) {
+                        aborted.on_abort_marker(b.producer_id(), r.offset);
+                    }
+                }
+                continue;
+            }
+            if aborted.is_aborted(&b) {
+                continue;
+            }
+            delivered.extend(b.records(&opts).unwrap().map(|r| r.unwrap().offset));
+        }
+        assert_eq!(delivered, vec![13, 14, 18, 19]);
+        // An abort marker for an unlisted (empty) transaction pops nothing.
+        let mut a = AbortedTransactions::new(&[AbortedTransaction { producer_id: 1, first_offset: 100 }]);
+        assert_eq!(a.on_abort_marker(1, 50), None);
+        assert_eq!(a.on_abort_marker(1, 150), Some(100));
+        assert_eq!(a.on_abort_marker(1, 200), None);
+        assert_eq!(a.on_abort_marker(2, 200), None);
+    }
+}
