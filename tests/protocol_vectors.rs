@@ -659,3 +659,12 @@ fn mixed_magic_record_set() {
         .collect();
     assert_eq!(offsets, vec![0, 1, 2]);
 }
+
+#[test]
+fn supported_version_ranges() {
+    assert_eq!(supported_versions(keys::PRODUCE), Some((0, 13)));
+    assert_eq!(supported_versions(keys::FETCH), Some((4, 18)));
+    assert_eq!(supported_versions(keys::API_VERSIONS), Some((0, 4)));
+    assert_eq!(supported_versions(3), Some((0, 13)));
+    assert_eq!(supported_versions(7777), None);
+}

@@ -65,6 +65,20 @@ pub fn check_version(api_key_: i16, api_version: i16) -> Result<()> {
     Ok(())
 }
 
+/// The range of versions this layer can speak for an API key, as
+/// (min, max): Produce requests are encoded by hand (0-13); every other
+/// request by kafka-protocol (whose range this returns; Fetch 4-18 for
+/// example, although Fetch responses down to v0 can be decoded). None for
+/// an unknown key. The engine intersects this with the broker's ApiVersions
+/// answer.
+pub fn supported_versions(api_key_: i16) -> Option<(i16, i16)> {
+    if api_key_ == keys::PRODUCE {
+        return Some((0, super::produce::MAX_PRODUCE_VERSION));
+    }
+    let r = api_key(api_key_).ok()?.valid_versions();
+    Some((r.min, r.max))
+}
+
 /// Write a request header of the given header version.
 pub fn put_request_header(
     buf: &mut impl BufMut,

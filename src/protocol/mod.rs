@@ -35,7 +35,9 @@
 //!   (hand-written, versions 0-13; [`decode_response`] with
 //!   [`messages::ProduceResponse`] also works for 3+).
 //!
-//! **Sending.** [`encode_request`]`(api_key, api_version, correlation_id,
+//! **Sending.** [`supported_versions`] gives the version range this layer
+//! can encode per API key, to intersect with the broker's ApiVersions.
+//! [`encode_request`]`(api_key, api_version, correlation_id,
 //! client_id, &body)` returns the complete frame (size prefix, request
 //! header v1 or v2, body). Produce requests are built by hand:
 //! [`RecordBatchBuilder`] makes one v2 batch per partition (compression,
@@ -118,18 +120,32 @@
 //!   decoding (v0-v13).
 //! - [`fetch`]: hand-written Fetch response (v0-v18) decoding and encoding.
 //! - [`wire`]: primitive readers/writers (varints, compact strings ...).
+//!
+//! (The `cbindgen:ignore` lines on the modules keep their constants out of
+//! the generated C header.)
 
+/// cbindgen:ignore
 pub mod api;
+/// cbindgen:ignore
 pub mod compression;
+/// cbindgen:ignore
 pub mod error;
+/// cbindgen:ignore
 pub mod fetch;
+/// cbindgen:ignore
 pub mod frame;
+/// cbindgen:ignore
 #[doc(hidden)]
 pub mod fuzz_support;
+/// cbindgen:ignore
 pub mod message_set;
+/// cbindgen:ignore
 pub mod produce;
+/// cbindgen:ignore
 pub mod record_batch;
+/// cbindgen:ignore
 pub mod record_set;
+/// cbindgen:ignore
 pub mod wire;
 
 pub use bytes::{Bytes, BytesMut};
@@ -141,7 +157,7 @@ pub use kafka_protocol::protocol::{Decodable, Encodable, StrBytes};
 pub use api::{
     check_version, decode_api_versions_response, decode_request_body, decode_request_header,
     decode_response, decode_response_body, decode_response_header, encode_request, encode_response,
-    is_flexible, keys, peek_correlation_id, request_header_version, response_header_version,
+    is_flexible, keys, peek_correlation_id, request_header_version, response_header_version, supported_versions,
     RequestHeader, ResponseHeader,
 };
 pub use compression::{compress, decompress, Compression};
