@@ -5,12 +5,12 @@
 //!   valid seed inputs) goes through every target, so the decoders are
 //!   exercised even where cargo-fuzz (nightly) is not available.
 //!
-//! `FERROKAFKA_FUZZ_ITERS` scales the smoke run (default 2000 per target);
+//! `FERROKAFKA_FUZZ_ITERS` scales the smoke run (default 5000 per target);
 //! `FERROKAFKA_WRITE_SEEDS=1` writes the seed corpora to `fuzz/corpus/`.
 
 use std::path::Path;
 
-use ferrokafka::protocol::fuzz_support::{seeds, TARGETS};
+use ferrokafka::protocol::fuzz_support::{TARGETS, seeds};
 
 /// xorshift64*: small, deterministic, good enough to drive mutations.
 struct Rng(u64);
@@ -80,7 +80,9 @@ fn replay_saved_fuzz_regressions() {
     let mut replayed = 0;
     for (name, target) in TARGETS {
         let dir = root.join(name);
-        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
         let mut files: Vec<_> = entries.map(|e| e.unwrap().path()).collect();
         files.sort();
         for f in files {
@@ -94,13 +96,18 @@ fn replay_saved_fuzz_regressions() {
 
 #[test]
 fn seeded_smoke_run_of_every_target() {
-    let iters: usize = std::env::var("FERROKAFKA_FUZZ_ITERS").ok().and_then(|s| s.parse().ok()).unwrap_or(2000);
+    let iters: usize = std::env::var("FERROKAFKA_FUZZ_ITERS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(5000);
     let write = std::env::var_os("FERROKAFKA_WRITE_SEEDS").is_some();
     for (ti, (name, target)) in TARGETS.iter().enumerate() {
         let seeds = seeds(name);
         assert!(!seeds.is_empty(), "no seeds for {name}");
         if write {
-            let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/corpus").join(name);
+            let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("fuzz/corpus")
+                .join(name);
             std::fs::create_dir_all(&dir).unwrap();
             for (i, s) in seeds.iter().enumerate() {
                 std::fs::write(dir.join(format!("seed-{i:03}")), s).unwrap();
@@ -125,7 +132,10 @@ fn seeded_smoke_run_of_every_target() {
                 std::fs::create_dir_all(&dir).unwrap();
                 let p = dir.join(format!("{name}-{i}"));
                 std::fs::write(&p, &input).unwrap();
-                panic!("target {name} panicked on iteration {i}; input saved to {}", p.display());
+                panic!(
+                    "target {name} panicked on iteration {i}; input saved to {}",
+                    p.display()
+                );
             }
         }
     }

@@ -13,22 +13,47 @@ fn record_batch_throughput() {
     let key = b"key-0000";
     let n_batches = 2000;
     let per_batch = 500;
-    for codec in [Compression::None, Compression::Snappy, Compression::Lz4, Compression::Zstd, Compression::Gzip] {
+    for codec in [
+        Compression::None,
+        Compression::Snappy,
+        Compression::Lz4,
+        Compression::Zstd,
+        Compression::Gzip,
+    ] {
         let t = Instant::now();
         let mut batches = Vec::with_capacity(n_batches);
         for bi in 0..n_batches {
-            let mut b = RecordBatchBuilder::with_capacity(BatchOptions { compression: codec, ..Default::default() }, 64 * 1024);
+            let mut b = RecordBatchBuilder::with_capacity(
+                BatchOptions {
+                    compression: codec,
+                    ..Default::default()
+                },
+                64 * 1024,
+            );
             for i in 0..per_batch {
-                b.append(1_700_000_000_000 + i as i64, Some(key), Some(&value), [(&b"h"[..], Some(&b"1"[..]))]);
+                b.append(
+                    1_700_000_000_000 + i as i64,
+                    Some(key),
+                    Some(&value),
+                    [(&b"h"[..], Some(&b"1"[..]))],
+                );
             }
             let _ = bi;
             batches.push(b.finish().unwrap());
         }
         let enc = t.elapsed();
         let wire: usize = batches.iter().map(|b| b.len()).sum();
-        let data = Bytes::from(batches.iter().flat_map(|b| b.iter().copied()).collect::<Vec<u8>>());
+        let data = Bytes::from(
+            batches
+                .iter()
+                .flat_map(|b| b.iter().copied())
+                .collect::<Vec<u8>>(),
+        );
         let t = Instant::now();
-        let opts = DecodeOptions { check_crcs: true, ..Default::default() };
+        let opts = DecodeOptions {
+            check_crcs: true,
+            ..Default::default()
+        };
         let mut count = 0usize;
         let mut bytes = 0usize;
         for b in RecordSetReader::new(data, opts) {

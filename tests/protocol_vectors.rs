@@ -3,8 +3,8 @@
 
 use bytes::Bytes;
 use ferrokafka::protocol::messages::{
-    api_versions_request::ApiVersionsRequest, metadata_request::MetadataRequestTopic, ApiVersionsResponse,
-    MetadataRequest, TopicName,
+    ApiVersionsResponse, MetadataRequest, TopicName, api_versions_request::ApiVersionsRequest,
+    metadata_request::MetadataRequestTopic,
 };
 use ferrokafka::protocol::*;
 
@@ -15,7 +15,11 @@ fn ref_crc32c(data: &[u8]) -> u32 {
     for &b in data {
         crc ^= b as u32;
         for _ in 0..8 {
-            crc = if crc & 1 != 0 { (crc >> 1) ^ 0x82F6_3B78 } else { crc >> 1 };
+            crc = if crc & 1 != 0 {
+                (crc >> 1) ^ 0x82F6_3B78
+            } else {
+                crc >> 1
+            };
         }
     }
     !crc
@@ -27,7 +31,11 @@ fn ref_crc32(data: &[u8]) -> u32 {
     for &b in data {
         crc ^= b as u32;
         for _ in 0..8 {
-            crc = if crc & 1 != 0 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
+            crc = if crc & 1 != 0 {
+                (crc >> 1) ^ 0xEDB8_8320
+            } else {
+                crc >> 1
+            };
         }
     }
     !crc
@@ -50,8 +58,10 @@ fn be32(v: i32) -> [u8; 4] {
 #[test]
 fn metadata_v4_request_uses_header_v1() {
     let req = MetadataRequest::default()
-        .with_topics(Some(vec![MetadataRequestTopic::default()
-            .with_name(Some(TopicName(StrBytes::from_static_str("abc"))))]))
+        .with_topics(Some(vec![
+            MetadataRequestTopic::default()
+                .with_name(Some(TopicName(StrBytes::from_static_str("abc")))),
+        ]))
         .with_allow_auto_topic_creation(true);
     let got = encode_request(3, 4, 0x0102_0304, Some("cli"), &req).unwrap();
     #[rustfmt::skip]
@@ -72,29 +82,40 @@ fn metadata_v4_request_uses_header_v1() {
 
 #[test]
 fn null_client_id_in_header_v1() {
-    let req = MetadataRequest::default().with_topics(Some(vec![])).with_allow_auto_topic_creation(false);
+    let req = MetadataRequest::default()
+        .with_topics(Some(vec![]))
+        .with_allow_auto_topic_creation(false);
     let got = encode_request(3, 4, 7, None, &req).unwrap();
-    assert_eq!(&got[..], &[0, 0, 0, 15, 0, 3, 0, 4, 0, 0, 0, 7, 0xff, 0xff, 0, 0, 0, 0, 0][..]);
+    assert_eq!(
+        &got[..],
+        &[
+            0, 0, 0, 15, 0, 3, 0, 4, 0, 0, 0, 7, 0xff, 0xff, 0, 0, 0, 0, 0
+        ][..]
+    );
 }
 
 #[test]
 fn metadata_v12_request_uses_header_v2_and_compact_body() {
     let req = MetadataRequest::default()
-        .with_topics(Some(vec![MetadataRequestTopic::default()
-            .with_name(Some(TopicName(StrBytes::from_static_str("abc"))))]))
+        .with_topics(Some(vec![
+            MetadataRequestTopic::default()
+                .with_name(Some(TopicName(StrBytes::from_static_str("abc")))),
+        ]))
         .with_allow_auto_topic_creation(true)
         .with_include_topic_authorized_operations(false);
     let got = encode_request(3, 12, 5, Some("rdkafka"), &req).unwrap();
     let mut want: Vec<u8> = vec![];
-    let header: &[u8] = &[0, 3, 0, 12, 0, 0, 0, 5, 0, 7, b'r', b'd', b'k', b'a', b'f', b'k', b'a', 0];
+    let header: &[u8] = &[
+        0, 3, 0, 12, 0, 0, 0, 5, 0, 7, b'r', b'd', b'k', b'a', b'f', b'k', b'a', 0,
+    ];
     let body: Vec<u8> = [
-        &[2u8][..],       // compact array: 1 topic
-        &[0u8; 16][..],   // topic id (zero uuid)
+        &[2u8][..],                 // compact array: 1 topic
+        &[0u8; 16][..],             // topic id (zero uuid)
         &[4, b'a', b'b', b'c'][..], // compact nullable name
-        &[0][..],         // topic tagged fields
-        &[1][..],         // allow_auto_topic_creation
-        &[0][..],         // include_topic_authorized_operations
-        &[0][..],         // body tagged fields
+        &[0][..],                   // topic tagged fields
+        &[1][..],                   // allow_auto_topic_creation
+        &[0][..],                   // include_topic_authorized_operations
+        &[0][..],                   // body tagged fields
     ]
     .concat();
     want.extend_from_slice(&be32((header.len() + body.len()) as i32));
@@ -126,14 +147,23 @@ fn api_versions_v3_request_bytes() {
     assert_eq!(got.len(), 4 + 28);
     // ApiVersions v0 has an empty body and header v1.
     let got = encode_request(18, 0, 2, Some("c"), &ApiVersionsRequest::default()).unwrap();
-    assert_eq!(&got[..], &[0, 0, 0, 11, 0, 18, 0, 0, 0, 0, 0, 2, 0, 1, b'c'][..]);
+    assert_eq!(
+        &got[..],
+        &[0, 0, 0, 11, 0, 18, 0, 0, 0, 0, 0, 2, 0, 1, b'c'][..]
+    );
 }
 
 #[test]
 fn unsupported_versions_and_keys_are_refused() {
     let req = ApiVersionsRequest::default();
-    assert!(matches!(encode_request(18, 99, 1, None, &req), Err(ProtocolError::UnsupportedVersion { .. })));
-    assert!(matches!(request_header_version(7777, 0), Err(ProtocolError::UnknownApiKey(7777))));
+    assert!(matches!(
+        encode_request(18, 99, 1, None, &req),
+        Err(ProtocolError::UnsupportedVersion { .. })
+    ));
+    assert!(matches!(
+        request_header_version(7777, 0),
+        Err(ProtocolError::UnknownApiKey(7777))
+    ));
 }
 
 #[test]
@@ -150,10 +180,15 @@ fn hand_assembled_api_versions_v0_response() {
     frames.extend_from_slice(&frame_of(&body));
     let frame = frames.next_frame().unwrap().unwrap();
     assert_eq!(peek_correlation_id(&frame).unwrap(), 9);
-    let (h, resp): (ResponseHeader, ApiVersionsResponse) = decode_response(18, 0, frame.clone()).unwrap();
+    let (h, resp): (ResponseHeader, ApiVersionsResponse) =
+        decode_response(18, 0, frame.clone()).unwrap();
     assert_eq!(h.correlation_id, 9);
     assert_eq!(resp.error_code, 0);
-    let keys: Vec<(i16, i16, i16)> = resp.api_keys.iter().map(|k| (k.api_key, k.min_version, k.max_version)).collect();
+    let keys: Vec<(i16, i16, i16)> = resp
+        .api_keys
+        .iter()
+        .map(|k| (k.api_key, k.min_version, k.max_version))
+        .collect();
     assert_eq!(keys, vec![(0, 0, 7), (18, 0, 2)]);
     let (_, resp2, v) = decode_api_versions_response(0, frame).unwrap();
     assert_eq!(v, 0);
@@ -213,7 +248,16 @@ fn request_header_round_trip_broker_side() {
     let wire = encode_request(3, 12, 99, Some("x"), &req).unwrap();
     let mut frame = Bytes::copy_from_slice(&wire[4..]);
     let h = decode_request_header(&mut frame).unwrap();
-    assert_eq!((h.api_key, h.api_version, h.correlation_id, h.client_id.as_deref(), h.header_version), (3, 12, 99, Some("x"), 2));
+    assert_eq!(
+        (
+            h.api_key,
+            h.api_version,
+            h.correlation_id,
+            h.client_id.as_deref(),
+            h.header_version
+        ),
+        (3, 12, 99, Some("x"), 2)
+    );
     let body: MetadataRequest = decode_request_body(12, &mut frame).unwrap();
     assert_eq!(body, req);
 }
@@ -294,15 +338,33 @@ fn record_batch_v2_known_bytes() {
 #[test]
 fn record_batch_v2_decodes_hand_bytes() {
     let raw = Bytes::from(hand_batch(5, 1, 0, 0x10));
-    let mut rd = RecordSetReader::new(raw.clone(), DecodeOptions { check_crcs: true, ..Default::default() });
+    let mut rd = RecordSetReader::new(
+        raw.clone(),
+        DecodeOptions {
+            check_crcs: true,
+            ..Default::default()
+        },
+    );
     let batch = rd.next_batch().unwrap().unwrap();
     assert!(rd.next_batch().unwrap().is_none());
     assert!(!rd.has_partial_tail());
     let h = batch.header().unwrap();
-    assert_eq!((h.producer_id, h.producer_epoch, h.base_sequence, h.record_count), (5, 1, 0, 2));
+    assert_eq!(
+        (
+            h.producer_id,
+            h.producer_epoch,
+            h.base_sequence,
+            h.record_count
+        ),
+        (5, 1, 0, 2)
+    );
     assert!(batch.is_transactional() && !batch.is_control());
     assert_eq!(batch.last_offset(), 1);
-    let recs: Vec<Record> = batch.records(rd.options()).unwrap().map(Result::unwrap).collect();
+    let recs: Vec<Record> = batch
+        .records(rd.options())
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
     assert_eq!(recs.len(), 2);
     assert_eq!(recs[0].offset, 0);
     assert_eq!(recs[0].timestamp, 1000);
@@ -315,7 +377,13 @@ fn record_batch_v2_decodes_hand_bytes() {
     assert_eq!(recs[1].key, None);
     assert_eq!(recs[1].value.as_deref(), Some(&b"vv"[..]));
     let hs = recs[1].headers.parse().unwrap();
-    assert_eq!(hs, vec![Header { key: b"h", value: None }]);
+    assert_eq!(
+        hs,
+        vec![Header {
+            key: b"h",
+            value: None
+        }]
+    );
     assert_eq!(recs[1].leader_epoch, -1);
     // Zero copy: the value points into the batch buffer.
     let v = recs[1].value.as_ref().unwrap();
@@ -331,15 +399,26 @@ fn record_batch_crc_mismatch_is_reported_and_skipped() {
     bad[last] ^= 0x01; // flip a bit inside the records
     let mut data = bad.clone();
     data.extend_from_slice(&good);
-    let mut rd = RecordSetReader::new(Bytes::from(data.clone()), DecodeOptions { check_crcs: true, ..Default::default() });
+    let mut rd = RecordSetReader::new(
+        Bytes::from(data.clone()),
+        DecodeOptions {
+            check_crcs: true,
+            ..Default::default()
+        },
+    );
     match rd.next_batch() {
-        Err(ProtocolError::Checksum { stored, computed, .. }) => {
+        Err(ProtocolError::Checksum {
+            stored, computed, ..
+        }) => {
             assert_eq!(stored, ref_crc32c(&good[21..]));
             assert_eq!(computed, ref_crc32c(&bad[21..]));
         }
         other => panic!("expected checksum error, got {other:?}"),
     }
-    assert!(rd.next_batch().unwrap().is_some(), "the next batch is still readable");
+    assert!(
+        rd.next_batch().unwrap().is_some(),
+        "the next batch is still readable"
+    );
     assert!(rd.next_batch().unwrap().is_none());
     // Without check.crcs the damage goes unnoticed, as in librdkafka.
     let rd = RecordSetReader::new(Bytes::from(data), DecodeOptions::default());
@@ -357,7 +436,10 @@ fn partial_trailing_batch_is_not_an_error() {
     assert!(rd.has_partial_tail());
     assert_eq!(rd.position(), full);
     // Only a fragment: no batch, partial tail.
-    let mut rd = RecordSetReader::new(Bytes::copy_from_slice(&data[..10]), DecodeOptions::default());
+    let mut rd = RecordSetReader::new(
+        Bytes::copy_from_slice(&data[..10]),
+        DecodeOptions::default(),
+    );
     assert!(rd.next_batch().unwrap().is_none());
     assert!(rd.has_partial_tail());
 }
@@ -369,7 +451,10 @@ fn unknown_magic_is_skipped() {
     let mut data = weird;
     data.extend_from_slice(&hand_batch(-1, -1, -1, 0));
     let mut rd = RecordSetReader::new(Bytes::from(data), DecodeOptions::default());
-    assert!(matches!(rd.next_batch(), Err(ProtocolError::UnsupportedMagic { magic: 3, .. })));
+    assert!(matches!(
+        rd.next_batch(),
+        Err(ProtocolError::UnsupportedMagic { magic: 3, .. })
+    ));
     assert!(rd.next_batch().unwrap().is_some());
 }
 
@@ -388,21 +473,41 @@ fn control_batch_round_trip() {
     // Control record key/value as specified: key = version 0, type 1;
     // value = version 0, coordinator epoch 3.
     let rec_bytes = &raw[61..];
-    assert_eq!(rec_bytes, &[0x20, 0, 0, 0, 0x08, 0, 0, 0, 1, 0x0c, 0, 0, 0, 0, 0, 3, 0][..]);
-    let mut rd = RecordSetReader::new(raw, DecodeOptions { check_crcs: true, ..Default::default() });
+    assert_eq!(
+        rec_bytes,
+        &[0x20, 0, 0, 0, 0x08, 0, 0, 0, 1, 0x0c, 0, 0, 0, 0, 0, 3, 0][..]
+    );
+    let mut rd = RecordSetReader::new(
+        raw,
+        DecodeOptions {
+            check_crcs: true,
+            ..Default::default()
+        },
+    );
     let batch = rd.next_batch().unwrap().unwrap();
     assert!(batch.is_control() && batch.is_transactional());
-    let rec = batch.records(rd.options()).unwrap().next().unwrap().unwrap();
+    let rec = batch
+        .records(rd.options())
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap();
     assert_eq!(rec.offset, 500);
     assert_eq!(rec.control_type().unwrap(), Some(ControlRecordType::Commit));
-    assert_eq!(parse_control_key(&[0, 0, 0, 0]).unwrap(), Some(ControlRecordType::Abort));
+    assert_eq!(
+        parse_control_key(&[0, 0, 0, 0]).unwrap(),
+        Some(ControlRecordType::Abort)
+    );
     assert_eq!(parse_control_key(&[0, 1, 0, 0]).unwrap(), None);
     assert!(parse_control_key(&[0]).is_err());
 }
 
 #[test]
 fn log_append_time_batch_uses_max_timestamp() {
-    let mut b = RecordBatchBuilder::new(BatchOptions { log_append_time: true, ..Default::default() });
+    let mut b = RecordBatchBuilder::new(BatchOptions {
+        log_append_time: true,
+        ..Default::default()
+    });
     b.append(10, None, Some(b"a"), []);
     b.append(30, None, Some(b"b"), []);
     b.append(20, None, Some(b"c"), []);
@@ -411,26 +516,53 @@ fn log_append_time_batch_uses_max_timestamp() {
     let batch = rd.next_batch().unwrap().unwrap();
     for r in batch.records(rd.options()).unwrap() {
         let r = r.unwrap();
-        assert_eq!((r.timestamp, r.timestamp_type), (30, TimestampType::LogAppendTime));
+        assert_eq!(
+            (r.timestamp, r.timestamp_type),
+            (30, TimestampType::LogAppendTime)
+        );
     }
 }
 
 #[test]
 fn compressed_batches_round_trip_for_every_codec() {
-    for codec in [Compression::Gzip, Compression::Snappy, Compression::Lz4, Compression::Zstd] {
-        let mut b = RecordBatchBuilder::new(BatchOptions { compression: codec, base_offset: 100, ..Default::default() });
+    for codec in [
+        Compression::Gzip,
+        Compression::Snappy,
+        Compression::Lz4,
+        Compression::Zstd,
+    ] {
+        let mut b = RecordBatchBuilder::new(BatchOptions {
+            compression: codec,
+            base_offset: 100,
+            ..Default::default()
+        });
         for i in 0..500 {
             let v = format!("value number {i} with some repeated text repeated text");
             let hv = i.to_string();
-            b.append(1_000_000 + i, Some(format!("key{i}").as_bytes()), Some(v.as_bytes()), [(&b"idx"[..], Some(hv.as_bytes()))]);
+            b.append(
+                1_000_000 + i,
+                Some(format!("key{i}").as_bytes()),
+                Some(v.as_bytes()),
+                [(&b"idx"[..], Some(hv.as_bytes()))],
+            );
         }
         let raw = b.finish().unwrap();
         assert_eq!(raw[22] & 0x07, codec.id(), "{codec:?} attribute");
-        let mut rd = RecordSetReader::new(raw, DecodeOptions { check_crcs: true, ..Default::default() });
+        let mut rd = RecordSetReader::new(
+            raw,
+            DecodeOptions {
+                check_crcs: true,
+                ..Default::default()
+            },
+        );
         let batch = rd.next_batch().unwrap().unwrap();
         assert_eq!(batch.compression().unwrap(), codec);
         assert_eq!(batch.last_offset(), 599);
-        let recs: Vec<Record> = batch.records(rd.options()).unwrap().map(Result::unwrap).collect();
+        let recs: Vec<Record> = batch
+            .records(rd.options())
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
         assert_eq!(recs.len(), 500);
         for (i, r) in recs.iter().enumerate() {
             assert_eq!(r.offset, 100 + i as i64);
@@ -444,7 +576,10 @@ fn compressed_batches_round_trip_for_every_codec() {
 
 #[test]
 fn incompressible_batch_is_sent_uncompressed() {
-    let mut b = RecordBatchBuilder::new(BatchOptions { compression: Compression::Gzip, ..Default::default() });
+    let mut b = RecordBatchBuilder::new(BatchOptions {
+        compression: Compression::Gzip,
+        ..Default::default()
+    });
     b.append(1, None, Some(&[0x5a]), []);
     let raw = b.finish().unwrap();
     assert_eq!(raw[22] & 7, 0);
@@ -479,7 +614,13 @@ fn hand_msg_v0(offset: i64, attributes: i8, key: Option<&[u8]>, value: Option<&[
 }
 
 /// A v1 message: as v0 plus the timestamp after the attributes.
-fn hand_msg_v1(offset: i64, attributes: i8, ts: i64, key: Option<&[u8]>, value: Option<&[u8]>) -> Vec<u8> {
+fn hand_msg_v1(
+    offset: i64,
+    attributes: i8,
+    ts: i64,
+    key: Option<&[u8]>,
+    value: Option<&[u8]>,
+) -> Vec<u8> {
     let mut body = vec![1u8, attributes as u8];
     body.extend_from_slice(&ts.to_be_bytes());
     for f in [key, value] {
@@ -516,37 +657,72 @@ fn message_set_v0_known_bytes() {
     b.append(12345, None, Some(b"abc")).unwrap();
     assert_eq!(&b.finish().unwrap()[..], &want[..]);
 
-    let mut rd = RecordSetReader::new(Bytes::from(want), DecodeOptions { check_crcs: true, ..Default::default() });
+    let mut rd = RecordSetReader::new(
+        Bytes::from(want),
+        DecodeOptions {
+            check_crcs: true,
+            ..Default::default()
+        },
+    );
     let batch = rd.next_batch().unwrap().unwrap();
     assert_eq!(batch.magic(), 0);
-    let r: Vec<Record> = batch.records(rd.options()).unwrap().map(Result::unwrap).collect();
+    let r: Vec<Record> = batch
+        .records(rd.options())
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
     assert_eq!(r.len(), 1);
-    assert_eq!((r[0].offset, r[0].timestamp, r[0].timestamp_type), (0, -1, TimestampType::NotAvailable));
+    assert_eq!(
+        (r[0].offset, r[0].timestamp, r[0].timestamp_type),
+        (0, -1, TimestampType::NotAvailable)
+    );
     assert_eq!(r[0].key, None);
     assert_eq!(r[0].value.as_deref(), Some(&b"abc"[..]));
 }
 
 #[test]
 fn message_set_v1_known_bytes_and_crc_check() {
-    let want = [hand_msg_v1(7, 0, 1_600_000_000_000, Some(b"k"), Some(b"v1")), hand_msg_v1(8, 0, 1_600_000_000_001, Some(b"k"), None)]
-        .concat();
+    let want = [
+        hand_msg_v1(7, 0, 1_600_000_000_000, Some(b"k"), Some(b"v1")),
+        hand_msg_v1(8, 0, 1_600_000_000_001, Some(b"k"), None),
+    ]
+    .concat();
     let mut b = MessageSetBuilder::new(1, Compression::None, -1, 7).unwrap();
-    b.append(1_600_000_000_000, Some(b"k"), Some(b"v1")).unwrap();
+    b.append(1_600_000_000_000, Some(b"k"), Some(b"v1"))
+        .unwrap();
     b.append(1_600_000_000_001, Some(b"k"), None).unwrap();
     assert_eq!(&b.finish().unwrap()[..], &want[..]);
 
-    let recs: Vec<Record> = RecordSetReader::new(Bytes::from(want.clone()), DecodeOptions { check_crcs: true, ..Default::default() })
-        .flat_map(|b| b.unwrap().records(&DecodeOptions::default()).unwrap())
-        .map(Result::unwrap)
-        .collect();
+    let recs: Vec<Record> = RecordSetReader::new(
+        Bytes::from(want.clone()),
+        DecodeOptions {
+            check_crcs: true,
+            ..Default::default()
+        },
+    )
+    .flat_map(|b| b.unwrap().records(&DecodeOptions::default()).unwrap())
+    .map(Result::unwrap)
+    .collect();
     assert_eq!(recs.len(), 2);
-    assert_eq!((recs[1].offset, recs[1].timestamp, recs[1].timestamp_type), (8, 1_600_000_000_001, TimestampType::CreateTime));
+    assert_eq!(
+        (recs[1].offset, recs[1].timestamp, recs[1].timestamp_type),
+        (8, 1_600_000_000_001, TimestampType::CreateTime)
+    );
     assert_eq!(recs[1].value, None);
 
     let mut bad = want;
     bad[30] ^= 0x80;
-    let mut rd = RecordSetReader::new(Bytes::from(bad), DecodeOptions { check_crcs: true, ..Default::default() });
-    assert!(matches!(rd.next_batch(), Err(ProtocolError::Checksum { offset: 7, .. })));
+    let mut rd = RecordSetReader::new(
+        Bytes::from(bad),
+        DecodeOptions {
+            check_crcs: true,
+            ..Default::default()
+        },
+    );
+    assert!(matches!(
+        rd.next_batch(),
+        Err(ProtocolError::Checksum { offset: 7, .. })
+    ));
     assert!(rd.next_batch().unwrap().is_some());
 }
 
@@ -565,29 +741,64 @@ fn compressed_message_set_v1_relative_offsets_and_log_append_time() {
     std::io::Write::write_all(&mut gz, &inner).unwrap();
     let gz = gz.finish().unwrap();
     let wrapper = hand_msg_v1(102, 1 | 0x08, 777, None, Some(&gz));
-    let recs: Vec<Record> = RecordSetReader::new(Bytes::from(wrapper), DecodeOptions { check_crcs: true, ..Default::default() })
-        .flat_map(|b| b.unwrap().records(&DecodeOptions { check_crcs: true, ..Default::default() }).unwrap())
-        .map(Result::unwrap)
+    let recs: Vec<Record> = RecordSetReader::new(
+        Bytes::from(wrapper),
+        DecodeOptions {
+            check_crcs: true,
+            ..Default::default()
+        },
+    )
+    .flat_map(|b| {
+        b.unwrap()
+            .records(&DecodeOptions {
+                check_crcs: true,
+                ..Default::default()
+            })
+            .unwrap()
+    })
+    .map(Result::unwrap)
+    .collect();
+    let got: Vec<(i64, i64, &[u8])> = recs
+        .iter()
+        .map(|r| (r.offset, r.timestamp, r.value.as_deref().unwrap()))
         .collect();
-    let got: Vec<(i64, i64, &[u8])> = recs.iter().map(|r| (r.offset, r.timestamp, r.value.as_deref().unwrap())).collect();
-    assert_eq!(got, vec![(100, 777, &b"a"[..]), (101, 777, &b"b"[..]), (102, 777, &b"c"[..])]);
-    assert!(recs.iter().all(|r| r.timestamp_type == TimestampType::LogAppendTime));
+    assert_eq!(
+        got,
+        vec![
+            (100, 777, &b"a"[..]),
+            (101, 777, &b"b"[..]),
+            (102, 777, &b"c"[..])
+        ]
+    );
+    assert!(
+        recs.iter()
+            .all(|r| r.timestamp_type == TimestampType::LogAppendTime)
+    );
 }
 
 #[test]
 fn compressed_message_set_v0_with_kafka_lz4_and_snappy_java() {
     // v0: inner offsets are absolute.
-    let inner = [hand_msg_v0(40, 0, Some(b"x"), Some(b"1")), hand_msg_v0(41, 0, None, Some(b"2"))].concat();
+    let inner = [
+        hand_msg_v0(40, 0, Some(b"x"), Some(b"1")),
+        hand_msg_v0(41, 0, None, Some(b"2")),
+    ]
+    .concat();
     for (codec, payload) in [
         (3i8, compression::compress_lz4_legacy(&inner).unwrap()),
         (2i8, compression::compress_snappy_xerial(&inner).unwrap()),
     ] {
         let wrapper = hand_msg_v0(41, codec, None, Some(&payload));
-        let recs: Vec<Record> = RecordSetReader::new(Bytes::from(wrapper), DecodeOptions::default())
-            .flat_map(|b| b.unwrap().records(&DecodeOptions::default()).unwrap())
-            .map(Result::unwrap)
-            .collect();
-        assert_eq!(recs.iter().map(|r| r.offset).collect::<Vec<_>>(), vec![40, 41], "codec {codec}");
+        let recs: Vec<Record> =
+            RecordSetReader::new(Bytes::from(wrapper), DecodeOptions::default())
+                .flat_map(|b| b.unwrap().records(&DecodeOptions::default()).unwrap())
+                .map(Result::unwrap)
+                .collect();
+        assert_eq!(
+            recs.iter().map(|r| r.offset).collect::<Vec<_>>(),
+            vec![40, 41],
+            "codec {codec}"
+        );
         assert_eq!(recs[0].key.as_deref(), Some(&b"x"[..]));
     }
 }
@@ -597,27 +808,57 @@ fn nested_compressed_message_sets() {
     // gzip wrapper containing a snappy wrapper containing two messages (v1
     // relative offsets at both levels: the middle wrapper sits at relative
     // offset 2 of the outer set, the offset of its own last message).
-    let innermost = [hand_msg_v1(0, 0, 5, None, Some(b"p")), hand_msg_v1(1, 0, 6, None, Some(b"q"))].concat();
-    let mid = hand_msg_v1(2, 2, 6, None, Some(&compress(Compression::Snappy, -1, &innermost).unwrap()));
+    let innermost = [
+        hand_msg_v1(0, 0, 5, None, Some(b"p")),
+        hand_msg_v1(1, 0, 6, None, Some(b"q")),
+    ]
+    .concat();
+    let mid = hand_msg_v1(
+        2,
+        2,
+        6,
+        None,
+        Some(&compress(Compression::Snappy, -1, &innermost).unwrap()),
+    );
     let mid = [hand_msg_v1(0, 0, 4, None, Some(b"o")), mid].concat();
-    let outer = hand_msg_v1(12, 1, 6, None, Some(&compress(Compression::Gzip, -1, &mid).unwrap()));
-    let recs: Vec<(i64, Vec<u8>)> = RecordSetReader::new(Bytes::from(outer), DecodeOptions::default())
-        .flat_map(|b| b.unwrap().records(&DecodeOptions::default()).unwrap())
-        .map(|r| {
-            let r = r.unwrap();
-            (r.offset, r.value.unwrap().to_vec())
-        })
-        .collect();
-    assert_eq!(recs, vec![(10, b"o".to_vec()), (11, b"p".to_vec()), (12, b"q".to_vec())]);
+    let outer = hand_msg_v1(
+        12,
+        1,
+        6,
+        None,
+        Some(&compress(Compression::Gzip, -1, &mid).unwrap()),
+    );
+    let recs: Vec<(i64, Vec<u8>)> =
+        RecordSetReader::new(Bytes::from(outer), DecodeOptions::default())
+            .flat_map(|b| b.unwrap().records(&DecodeOptions::default()).unwrap())
+            .map(|r| {
+                let r = r.unwrap();
+                (r.offset, r.value.unwrap().to_vec())
+            })
+            .collect();
+    assert_eq!(
+        recs,
+        vec![
+            (10, b"o".to_vec()),
+            (11, b"p".to_vec()),
+            (12, b"q".to_vec())
+        ]
+    );
 }
 
 #[test]
 fn message_set_builder_compressed_round_trip() {
     for magic in [0i8, 1] {
-        for codec in [Compression::Gzip, Compression::Snappy, Compression::Lz4, Compression::Zstd] {
+        for codec in [
+            Compression::Gzip,
+            Compression::Snappy,
+            Compression::Lz4,
+            Compression::Zstd,
+        ] {
             let mut b = MessageSetBuilder::new(magic, codec, -1, 1000).unwrap();
             for i in 0..50 {
-                b.append(5000 + i, Some(b"key"), Some(format!("v{i}").as_bytes())).unwrap();
+                b.append(5000 + i, Some(b"key"), Some(format!("v{i}").as_bytes()))
+                    .unwrap();
             }
             let set = b.finish().unwrap();
             if codec == Compression::Lz4 && magic == 0 {
@@ -626,10 +867,23 @@ fn message_set_builder_compressed_round_trip() {
                 let hc = (twox_hash::XxHash32::oneshot(0, &payload[..6]) >> 8) as u8;
                 assert_eq!(payload[6], hc);
             }
-            let recs: Vec<Record> = RecordSetReader::new(set, DecodeOptions { check_crcs: true, ..Default::default() })
-                .flat_map(|b| b.unwrap().records(&DecodeOptions { check_crcs: true, ..Default::default() }).unwrap())
-                .map(Result::unwrap)
-                .collect();
+            let recs: Vec<Record> = RecordSetReader::new(
+                set,
+                DecodeOptions {
+                    check_crcs: true,
+                    ..Default::default()
+                },
+            )
+            .flat_map(|b| {
+                b.unwrap()
+                    .records(&DecodeOptions {
+                        check_crcs: true,
+                        ..Default::default()
+                    })
+                    .unwrap()
+            })
+            .map(Result::unwrap)
+            .collect();
             assert_eq!(recs.len(), 50, "{magic} {codec:?}");
             for (i, r) in recs.iter().enumerate() {
                 assert_eq!(r.offset, 1000 + i as i64, "{magic} {codec:?}");
@@ -646,12 +900,24 @@ fn message_set_builder_compressed_round_trip() {
 fn mixed_magic_record_set() {
     let mut data = hand_msg_v0(0, 0, None, Some(b"zero")).to_vec();
     data.extend(hand_msg_v1(1, 0, 50, None, Some(b"one")));
-    let mut b = RecordBatchBuilder::new(BatchOptions { base_offset: 2, ..Default::default() });
+    let mut b = RecordBatchBuilder::new(BatchOptions {
+        base_offset: 2,
+        ..Default::default()
+    });
     b.append(60, None, Some(b"two"), []);
     data.extend_from_slice(&b.finish().unwrap());
-    let rd = RecordSetReader::new(Bytes::from(data), DecodeOptions { check_crcs: true, ..Default::default() });
+    let rd = RecordSetReader::new(
+        Bytes::from(data),
+        DecodeOptions {
+            check_crcs: true,
+            ..Default::default()
+        },
+    );
     let batches: Vec<Batch> = rd.map(Result::unwrap).collect();
-    assert_eq!(batches.iter().map(Batch::magic).collect::<Vec<_>>(), vec![0, 1, 2]);
+    assert_eq!(
+        batches.iter().map(Batch::magic).collect::<Vec<_>>(),
+        vec![0, 1, 2]
+    );
     let offsets: Vec<i64> = batches
         .iter()
         .flat_map(|b| b.records(&DecodeOptions::default()).unwrap())

@@ -60,7 +60,10 @@ pub fn is_flexible(api_key_: i16, api_version: i16) -> Result<bool> {
 pub fn check_version(api_key_: i16, api_version: i16) -> Result<()> {
     let range = api_key(api_key_)?.valid_versions();
     if api_version < range.min || api_version > range.max {
-        return Err(ProtocolError::UnsupportedVersion { api_key: api_key_, api_version });
+        return Err(ProtocolError::UnsupportedVersion {
+            api_key: api_key_,
+            api_version,
+        });
     }
     Ok(())
 }
@@ -104,8 +107,11 @@ pub fn put_request_header(
 
 /// Encoded size of a request header.
 pub fn request_header_len(header_version: i16, client_id: Option<&str>) -> usize {
-    8 + if header_version >= 1 { wire::string_len(client_id.map(str::as_bytes), false) } else { 0 }
-        + if header_version >= 2 { 1 } else { 0 }
+    8 + if header_version >= 1 {
+        wire::string_len(client_id.map(str::as_bytes), false)
+    } else {
+        0
+    } + if header_version >= 2 { 1 } else { 0 }
 }
 
 /// Encode a complete request frame: INT32 size, request header (version
@@ -128,15 +134,27 @@ pub fn encode_request<B: Encodable>(
 ) -> Result<BytesMut> {
     check_version(api_key, api_version)?;
     let hv = request_header_version(api_key, api_version)?;
-    let body_len = body.compute_size(api_version).map_err(|e| ProtocolError::Encode(e.to_string()))?;
+    let body_len = body
+        .compute_size(api_version)
+        .map_err(|e| ProtocolError::Encode(e.to_string()))?;
     let total = request_header_len(hv, client_id) + body_len;
     if total > i32::MAX as usize {
-        return Err(ProtocolError::Encode(format!("request of {total} bytes is too large")));
+        return Err(ProtocolError::Encode(format!(
+            "request of {total} bytes is too large"
+        )));
     }
     let mut buf = BytesMut::with_capacity(4 + total);
     buf.put_i32(total as i32);
-    put_request_header(&mut buf, hv, api_key, api_version, correlation_id, client_id)?;
-    body.encode(&mut buf, api_version).map_err(|e| ProtocolError::Encode(e.to_string()))?;
+    put_request_header(
+        &mut buf,
+        hv,
+        api_key,
+        api_version,
+        correlation_id,
+        client_id,
+    )?;
+    body.encode(&mut buf, api_version)
+        .map_err(|e| ProtocolError::Encode(e.to_string()))?;
     debug_assert_eq!(buf.len(), 4 + total);
     Ok(buf)
 }
@@ -157,7 +175,11 @@ pub fn peek_correlation_id(frame: &[u8]) -> Result<i32> {
 
 /// Decode the response header at the start of `frame` for a response to
 /// (`api_key`, `api_version`), advancing `frame` past it.
-pub fn decode_response_header(api_key: i16, api_version: i16, frame: &mut Bytes) -> Result<ResponseHeader> {
+pub fn decode_response_header(
+    api_key: i16,
+    api_version: i16,
+    frame: &mut Bytes,
+) -> Result<ResponseHeader> {
     let hv = response_header_version(api_key, api_version)?;
     let mut r = Reader::new(frame);
     let correlation_id = r.i32("correlation id")?;
@@ -177,7 +199,11 @@ pub fn decode_response_body<R: Decodable>(api_version: i16, body: &mut Bytes) ->
 /// Decode a whole response frame (as returned by the frame reader): header
 /// then body. Trailing bytes after the body are ignored, as brokers may add
 /// fields an older schema does not know.
-pub fn decode_response<R: Decodable>(api_key: i16, api_version: i16, mut frame: Bytes) -> Result<(ResponseHeader, R)> {
+pub fn decode_response<R: Decodable>(
+    api_key: i16,
+    api_version: i16,
+    mut frame: Bytes,
+) -> Result<(ResponseHeader, R)> {
     check_version(api_key, api_version)?;
     let header = decode_response_header(api_key, api_version, &mut frame)?;
     let body = decode_response_body(api_version, &mut frame)?;
@@ -191,10 +217,18 @@ pub fn decode_response<R: Decodable>(api_key: i16, api_version: i16, mut frame: 
 pub fn decode_api_versions_response(
     api_version: i16,
     mut frame: Bytes,
-) -> Result<(ResponseHeader, kafka_protocol::messages::ApiVersionsResponse, i16)> {
+) -> Result<(
+    ResponseHeader,
+    kafka_protocol::messages::ApiVersionsResponse,
+    i16,
+)> {
     let header = decode_response_header(keys::API_VERSIONS, api_version, &mut frame)?;
     let error_code = Reader::new(&frame).i16("error code")?;
-    let version = if error_code == UNSUPPORTED_VERSION { 0 } else { api_version };
+    let version = if error_code == UNSUPPORTED_VERSION {
+        0
+    } else {
+        api_version
+    };
     check_version(keys::API_VERSIONS, version)?;
     let body = decode_response_body(version, &mut frame)?;
     Ok((header, body, version))
@@ -222,13 +256,23 @@ pub fn decode_request_header(frame: &mut Bytes) -> Result<RequestHeader> {
     let api_version = r.i16("api version")?;
     let correlation_id = r.i32("correlation id")?;
     let hv = request_header_version(api_key, api_version)?;
-    let client_id = if hv >= 1 { r.string(false, "client id")? } else { None };
+    let client_id = if hv >= 1 {
+        r.string(false, "client id")?
+    } else {
+        None
+    };
     if hv >= 2 {
         r.tagged_fields(|_, _| Ok(()))?;
     }
     let used = r.pos();
     let _ = frame.split_to(used);
-    Ok(RequestHeader { api_key, api_version, correlation_id, client_id, header_version: hv })
+    Ok(RequestHeader {
+        api_key,
+        api_version,
+        correlation_id,
+        client_id,
+        header_version: hv,
+    })
 }
 
 /// Decode a request body with kafka-protocol (broker side).
@@ -238,10 +282,17 @@ pub fn decode_request_body<R: Decodable>(api_version: i16, body: &mut Bytes) -> 
 
 /// Encode a complete response frame (broker side): INT32 size, response
 /// header, body.
-pub fn encode_response<B: Encodable>(api_key: i16, api_version: i16, correlation_id: i32, body: &B) -> Result<BytesMut> {
+pub fn encode_response<B: Encodable>(
+    api_key: i16,
+    api_version: i16,
+    correlation_id: i32,
+    body: &B,
+) -> Result<BytesMut> {
     check_version(api_key, api_version)?;
     let hv = response_header_version(api_key, api_version)?;
-    let body_len = body.compute_size(api_version).map_err(|e| ProtocolError::Encode(e.to_string()))?;
+    let body_len = body
+        .compute_size(api_version)
+        .map_err(|e| ProtocolError::Encode(e.to_string()))?;
     let total = 4 + if hv >= 1 { 1 } else { 0 } + body_len;
     let mut buf = BytesMut::with_capacity(4 + total);
     buf.put_i32(total as i32);
@@ -249,6 +300,7 @@ pub fn encode_response<B: Encodable>(api_key: i16, api_version: i16, correlation
     if hv >= 1 {
         wire::put_uvarint(&mut buf, 0);
     }
-    body.encode(&mut buf, api_version).map_err(|e| ProtocolError::Encode(e.to_string()))?;
+    body.encode(&mut buf, api_version)
+        .map_err(|e| ProtocolError::Encode(e.to_string()))?;
     Ok(buf)
 }

@@ -107,12 +107,20 @@ impl Compression {
 }
 
 fn codec_err(codec: Compression, e: impl std::fmt::Display) -> ProtocolError {
-    ProtocolError::Compression { codec, message: e.to_string() }
+    ProtocolError::Compression {
+        codec,
+        message: e.to_string(),
+    }
 }
 
 /// Compress `input` with `codec` at `level` (-1 for the codec's default),
 /// appending to `out`. `Compression::None` copies.
-pub fn compress_into(codec: Compression, level: i32, input: &[u8], out: &mut Vec<u8>) -> Result<()> {
+pub fn compress_into(
+    codec: Compression,
+    level: i32,
+    input: &[u8],
+    out: &mut Vec<u8>,
+) -> Result<()> {
     match codec {
         Compression::None => out.extend_from_slice(input),
         Compression::Gzip => {
@@ -151,9 +159,12 @@ pub fn compress(codec: Compression, level: i32, input: &[u8]) -> Result<Vec<u8>>
 
 fn lz4_compress_frame(input: &[u8], out: &mut Vec<u8>) -> Result<()> {
     use lz4_flex::frame::{BlockMode, BlockSize, FrameEncoder, FrameInfo};
-    let info = FrameInfo::new().block_mode(BlockMode::Independent).block_size(BlockSize::Max64KB);
+    let info = FrameInfo::new()
+        .block_mode(BlockMode::Independent)
+        .block_size(BlockSize::Max64KB);
     let mut enc = FrameEncoder::with_frame_info(info, out);
-    enc.write_all(input).map_err(|e| codec_err(Compression::Lz4, e))?;
+    enc.write_all(input)
+        .map_err(|e| codec_err(Compression::Lz4, e))?;
     enc.finish().map_err(|e| codec_err(Compression::Lz4, e))?;
     Ok(())
 }
@@ -162,7 +173,10 @@ fn lz4_compress_frame(input: &[u8], out: &mut Vec<u8>) -> Result<()> {
 /// error if this is not an LZ4 frame.
 fn lz4_hc_position(data: &[u8]) -> Result<usize> {
     if data.len() < 7 || data[..4] != LZ4_MAGIC {
-        return Err(codec_err(Compression::Lz4, "not an LZ4 frame (bad magic or length)"));
+        return Err(codec_err(
+            Compression::Lz4,
+            "not an LZ4 frame (bad magic or length)",
+        ));
     }
     let flg = data[4];
     let mut pos = 6; // magic + FLG + BD
@@ -216,7 +230,9 @@ pub fn compress_snappy_xerial(input: &[u8]) -> Result<Vec<u8>> {
 /// Read everything from `r`, failing once more than `limit` bytes come out.
 fn read_limited(codec: Compression, r: impl Read, limit: usize, hint: usize) -> Result<Vec<u8>> {
     let mut out = Vec::with_capacity(hint.min(limit).min(64 << 20));
-    r.take(limit as u64 + 1).read_to_end(&mut out).map_err(|e| codec_err(codec, e))?;
+    r.take(limit as u64 + 1)
+        .read_to_end(&mut out)
+        .map_err(|e| codec_err(codec, e))?;
     if out.len() > limit {
         return Err(ProtocolError::DecompressedTooLarge { codec, limit });
     }
@@ -255,18 +271,29 @@ pub fn decompress(codec: Compression, input: &[u8], limit: usize) -> Result<Vec<
             let hc_pos = lz4_hc_position(input)?;
             let proper = xxh32_hc(&input[4..hc_pos]);
             if input[hc_pos] == proper {
-                read_limited(codec, lz4_flex::frame::FrameDecoder::new(input), limit, hint)
+                read_limited(
+                    codec,
+                    lz4_flex::frame::FrameDecoder::new(input),
+                    limit,
+                    hint,
+                )
             } else if input[hc_pos] == xxh32_hc(&input[..hc_pos]) {
                 // Kafka v0-era frame: repair the checksum on a copy.
                 let mut fixed = input.to_vec();
                 fixed[hc_pos] = proper;
-                read_limited(codec, lz4_flex::frame::FrameDecoder::new(&fixed[..]), limit, hint)
+                read_limited(
+                    codec,
+                    lz4_flex::frame::FrameDecoder::new(&fixed[..]),
+                    limit,
+                    hint,
+                )
             } else {
                 Err(codec_err(codec, "LZ4 frame header checksum mismatch"))
             }
         }
         Compression::Zstd => {
-            let dec = zstd::stream::read::Decoder::with_buffer(input).map_err(|e| codec_err(codec, e))?;
+            let dec =
+                zstd::stream::read::Decoder::with_buffer(input).map_err(|e| codec_err(codec, e))?;
             let out = read_limited(codec, dec, limit, hint)?;
             Ok(out)
         }
@@ -300,7 +327,10 @@ fn snappy_xerial_decompress(mut chunks: &[u8], limit: usize) -> Result<Vec<u8>> 
         if len > chunks.len() {
             return Err(codec_err(
                 codec,
-                format!("snappy-java chunk of {len} bytes, only {} available", chunks.len()),
+                format!(
+                    "snappy-java chunk of {len} bytes, only {} available",
+                    chunks.len()
+                ),
             ));
         }
         snappy_raw_decompress_into(&chunks[..len], limit, &mut out)?;
@@ -325,8 +355,13 @@ mod tests {
         v
     }
 
-    const ALL: [Compression; 5] =
-        [Compression::None, Compression::Gzip, Compression::Snappy, Compression::Lz4, Compression::Zstd];
+    const ALL: [Compression; 5] = [
+        Compression::None,
+        Compression::Gzip,
+        Compression::Snappy,
+        Compression::Lz4,
+        Compression::Zstd,
+    ];
 
     #[test]
     fn round_trip_every_codec_and_level() {
@@ -335,7 +370,10 @@ mod tests {
             for codec in ALL {
                 for level in [-1, 0, 1, 9, 12] {
                     let c = compress(codec, level, &data).unwrap();
-                    if codec != Compression::None && size >= 65536 && !(codec == Compression::Gzip && level == 0) {
+                    if codec != Compression::None
+                        && size >= 65536
+                        && !(codec == Compression::Gzip && level == 0)
+                    {
                         assert!(c.len() < data.len() / 2, "{codec:?} did not compress");
                     }
                     let d = decompress(codec, &c, data.len()).unwrap();
@@ -354,7 +392,10 @@ mod tests {
         let g1 = compress(Compression::Gzip, 1, &data).unwrap();
         let g9 = compress(Compression::Gzip, 9, &data).unwrap();
         assert!(g9.len() <= g1.len());
-        assert_eq!(decompress(Compression::Zstd, &best, data.len()).unwrap(), data);
+        assert_eq!(
+            decompress(Compression::Zstd, &best, data.len()).unwrap(),
+            data
+        );
     }
 
     #[test]
@@ -363,7 +404,10 @@ mod tests {
         for codec in ALL {
             let c = compress(codec, -1, &data).unwrap();
             assert!(
-                matches!(decompress(codec, &c, 9_999), Err(ProtocolError::DecompressedTooLarge { .. })),
+                matches!(
+                    decompress(codec, &c, 9_999),
+                    Err(ProtocolError::DecompressedTooLarge { .. })
+                ),
                 "{codec:?}"
             );
             assert!(decompress(codec, &c, 10_000).is_ok());
@@ -389,7 +433,9 @@ mod tests {
     /// followed by one literal element (tag = (len-1)<<2).
     #[test]
     fn xerial_snappy_hand_assembled() {
-        let mut framed = vec![0x82, b'S', b'N', b'A', b'P', b'P', b'Y', 0, 0, 0, 0, 1, 0, 0, 0, 1];
+        let mut framed = vec![
+            0x82, b'S', b'N', b'A', b'P', b'P', b'Y', 0, 0, 0, 0, 1, 0, 0, 0, 1,
+        ];
         // chunk 1: "hello " (6 bytes): preamble 0x06, literal tag (6-1)<<2 = 0x14
         let c1: &[u8] = &[0x06, 0x14, b'h', b'e', b'l', b'l', b'o', b' '];
         // chunk 2: "kafka" (5 bytes): preamble 0x05, tag (5-1)<<2 = 0x10
@@ -398,7 +444,10 @@ mod tests {
             framed.extend_from_slice(&(c.len() as u32).to_be_bytes());
             framed.extend_from_slice(c);
         }
-        assert_eq!(decompress(Compression::Snappy, &framed, 100).unwrap(), b"hello kafka");
+        assert_eq!(
+            decompress(Compression::Snappy, &framed, 100).unwrap(),
+            b"hello kafka"
+        );
         // The same raw block without framing decodes too.
         assert_eq!(decompress(Compression::Snappy, c1, 100).unwrap(), b"hello ");
         // A chunk length running past the end is an error, not a panic.
@@ -409,7 +458,10 @@ mod tests {
         let data = sample(100_000);
         let x = compress_snappy_xerial(&data).unwrap();
         assert_eq!(&x[..8], &XERIAL_MAGIC);
-        assert_eq!(decompress(Compression::Snappy, &x, data.len()).unwrap(), data);
+        assert_eq!(
+            decompress(Compression::Snappy, &x, data.len()).unwrap(),
+            data
+        );
     }
 
     /// An LZ4 frame assembled by hand: magic, FLG 0x60 (version 01, block
@@ -430,10 +482,17 @@ mod tests {
             f
         };
         let proper = (twox_hash::XxHash32::oneshot(0, &[0x60, 0x40]) >> 8) as u8;
-        let broken = (twox_hash::XxHash32::oneshot(0, &[0x04, 0x22, 0x4d, 0x18, 0x60, 0x40]) >> 8) as u8;
+        let broken =
+            (twox_hash::XxHash32::oneshot(0, &[0x04, 0x22, 0x4d, 0x18, 0x60, 0x40]) >> 8) as u8;
         assert_ne!(proper, broken);
-        assert_eq!(decompress(Compression::Lz4, &build(proper), 100).unwrap(), payload);
-        assert_eq!(decompress(Compression::Lz4, &build(broken), 100).unwrap(), payload);
+        assert_eq!(
+            decompress(Compression::Lz4, &build(proper), 100).unwrap(),
+            payload
+        );
+        assert_eq!(
+            decompress(Compression::Lz4, &build(broken), 100).unwrap(),
+            payload
+        );
         let neither = (0..=255u8).find(|b| *b != proper && *b != broken).unwrap();
         assert!(decompress(Compression::Lz4, &build(neither), 100).is_err());
 
@@ -446,11 +505,18 @@ mod tests {
         assert_eq!(normal[hc], xxh32_hc(&normal[4..hc]));
         assert_eq!(legacy[hc], xxh32_hc(&legacy[..hc]));
         assert_eq!(&legacy[..hc], &normal[..hc]);
-        assert_eq!(decompress(Compression::Lz4, &legacy, data.len()).unwrap(), data);
+        assert_eq!(
+            decompress(Compression::Lz4, &legacy, data.len()).unwrap(),
+            data
+        );
         // lz4_flex itself rejects the broken checksum, so the fix-up is what
         // makes it work.
         let mut plain = Vec::new();
-        assert!(lz4_flex::frame::FrameDecoder::new(&legacy[..]).read_to_end(&mut plain).is_err());
+        assert!(
+            lz4_flex::frame::FrameDecoder::new(&legacy[..])
+                .read_to_end(&mut plain)
+                .is_err()
+        );
     }
 
     #[test]
@@ -469,7 +535,10 @@ mod tests {
         for codec in ALL {
             assert_eq!(Compression::from_id(codec.id()).unwrap(), codec);
             assert_eq!(Compression::from_name(codec.name()), Some(codec));
-            assert_eq!(Compression::from_attributes(0x30 | codec.id() as i16).unwrap(), codec);
+            assert_eq!(
+                Compression::from_attributes(0x30 | codec.id() as i16).unwrap(),
+                codec
+            );
         }
         assert!(Compression::from_id(5).is_err());
         assert!(Compression::from_attributes(7).is_err());

@@ -115,16 +115,29 @@ impl fmt::Display for ProtocolError {
             ),
             ProtocolError::InvalidFrameSize(size) => write!(f, "Invalid response size {size}"),
             ProtocolError::Malformed(m) => write!(f, "malformed data: {m}"),
-            ProtocolError::Checksum { offset, stored, computed } => write!(
+            ProtocolError::Checksum {
+                offset,
+                stored,
+                computed,
+            } => write!(
                 f,
                 "batch at offset {offset} failed checksum check (stored 0x{stored:08x} != computed 0x{computed:08x})"
             ),
             ProtocolError::UnknownApiKey(k) => write!(f, "unknown API key {k}"),
-            ProtocolError::UnsupportedVersion { api_key, api_version } => {
-                write!(f, "API key {api_key} version {api_version} is not supported")
+            ProtocolError::UnsupportedVersion {
+                api_key,
+                api_version,
+            } => {
+                write!(
+                    f,
+                    "API key {api_key} version {api_version} is not supported"
+                )
             }
             ProtocolError::UnsupportedMagic { offset, magic } => {
-                write!(f, "unsupported message format (magic byte {magic}) at offset {offset}")
+                write!(
+                    f,
+                    "unsupported message format (magic byte {magic}) at offset {offset}"
+                )
             }
             ProtocolError::UnsupportedCodec(c) => write!(f, "unsupported compression codec {c}"),
             ProtocolError::Compression { codec, message } => {

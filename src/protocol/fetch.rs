@@ -164,7 +164,10 @@ fn sub_reader<'a>(data: &'a [u8], r: std::ops::Range<usize>) -> Reader<'a> {
 /// be sliced without copying.
 pub fn decode_fetch_response(api_version: i16, body: &Bytes) -> Result<FetchResponse> {
     if !(0..=MAX_FETCH_VERSION).contains(&api_version) {
-        return Err(ProtocolError::UnsupportedVersion { api_key: keys::FETCH, api_version });
+        return Err(ProtocolError::UnsupportedVersion {
+            api_key: keys::FETCH,
+            api_version,
+        });
     }
     let v = api_version;
     let flex = v >= 12;
@@ -218,7 +221,11 @@ pub fn decode_fetch_response(api_version: i16, body: &Bytes) -> Result<FetchResp
             if v >= 11 {
                 p.preferred_read_replica = r.i32("preferred read replica")?;
             }
-            let rec = if flex { r.compact_bytes_range("records")? } else { r.bytes_range("records")? };
+            let rec = if flex {
+                r.compact_bytes_range("records")?
+            } else {
+                r.bytes_range("records")?
+            };
             p.records = rec.map(|range| body.slice(range));
             if flex {
                 r.tagged_fields(|tag, range| {
@@ -280,7 +287,12 @@ pub(crate) fn decode_node_endpoints(data: &[u8]) -> Result<Vec<NodeEndpoint>> {
         let port = t.i32("node port")?;
         let rack = t.string(true, "node rack")?;
         t.tagged_fields(|_, _| Ok(()))?;
-        out.push(NodeEndpoint { node_id, host, port, rack });
+        out.push(NodeEndpoint {
+            node_id,
+            host,
+            port,
+            rack,
+        });
     }
     Ok(out)
 }
@@ -310,7 +322,10 @@ fn put_tag_struct(buf: &mut BytesMut, tag: u32, body: &[u8]) {
 /// Encode a Fetch response body (broker side: mock cluster and tests).
 pub fn encode_fetch_response(api_version: i16, resp: &FetchResponse) -> Result<BytesMut> {
     if !(0..=MAX_FETCH_VERSION).contains(&api_version) {
-        return Err(ProtocolError::UnsupportedVersion { api_key: keys::FETCH, api_version });
+        return Err(ProtocolError::UnsupportedVersion {
+            api_key: keys::FETCH,
+            api_version,
+        });
     }
     let v = api_version;
     let flex = v >= 12;
@@ -358,7 +373,9 @@ pub fn encode_fetch_response(api_version: i16, resp: &FetchResponse) -> Result<B
                 b.put_slice(rec);
             }
             if flex {
-                let n = p.diverging_epoch.is_some() as u32 + p.current_leader.is_some() as u32 + p.snapshot_id.is_some() as u32;
+                let n = p.diverging_epoch.is_some() as u32
+                    + p.current_leader.is_some() as u32
+                    + p.snapshot_id.is_some() as u32;
                 wire::put_uvarint(&mut b, n);
                 if let Some(d) = p.diverging_epoch {
                     let mut s = Vec::new();

@@ -31,7 +31,12 @@ impl FrameReader {
     /// `receive.message.max.bytes` property) or smaller than 4 bytes (a
     /// response always starts with its correlation id).
     pub fn new(max_frame_size: usize) -> Self {
-        FrameReader { buf: BytesMut::with_capacity(64 * 1024), max_frame_size, min_frame_size: 4, failed: None }
+        FrameReader {
+            buf: BytesMut::with_capacity(64 * 1024),
+            max_frame_size,
+            min_frame_size: 4,
+            failed: None,
+        }
     }
 
     /// Change the smallest accepted frame (0 for raw SASL token frames).
@@ -63,7 +68,7 @@ impl FrameReader {
         // Expose at most 1 MiB per call: the spare part is zeroed before it
         // is handed to `read` as &mut [u8], and zeroing a whole 100 MB
         // reservation on every short socket read would be quadratic.
-        let chunk = (self.buf.capacity() - len).min(want.min(1 << 20).max(64 * 1024));
+        let chunk = (self.buf.capacity() - len).min(want.clamp(64 * 1024, 1 << 20));
         self.buf.resize(len + chunk, 0);
         match src.read(&mut self.buf[len..]) {
             Ok(n) => {
@@ -108,7 +113,10 @@ impl FrameReader {
         let err = if size < 0 || (size as usize) < self.min_frame_size {
             Some(ProtocolError::InvalidFrameSize(size))
         } else if size as usize > self.max_frame_size {
-            Some(ProtocolError::FrameTooLarge { size: size as i64, max: self.max_frame_size })
+            Some(ProtocolError::FrameTooLarge {
+                size: size as i64,
+                max: self.max_frame_size,
+            })
         } else {
             None
         };
@@ -165,18 +173,30 @@ mod tests {
         let mut r = FrameReader::new(1000);
         r.extend_from_slice(&1001i32.to_be_bytes());
         let e = r.next_frame().unwrap_err();
-        assert_eq!(e, ProtocolError::FrameTooLarge { size: 1001, max: 1000 });
+        assert_eq!(
+            e,
+            ProtocolError::FrameTooLarge {
+                size: 1001,
+                max: 1000
+            }
+        );
         assert!(e.to_string().contains("receive.message.max.bytes"));
         // Sticky: the stream cannot be resynchronised.
         assert!(r.next_frame().is_err());
 
         let mut r = FrameReader::new(1000);
         r.extend_from_slice(&(-5i32).to_be_bytes());
-        assert_eq!(r.next_frame().unwrap_err(), ProtocolError::InvalidFrameSize(-5));
+        assert_eq!(
+            r.next_frame().unwrap_err(),
+            ProtocolError::InvalidFrameSize(-5)
+        );
 
         let mut r = FrameReader::new(1000);
         r.extend_from_slice(&2i32.to_be_bytes());
-        assert_eq!(r.next_frame().unwrap_err(), ProtocolError::InvalidFrameSize(2));
+        assert_eq!(
+            r.next_frame().unwrap_err(),
+            ProtocolError::InvalidFrameSize(2)
+        );
         let mut r = FrameReader::new(1000);
         r.set_min_frame_size(0);
         r.extend_from_slice(&0i32.to_be_bytes());

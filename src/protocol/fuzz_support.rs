@@ -13,7 +13,10 @@ use super::*;
 pub const LIMIT: usize = 4 << 20;
 
 fn opts(check_crcs: bool) -> DecodeOptions {
-    DecodeOptions { check_crcs, max_decompressed: LIMIT }
+    DecodeOptions {
+        check_crcs,
+        max_decompressed: LIMIT,
+    }
 }
 
 /// Feed `data` to a frame reader in chunks whose sizes come from the data
@@ -74,29 +77,31 @@ pub fn response(data: &[u8]) {
             dec!(0, ProduceResponse);
             let mut f = frame.clone();
             let pv = v.min(13);
-            if decode_response_header(0, pv, &mut f).is_ok() {
-                if let Ok(resp) = decode_produce_response(pv, &f) {
-                    // (Encoding can fail: lossy UTF-8 may make a string too
-                    // long for an INT16 length.)
-                    if let Ok(enc) = encode_produce_response(pv, &resp) {
-                        assert_eq!(decode_produce_response(pv, &enc).unwrap(), resp);
-                    }
-                }
+            if decode_response_header(0, pv, &mut f).is_ok()
+                && let Ok(resp) = decode_produce_response(pv, &f)
+                // (Encoding can fail: lossy UTF-8 may make a string too long
+                // for an INT16 length.)
+                && let Ok(enc) = encode_produce_response(pv, &resp)
+            {
+                assert_eq!(decode_produce_response(pv, &enc).unwrap(), resp);
             }
         }
         3 => {
             let mut f = frame;
-            if decode_response_header(1, v.min(18), &mut f).is_ok() {
-                if let Ok(resp) = decode_fetch_response(v.min(18), &f) {
-                    // Re-encoding what was decoded must reproduce a body that
-                    // decodes to the same value.
-                    if let Ok(enc) = encode_fetch_response(v.min(18), &resp) {
-                        assert_eq!(decode_fetch_response(v.min(18), &enc.freeze()).unwrap(), resp);
-                    }
-                    for t in &resp.topics {
-                        for p in &t.partitions {
-                            record_set_inner(p.records.clone().unwrap_or_default(), false);
-                        }
+            if decode_response_header(1, v.min(18), &mut f).is_ok()
+                && let Ok(resp) = decode_fetch_response(v.min(18), &f)
+            {
+                // Re-encoding what was decoded must reproduce a body that
+                // decodes to the same value.
+                if let Ok(enc) = encode_fetch_response(v.min(18), &resp) {
+                    assert_eq!(
+                        decode_fetch_response(v.min(18), &enc.freeze()).unwrap(),
+                        resp
+                    );
+                }
+                for t in &resp.topics {
+                    for p in &t.partitions {
+                        record_set_inner(p.records.clone().unwrap_or_default(), false);
                     }
                 }
             }
@@ -123,7 +128,12 @@ fn record_set_inner(data: Bytes, check_crcs: bool) {
             Ok(None) => break,
             Err(_) => continue,
             Ok(Some(batch)) => {
-                let _ = (batch.base_offset(), batch.last_offset(), batch.is_control(), batch.producer_id());
+                let _ = (
+                    batch.base_offset(),
+                    batch.last_offset(),
+                    batch.is_control(),
+                    batch.producer_id(),
+                );
                 if let Ok(recs) = batch.records(&o) {
                     for r in recs {
                         match r {
@@ -192,11 +202,17 @@ pub fn decompress(data: &[u8]) {
     assert_eq!(d, input, "{codec:?} round trip");
     if codec == Compression::Snappy {
         let x = compression::compress_snappy_xerial(input).unwrap();
-        assert_eq!(compression::decompress(codec, &x, input.len()).unwrap(), input);
+        assert_eq!(
+            compression::decompress(codec, &x, input.len()).unwrap(),
+            input
+        );
     }
     if codec == Compression::Lz4 {
         let x = compression::compress_lz4_legacy(input).unwrap();
-        assert_eq!(compression::decompress(codec, &x, input.len()).unwrap(), input);
+        assert_eq!(
+            compression::decompress(codec, &x, input.len()).unwrap(),
+            input
+        );
     }
 }
 
@@ -224,13 +240,25 @@ pub fn batch_round_trip(data: &[u8]) {
         let (k, v) = body.split_at(body.len() / 2);
         let key = if flags & 1 == 1 { None } else { Some(k) };
         let value = if flags & 2 == 2 { None } else { Some(v) };
-        let hdr: Vec<(&[u8], Option<&[u8]>)> = if flags & 4 == 4 { vec![(k, Some(v)), (b"n", None)] } else { vec![] };
+        let hdr: Vec<(&[u8], Option<&[u8]>)> = if flags & 4 == 4 {
+            vec![(k, Some(v)), (b"n", None)]
+        } else {
+            vec![]
+        };
         let ts = (i as i64) * 7 - (flags as i64) * 1000;
         b.append(ts, key, value, hdr.iter().copied());
-        expected.push((ts, key.map(<[u8]>::to_vec), value.map(<[u8]>::to_vec), hdr.len()));
+        expected.push((
+            ts,
+            key.map(<[u8]>::to_vec),
+            value.map(<[u8]>::to_vec),
+            hdr.len(),
+        ));
     }
     let raw = b.finish().unwrap();
-    let o = DecodeOptions { check_crcs: true, max_decompressed: raw.len() * 4 + (1 << 20) };
+    let o = DecodeOptions {
+        check_crcs: true,
+        max_decompressed: raw.len() * 4 + (1 << 20),
+    };
     let mut rd = RecordSetReader::new(raw, o);
     let batch = rd.next_batch().unwrap().unwrap();
     assert!(rd.next_batch().unwrap().is_none());
@@ -246,8 +274,11 @@ pub fn batch_round_trip(data: &[u8]) {
     }
 }
 
+/// A named fuzz entry point.
+pub type Target = (&'static str, fn(&[u8]));
+
 /// All targets by name (for the replay and smoke tests).
-pub const TARGETS: &[(&str, fn(&[u8]))] = &[
+pub const TARGETS: &[Target] = &[
     ("frame_reader", frame_reader),
     ("response", response),
     ("record_set", record_set),
@@ -260,13 +291,23 @@ pub const TARGETS: &[(&str, fn(&[u8]))] = &[
 /// the smoke test.
 pub fn seeds(target: &str) -> Vec<Vec<u8>> {
     fn batch(codec: Compression, n: usize, control: bool) -> Bytes {
-        let mut b = RecordBatchBuilder::new(BatchOptions { compression: codec, control, transactional: control, ..Default::default() });
+        let mut b = RecordBatchBuilder::new(BatchOptions {
+            compression: codec,
+            control,
+            transactional: control,
+            ..Default::default()
+        });
         for i in 0..n {
             if control {
                 b.append_control(i as i64, ControlRecordType::Abort, 1);
             } else {
                 let v = format!("value-{i}-{}", "x".repeat(i % 13));
-                b.append(1000 + i as i64, Some(b"key"), Some(v.as_bytes()), [(&b"h"[..], Some(&b"hv"[..]))]);
+                b.append(
+                    1000 + i as i64,
+                    Some(b"key"),
+                    Some(v.as_bytes()),
+                    [(&b"h"[..], Some(&b"hv"[..]))],
+                );
             }
         }
         b.finish().unwrap()
@@ -274,11 +315,18 @@ pub fn seeds(target: &str) -> Vec<Vec<u8>> {
     fn legacy(magic: i8, codec: Compression) -> Bytes {
         let mut m = MessageSetBuilder::new(magic, codec, -1, 10).unwrap();
         for i in 0..5 {
-            m.append(500 + i, Some(b"k"), Some(format!("legacy {i}").as_bytes())).unwrap();
+            m.append(500 + i, Some(b"k"), Some(format!("legacy {i}").as_bytes()))
+                .unwrap();
         }
         m.finish().unwrap()
     }
-    const CODECS: [Compression; 5] = [Compression::None, Compression::Gzip, Compression::Snappy, Compression::Lz4, Compression::Zstd];
+    const CODECS: [Compression; 5] = [
+        Compression::None,
+        Compression::Gzip,
+        Compression::Snappy,
+        Compression::Lz4,
+        Compression::Zstd,
+    ];
     let with_prefix = |p: u8, b: &[u8]| {
         let mut v = vec![p];
         v.extend_from_slice(b);
@@ -301,9 +349,22 @@ pub fn seeds(target: &str) -> Vec<Vec<u8>> {
                     name: "t".into(),
                     topic_id: [3; 16],
                     partitions: vec![FetchPartition {
-                        records: Some([batch(Compression::None, 3, false), legacy(1, Compression::Gzip)].concat().into()),
-                        aborted_transactions: vec![AbortedTransaction { producer_id: 1, first_offset: 2 }],
-                        current_leader: Some(LeaderIdAndEpoch { leader_id: 1, leader_epoch: 2 }),
+                        records: Some(
+                            [
+                                batch(Compression::None, 3, false),
+                                legacy(1, Compression::Gzip),
+                            ]
+                            .concat()
+                            .into(),
+                        ),
+                        aborted_transactions: vec![AbortedTransaction {
+                            producer_id: 1,
+                            first_offset: 2,
+                        }],
+                        current_leader: Some(LeaderIdAndEpoch {
+                            leader_id: 1,
+                            leader_epoch: 2,
+                        }),
                         ..Default::default()
                     }],
                 }],
@@ -318,7 +379,9 @@ pub fn seeds(target: &str) -> Vec<Vec<u8>> {
                 out.push(f);
             }
             let av = messages::ApiVersionsResponse::default().with_api_keys(vec![
-                messages::api_versions_response::ApiVersion::default().with_api_key(3).with_max_version(12),
+                messages::api_versions_response::ApiVersion::default()
+                    .with_api_key(3)
+                    .with_max_version(12),
             ]);
             for v in [0i16, 3] {
                 let w = encode_response(18, v, 5, &av).unwrap();
@@ -339,23 +402,41 @@ pub fn seeds(target: &str) -> Vec<Vec<u8>> {
             let mut out = Vec::new();
             for c in CODECS {
                 out.push(with_prefix(1, &batch(c, 7, false)));
-                out.push(with_prefix(0, &[batch(c, 2, false), legacy(0, c), legacy(1, c)].concat()));
+                out.push(with_prefix(
+                    0,
+                    &[batch(c, 2, false), legacy(0, c), legacy(1, c)].concat(),
+                ));
             }
             out.push(with_prefix(1, &batch(Compression::None, 2, true)));
             out
         }
-        "message_set" => CODECS.iter().flat_map(|&c| [legacy(0, c).to_vec(), legacy(1, c).to_vec()]).collect(),
+        "message_set" => CODECS
+            .iter()
+            .flat_map(|&c| [legacy(0, c).to_vec(), legacy(1, c).to_vec()])
+            .collect(),
         "decompress" => {
             let data = b"decompress seed decompress seed decompress seed 0123456789".repeat(20);
             let mut out = Vec::new();
             for (i, c) in CODECS.iter().enumerate() {
-                out.push(with_prefix(i as u8, &compression::compress(*c, -1, &data).unwrap()));
+                out.push(with_prefix(
+                    i as u8,
+                    &compression::compress(*c, -1, &data).unwrap(),
+                ));
             }
-            out.push(with_prefix(2, &compression::compress_snappy_xerial(&data).unwrap()));
-            out.push(with_prefix(3, &compression::compress_lz4_legacy(&data).unwrap()));
+            out.push(with_prefix(
+                2,
+                &compression::compress_snappy_xerial(&data).unwrap(),
+            ));
+            out.push(with_prefix(
+                3,
+                &compression::compress_lz4_legacy(&data).unwrap(),
+            ));
             out
         }
-        "batch_round_trip" => vec![b"\x03\x01\x02\x04key-and-value\xff\x00ab\xff\x07hdr".to_vec(), vec![4, 0, 0, 0]],
+        "batch_round_trip" => vec![
+            b"\x03\x01\x02\x04key-and-value\xff\x00ab\xff\x07hdr".to_vec(),
+            vec![4, 0, 0, 0],
+        ],
         _ => Vec::new(),
     }
 }

@@ -19,7 +19,7 @@ use bytes::{BufMut, Bytes};
 
 use super::compression::{self, Compression};
 use super::error::{ProtocolError, Result};
-use super::record_batch::{attr, Record, RecordHeaders, TimestampType};
+use super::record_batch::{Record, RecordHeaders, TimestampType, attr};
 use super::wire::Reader;
 
 /// offset + messageSize.
@@ -61,7 +61,9 @@ impl LegacyMessage {
         let offset = r.i64("message offset")?;
         let size = r.i32("message size")?;
         if size < MESSAGE_V0_MIN as i32 {
-            return Err(ProtocolError::malformed(format!("message at offset {offset} has size {size}")));
+            return Err(ProtocolError::malformed(format!(
+                "message at offset {offset} has size {size}"
+            )));
         }
         let end = LOG_OVERHEAD + size as usize;
         if raw.len() < end {
@@ -72,7 +74,7 @@ impl LegacyMessage {
         r.skip(LOG_OVERHEAD, "message")?;
         let crc = r.u32("message crc")?;
         let magic = r.i8("magic")?;
-        if magic > 1 || magic < 0 {
+        if !(0..=1).contains(&magic) {
             return Err(ProtocolError::UnsupportedMagic { offset, magic });
         }
         let attributes = r.i8("attributes")?;
@@ -80,9 +82,21 @@ impl LegacyMessage {
         let key = r.bytes_range("message key")?.map(|k| raw.slice(k));
         let value = r.bytes_range("message value")?.map(|v| raw.slice(v));
         if !r.is_empty() {
-            return Err(ProtocolError::malformed(format!("{} trailing bytes in message at offset {offset}", r.remaining())));
+            return Err(ProtocolError::malformed(format!(
+                "{} trailing bytes in message at offset {offset}",
+                r.remaining()
+            )));
         }
-        Ok(LegacyMessage { offset, crc, magic, attributes, timestamp, key, value, raw })
+        Ok(LegacyMessage {
+            offset,
+            crc,
+            magic,
+            attributes,
+            timestamp,
+            key,
+            value,
+            raw,
+        })
     }
 
     /// Codec of a wrapper message (None for a plain message).
@@ -99,7 +113,11 @@ impl LegacyMessage {
     pub fn verify_crc(&self) -> Result<()> {
         let computed = self.computed_crc();
         if computed != self.crc {
-            return Err(ProtocolError::Checksum { offset: self.offset, stored: self.crc, computed });
+            return Err(ProtocolError::Checksum {
+                offset: self.offset,
+                stored: self.crc,
+                computed,
+            });
         }
         Ok(())
     }
@@ -123,7 +141,13 @@ impl LegacyMessage {
         Ok(out)
     }
 
-    fn collect(&self, out: &mut Vec<Record>, budget: &mut usize, check_crcs: bool, depth: usize) -> Result<()> {
+    fn collect(
+        &self,
+        out: &mut Vec<Record>,
+        budget: &mut usize,
+        check_crcs: bool,
+        depth: usize,
+    ) -> Result<()> {
         let codec = self.compression()?;
         if codec == Compression::None {
             let (timestamp, timestamp_type) = self.timestamp_and_type();
@@ -139,9 +163,14 @@ impl LegacyMessage {
             return Ok(());
         }
         if depth >= MAX_NESTING {
-            return Err(ProtocolError::malformed("compressed message sets nested too deeply"));
+            return Err(ProtocolError::malformed(
+                "compressed message sets nested too deeply",
+            ));
         }
-        let value = self.value.as_ref().ok_or_else(|| ProtocolError::malformed("compressed message without a value"))?;
+        let value = self
+            .value
+            .as_ref()
+            .ok_or_else(|| ProtocolError::malformed("compressed message without a value"))?;
         let inner = compression::decompress(codec, value, *budget)?;
         *budget -= inner.len();
         let inner = Bytes::from(inner);
@@ -202,8 +231,21 @@ pub struct MessageSetBuilder {
     max_timestamp: i64,
 }
 
-fn put_message(buf: &mut Vec<u8>, offset: i64, magic: i8, attributes: i8, timestamp: i64, key: Option<&[u8]>, value: Option<&[u8]>) {
-    let size = if magic == 1 { MESSAGE_V1_MIN } else { MESSAGE_V0_MIN } + key.map_or(0, <[u8]>::len) + value.map_or(0, <[u8]>::len);
+fn put_message(
+    buf: &mut Vec<u8>,
+    offset: i64,
+    magic: i8,
+    attributes: i8,
+    timestamp: i64,
+    key: Option<&[u8]>,
+    value: Option<&[u8]>,
+) {
+    let size = if magic == 1 {
+        MESSAGE_V1_MIN
+    } else {
+        MESSAGE_V0_MIN
+    } + key.map_or(0, <[u8]>::len)
+        + value.map_or(0, <[u8]>::len);
     buf.put_i64(offset);
     buf.put_i32(size as i32);
     let crc_pos = buf.len();
@@ -231,9 +273,20 @@ impl MessageSetBuilder {
     /// the first message (0 when producing).
     pub fn new(magic: i8, compression: Compression, level: i32, base_offset: i64) -> Result<Self> {
         if !(0..=1).contains(&magic) {
-            return Err(ProtocolError::Encode(format!("message set magic must be 0 or 1, not {magic}")));
+            return Err(ProtocolError::Encode(format!(
+                "message set magic must be 0 or 1, not {magic}"
+            )));
         }
-        Ok(MessageSetBuilder { magic, compression, level, base_offset, log_append_time: false, buf: Vec::new(), count: 0, max_timestamp: -1 })
+        Ok(MessageSetBuilder {
+            magic,
+            compression,
+            level,
+            base_offset,
+            log_append_time: false,
+            buf: Vec::new(),
+            count: 0,
+            max_timestamp: -1,
+        })
     }
 
     /// Mark timestamps as broker-assigned (v1 only; broker side).
@@ -252,7 +305,12 @@ impl MessageSetBuilder {
     }
 
     /// Append a message (the timestamp is dropped for v0).
-    pub fn append(&mut self, timestamp: i64, key: Option<&[u8]>, value: Option<&[u8]>) -> Result<()> {
+    pub fn append(
+        &mut self,
+        timestamp: i64,
+        key: Option<&[u8]>,
+        value: Option<&[u8]>,
+    ) -> Result<()> {
         let over = |b: Option<&[u8]>| b.is_some_and(|b| b.len() > i32::MAX as usize / 2);
         if over(key) || over(value) {
             return Err(ProtocolError::Encode("message too large".into()));
@@ -263,8 +321,20 @@ impl MessageSetBuilder {
         } else {
             self.base_offset + self.count
         };
-        let attributes = if self.log_append_time && self.magic == 1 { attr::LOG_APPEND_TIME as i8 } else { 0 };
-        put_message(&mut self.buf, offset, self.magic, attributes, timestamp, key, value);
+        let attributes = if self.log_append_time && self.magic == 1 {
+            attr::LOG_APPEND_TIME as i8
+        } else {
+            0
+        };
+        put_message(
+            &mut self.buf,
+            offset,
+            self.magic,
+            attributes,
+            timestamp,
+            key,
+            value,
+        );
         self.count += 1;
         self.max_timestamp = self.max_timestamp.max(timestamp);
         Ok(())
@@ -285,7 +355,15 @@ impl MessageSetBuilder {
             attributes |= attr::LOG_APPEND_TIME as i8;
         }
         let mut out = Vec::with_capacity(compressed.len() + LOG_OVERHEAD + MESSAGE_V1_MIN);
-        put_message(&mut out, self.base_offset + self.count - 1, self.magic, attributes, self.max_timestamp, None, Some(&compressed));
+        put_message(
+            &mut out,
+            self.base_offset + self.count - 1,
+            self.magic,
+            attributes,
+            self.max_timestamp,
+            None,
+            Some(&compressed),
+        );
         Ok(Bytes::from(out))
     }
 }

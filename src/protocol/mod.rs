@@ -105,21 +105,21 @@
 //!
 //! # Modules
 //!
-//! - [`frame`]: [`FrameReader`].
-//! - [`api`]: header versions, [`encode_request`], [`decode_response`] and
+//! - [`frame`] - [`FrameReader`].
+//! - [`api`] - header versions, [`encode_request`], [`decode_response`] and
 //!   friends (also the broker side used by the mock cluster:
 //!   [`decode_request_header`], [`encode_response`]).
-//! - [`record_batch`]: v2 batches ([`RecordBatchBuilder`], [`RecordBatch`],
+//! - [`record_batch`] - v2 batches ([`RecordBatchBuilder`], [`RecordBatch`],
 //!   [`Record`], control records).
-//! - [`message_set`]: legacy v0/v1 messages ([`MessageSetBuilder`],
+//! - [`message_set`] - legacy v0/v1 messages ([`MessageSetBuilder`],
 //!   [`LegacyMessage`]), nested compression.
-//! - [`record_set`]: [`RecordSetReader`] over mixed record data.
-//! - [`compression`]: gzip, snappy (raw and snappy-java framing), lz4
+//! - [`record_set`] - [`RecordSetReader`] over mixed record data.
+//! - [`compression`] - gzip, snappy (raw and snappy-java framing), lz4
 //!   (including Kafka's broken v0 header checksum), zstd.
-//! - [`produce`]: hand-written Produce request encoding and response
+//! - [`produce`] - hand-written Produce request encoding and response
 //!   decoding (v0-v13).
-//! - [`fetch`]: hand-written Fetch response (v0-v18) decoding and encoding.
-//! - [`wire`]: primitive readers/writers (varints, compact strings ...).
+//! - [`fetch`] - hand-written Fetch response (v0-v18) decoding and encoding.
+//! - [`wire`] - primitive readers/writers (varints, compact strings ...).
 //!
 //! (The `cbindgen:ignore` lines on the modules keep their constants out of
 //! the generated C header.)
@@ -155,26 +155,26 @@ pub use kafka_protocol::messages::ApiKey;
 pub use kafka_protocol::protocol::{Decodable, Encodable, StrBytes};
 
 pub use api::{
-    check_version, decode_api_versions_response, decode_request_body, decode_request_header,
-    decode_response, decode_response_body, decode_response_header, encode_request, encode_response,
-    is_flexible, keys, peek_correlation_id, request_header_version, response_header_version, supported_versions,
-    RequestHeader, ResponseHeader,
+    RequestHeader, ResponseHeader, check_version, decode_api_versions_response,
+    decode_request_body, decode_request_header, decode_response, decode_response_body,
+    decode_response_header, encode_request, encode_response, is_flexible, keys,
+    peek_correlation_id, request_header_version, response_header_version, supported_versions,
 };
-pub use compression::{compress, decompress, Compression};
+pub use compression::{Compression, compress, decompress};
 pub use error::{ProtocolError, Result};
 pub use fetch::{
-    decode_fetch_response, encode_fetch_response, AbortedTransaction, EpochEndOffset, FetchPartition,
-    FetchResponse, FetchTopic, LeaderIdAndEpoch, NodeEndpoint, SnapshotId,
+    AbortedTransaction, EpochEndOffset, FetchPartition, FetchResponse, FetchTopic,
+    LeaderIdAndEpoch, NodeEndpoint, SnapshotId, decode_fetch_response, encode_fetch_response,
 };
-pub use frame::{FrameReader, DEFAULT_MAX_FRAME_SIZE};
+pub use frame::{DEFAULT_MAX_FRAME_SIZE, FrameReader};
 pub use message_set::{LegacyMessage, MessageSetBuilder};
 pub use produce::{
-    decode_produce_response, encode_produce_request, encode_produce_response, BatchIndexError,
-    EncodedRequest, ProducePartition, ProducePartitionResponse, ProduceResponse, ProduceTopic,
-    ProduceTopicResponse,
+    BatchIndexError, EncodedRequest, ProducePartition, ProducePartitionResponse, ProduceResponse,
+    ProduceTopic, ProduceTopicResponse, decode_produce_response, encode_produce_request,
+    encode_produce_response,
 };
 pub use record_batch::{
-    parse_control_key, BatchHeader, BatchOptions, ControlRecordType, Header, Record, RecordBatch,
-    RecordBatchBuilder, RecordHeaders, TimestampType,
+    BatchHeader, BatchOptions, ControlRecordType, Header, Record, RecordBatch, RecordBatchBuilder,
+    RecordHeaders, TimestampType, parse_control_key,
 };
 pub use record_set::{AbortedTransactions, Batch, DecodeOptions, RecordSetReader, Records};

@@ -21,7 +21,7 @@ use bytes::{Buf, BufMut, Bytes, BytesMut};
 
 use super::api::{self, keys};
 use super::error::{ProtocolError, Result};
-use super::fetch::{decode_node_endpoints, encode_node_endpoints, LeaderIdAndEpoch, NodeEndpoint};
+use super::fetch::{LeaderIdAndEpoch, NodeEndpoint, decode_node_endpoints, encode_node_endpoints};
 use super::wire::{self, Reader};
 
 /// Highest Produce version this encoder knows.
@@ -126,7 +126,10 @@ impl Buf for EncodedRequest {
         assert!(cnt <= self.remaining, "advance past the end of the request");
         self.remaining -= cnt;
         while cnt > 0 {
-            let front = self.chunks.front_mut().expect("remaining bytes but no chunk");
+            let front = self
+                .chunks
+                .front_mut()
+                .expect("remaining bytes but no chunk");
             if cnt >= front.len() {
                 cnt -= front.len();
                 self.chunks.pop_front();
@@ -163,17 +166,29 @@ pub fn encode_produce_request(
     topics: &[ProduceTopic<'_>],
 ) -> Result<EncodedRequest> {
     if !(0..=MAX_PRODUCE_VERSION).contains(&api_version) {
-        return Err(ProtocolError::UnsupportedVersion { api_key: keys::PRODUCE, api_version });
+        return Err(ProtocolError::UnsupportedVersion {
+            api_key: keys::PRODUCE,
+            api_version,
+        });
     }
     if api_version < 3 && transactional_id.is_some() {
-        return Err(ProtocolError::Encode("transactional produce needs Produce v3 or later".into()));
+        return Err(ProtocolError::Encode(
+            "transactional produce needs Produce v3 or later".into(),
+        ));
     }
     let flexible = api_version >= 9;
     let hv = api::request_header_version(keys::PRODUCE, api_version)?;
 
     let mut out = EncodedRequest::default();
     let mut cur = BytesMut::with_capacity(256);
-    api::put_request_header(&mut cur, hv, keys::PRODUCE, api_version, correlation_id, client_id)?;
+    api::put_request_header(
+        &mut cur,
+        hv,
+        keys::PRODUCE,
+        api_version,
+        correlation_id,
+        client_id,
+    )?;
     if api_version >= 3 {
         wire::put_string(&mut cur, transactional_id.map(str::as_bytes), flexible)?;
     }
@@ -212,9 +227,12 @@ pub fn encode_produce_request(
     out.push(cur.freeze());
     let size = out.remaining;
     if size > i32::MAX as usize {
-        return Err(ProtocolError::Encode(format!("produce request of {size} bytes is too large")));
+        return Err(ProtocolError::Encode(format!(
+            "produce request of {size} bytes is too large"
+        )));
     }
-    out.chunks.push_front(Bytes::copy_from_slice(&(size as i32).to_be_bytes()));
+    out.chunks
+        .push_front(Bytes::copy_from_slice(&(size as i32).to_be_bytes()));
     out.remaining += 4;
     Ok(out)
 }
@@ -290,7 +308,10 @@ pub struct BatchIndexError {
 /// 0-13.
 pub fn decode_produce_response(api_version: i16, body: &[u8]) -> Result<ProduceResponse> {
     if !(0..=MAX_PRODUCE_VERSION).contains(&api_version) {
-        return Err(ProtocolError::UnsupportedVersion { api_key: keys::PRODUCE, api_version });
+        return Err(ProtocolError::UnsupportedVersion {
+            api_key: keys::PRODUCE,
+            api_version,
+        });
     }
     let v = api_version;
     let flex = v >= 9;
@@ -327,7 +348,10 @@ pub fn decode_produce_response(api_version: i16, body: &[u8]) -> Result<ProduceR
                     if flex {
                         r.tagged_fields(|_, _| Ok(()))?;
                     }
-                    p.record_errors.push(BatchIndexError { batch_index, message });
+                    p.record_errors.push(BatchIndexError {
+                        batch_index,
+                        message,
+                    });
                 }
                 p.error_message = r.string(flex, "error message")?;
             }
@@ -368,7 +392,10 @@ pub fn decode_produce_response(api_version: i16, body: &[u8]) -> Result<ProduceR
 /// Encode a Produce response body (broker side: mock cluster and tests).
 pub fn encode_produce_response(api_version: i16, resp: &ProduceResponse) -> Result<BytesMut> {
     if !(0..=MAX_PRODUCE_VERSION).contains(&api_version) {
-        return Err(ProtocolError::UnsupportedVersion { api_key: keys::PRODUCE, api_version });
+        return Err(ProtocolError::UnsupportedVersion {
+            api_key: keys::PRODUCE,
+            api_version,
+        });
     }
     let v = api_version;
     let flex = v >= 9;

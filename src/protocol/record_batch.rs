@@ -202,7 +202,13 @@ impl RecordBatchBuilder {
     pub fn with_capacity(opts: BatchOptions, capacity: usize) -> Self {
         let mut buf = Vec::with_capacity(capacity.max(BATCH_HEADER_LEN));
         buf.resize(BATCH_HEADER_LEN, 0);
-        RecordBatchBuilder { opts, buf, count: 0, base_timestamp: 0, max_timestamp: -1 }
+        RecordBatchBuilder {
+            opts,
+            buf,
+            count: 0,
+            base_timestamp: 0,
+            max_timestamp: -1,
+        }
     }
 
     /// Number of records appended.
@@ -228,7 +234,12 @@ impl RecordBatchBuilder {
     /// Upper bound of the bytes a record with these sizes adds to a batch
     /// (uncompressed), for checking `batch.size` / `message.max.bytes`
     /// before appending. Varints are counted at their largest.
-    pub fn max_record_size(key_len: Option<usize>, value_len: Option<usize>, header_bytes: usize, header_count: usize) -> usize {
+    pub fn max_record_size(
+        key_len: Option<usize>,
+        value_len: Option<usize>,
+        header_bytes: usize,
+        header_count: usize,
+    ) -> usize {
         5 /* length */ + 1 /* attributes */ + 10 /* ts delta */ + 5 /* offset delta */
             + 5 + key_len.unwrap_or(0) + 5 + value_len.unwrap_or(0)
             + 5 + header_bytes + header_count * 10
@@ -246,7 +257,13 @@ impl RecordBatchBuilder {
 
     /// Append a record. `headers` yields (name, value) pairs; pass `[]` for
     /// none. Returns the number of bytes the record took.
-    pub fn append<'h, I>(&mut self, timestamp: i64, key: Option<&[u8]>, value: Option<&[u8]>, headers: I) -> usize
+    pub fn append<'h, I>(
+        &mut self,
+        timestamp: i64,
+        key: Option<&[u8]>,
+        value: Option<&[u8]>,
+        headers: I,
+    ) -> usize
     where
         I: IntoIterator<Item = (&'h [u8], Option<&'h [u8]>)>,
         I::IntoIter: Clone,
@@ -287,7 +304,12 @@ impl RecordBatchBuilder {
     /// Append a control record (transaction marker): key is
     /// `INT16 version 0, INT16 type`, value is `INT16 version 0, INT32
     /// coordinator epoch`. Requires `BatchOptions::control`.
-    pub fn append_control(&mut self, timestamp: i64, kind: ControlRecordType, coordinator_epoch: i32) -> usize {
+    pub fn append_control(
+        &mut self,
+        timestamp: i64,
+        kind: ControlRecordType,
+        coordinator_epoch: i32,
+    ) -> usize {
         let mut key = [0u8; 4];
         key[2..].copy_from_slice(&kind.code().to_be_bytes());
         let mut value = [0u8; 6];
@@ -298,9 +320,17 @@ impl RecordBatchBuilder {
     /// Compress, fill in the header and checksum, and return the batch.
     /// Fails on an empty batch (Kafka has no use for one from a client).
     pub fn finish(self) -> Result<Bytes> {
-        let RecordBatchBuilder { opts, mut buf, count, base_timestamp, max_timestamp } = self;
+        let RecordBatchBuilder {
+            opts,
+            mut buf,
+            count,
+            base_timestamp,
+            max_timestamp,
+        } = self;
         if count == 0 {
-            return Err(ProtocolError::Encode("cannot finish an empty record batch".into()));
+            return Err(ProtocolError::Encode(
+                "cannot finish an empty record batch".into(),
+            ));
         }
         let mut codec = opts.compression;
         if codec != Compression::None {
@@ -468,7 +498,11 @@ impl RecordBatch {
     pub fn verify_crc(&self) -> Result<()> {
         let computed = self.computed_crc();
         if computed != self.header.crc {
-            return Err(ProtocolError::Checksum { offset: self.header.base_offset, stored: self.header.crc, computed });
+            return Err(ProtocolError::Checksum {
+                offset: self.header.base_offset,
+                stored: self.header.crc,
+                computed,
+            });
         }
         Ok(())
     }
@@ -486,7 +520,11 @@ impl RecordBatch {
         let data = if codec == Compression::None {
             self.payload()
         } else {
-            Bytes::from(compression::decompress(codec, &self.raw[BATCH_HEADER_LEN..], max_decompressed)?)
+            Bytes::from(compression::decompress(
+                codec,
+                &self.raw[BATCH_HEADER_LEN..],
+                max_decompressed,
+            )?)
         };
         Ok(V2Records {
             data,
@@ -571,11 +609,15 @@ impl RecordHeaders {
             if n == -1 && r.is_empty() {
                 return Ok(Vec::new());
             }
-            return Err(ProtocolError::malformed(format!("negative header count {n}")));
+            return Err(ProtocolError::malformed(format!(
+                "negative header count {n}"
+            )));
         }
         // Each header takes at least two bytes.
         if n as usize > r.remaining() / 2 {
-            return Err(ProtocolError::malformed(format!("header count {n} exceeds the data")));
+            return Err(ProtocolError::malformed(format!(
+                "header count {n} exceeds the data"
+            )));
         }
         let mut out = Vec::with_capacity(n as usize);
         for _ in 0..n {
@@ -592,7 +634,9 @@ impl RecordHeaders {
             out.push(Header { key, value });
         }
         if !r.is_empty() {
-            return Err(ProtocolError::malformed("trailing bytes after record headers"));
+            return Err(ProtocolError::malformed(
+                "trailing bytes after record headers",
+            ));
         }
         Ok(out)
     }
@@ -602,7 +646,10 @@ impl RecordHeaders {
         if self.raw.is_empty() {
             return 0;
         }
-        Reader::new(&self.raw).varint("header count").map(|n| n.max(0) as usize).unwrap_or(0)
+        Reader::new(&self.raw)
+            .varint("header count")
+            .map(|n| n.max(0) as usize)
+            .unwrap_or(0)
     }
 }
 
@@ -624,7 +671,9 @@ impl V2Records {
         let mut r = Reader::new(&self.data[self.pos..]);
         let len = r.varint("record length")?;
         if len < 0 {
-            return Err(ProtocolError::malformed(format!("negative record length {len}")));
+            return Err(ProtocolError::malformed(format!(
+                "negative record length {len}"
+            )));
         }
         let body_start = r.pos();
         let body = r.take(len as usize, "record")?;
@@ -638,12 +687,17 @@ impl V2Records {
         let headers_start = b.pos();
         let key = key.map(|k| self.data.slice(base + k.start..base + k.end));
         let value = value.map(|v| self.data.slice(base + v.start..base + v.end));
-        let headers = RecordHeaders::from_raw(self.data.slice(base + headers_start..base + body.len()));
-        let (timestamp, timestamp_type) = if self.log_append_time || rec_attributes as i16 & attr::LOG_APPEND_TIME != 0 {
-            (self.max_timestamp, TimestampType::LogAppendTime)
-        } else {
-            (self.base_timestamp.wrapping_add(ts_delta), TimestampType::CreateTime)
-        };
+        let headers =
+            RecordHeaders::from_raw(self.data.slice(base + headers_start..base + body.len()));
+        let (timestamp, timestamp_type) =
+            if self.log_append_time || rec_attributes as i16 & attr::LOG_APPEND_TIME != 0 {
+                (self.max_timestamp, TimestampType::LogAppendTime)
+            } else {
+                (
+                    self.base_timestamp.wrapping_add(ts_delta),
+                    TimestampType::CreateTime,
+                )
+            };
         self.pos = base + body.len();
         Ok(Record {
             offset: self.base_offset.wrapping_add(offset_delta as i64),

@@ -6,8 +6,8 @@ use bytes::Bytes;
 
 use super::compression::Compression;
 use super::error::{ProtocolError, Result};
-use super::message_set::{LegacyMessage, LOG_OVERHEAD};
-use super::record_batch::{BatchHeader, Record, RecordBatch, V2Records, BATCH_HEADER_LEN};
+use super::message_set::{LOG_OVERHEAD, LegacyMessage};
+use super::record_batch::{BATCH_HEADER_LEN, BatchHeader, Record, RecordBatch, V2Records};
 
 /// Options for decoding record sets.
 #[derive(Clone, Copy, Debug)]
@@ -20,7 +20,10 @@ pub struct DecodeOptions {
 
 impl Default for DecodeOptions {
     fn default() -> Self {
-        DecodeOptions { check_crcs: false, max_decompressed: super::frame::DEFAULT_MAX_FRAME_SIZE }
+        DecodeOptions {
+            check_crcs: false,
+            max_decompressed: super::frame::DEFAULT_MAX_FRAME_SIZE,
+        }
     }
 }
 
@@ -98,7 +101,10 @@ impl Batch {
     pub fn records(&self, opts: &DecodeOptions) -> Result<Records> {
         Ok(match self {
             Batch::V2(b) => Records::V2(b.records(opts.max_decompressed)?),
-            Batch::Legacy(m) => Records::List(m.records(opts.max_decompressed, opts.check_crcs)?.into_iter()),
+            Batch::Legacy(m) => Records::List(
+                m.records(opts.max_decompressed, opts.check_crcs)?
+                    .into_iter(),
+            ),
         })
     }
 }
@@ -146,7 +152,13 @@ pub struct RecordSetReader {
 impl RecordSetReader {
     /// A reader over `data` (the records bytes of one partition).
     pub fn new(data: Bytes, opts: DecodeOptions) -> Self {
-        RecordSetReader { data, pos: 0, opts, partial_tail: false, done: false }
+        RecordSetReader {
+            data,
+            pos: 0,
+            opts,
+            partial_tail: false,
+            done: false,
+        }
     }
 
     /// Whether the data ended with an incomplete batch.
@@ -185,7 +197,9 @@ impl RecordSetReader {
         let length = i32::from_be_bytes(rest[8..12].try_into().unwrap());
         if length < 0 {
             self.done = true;
-            return Err(ProtocolError::malformed(format!("negative batch length {length} at offset {offset}")));
+            return Err(ProtocolError::malformed(format!(
+                "negative batch length {length} at offset {offset}"
+            )));
         }
         let total = LOG_OVERHEAD + length as usize;
         if rest.len() < total {
@@ -199,7 +213,9 @@ impl RecordSetReader {
         match magic {
             2 => {
                 if total < BATCH_HEADER_LEN {
-                    return Err(ProtocolError::malformed(format!("record batch at offset {offset} of {total} bytes is shorter than its header")));
+                    return Err(ProtocolError::malformed(format!(
+                        "record batch at offset {offset} of {total} bytes is shorter than its header"
+                    )));
                 }
                 let batch = RecordBatch::parse(raw)?;
                 if self.opts.check_crcs {
@@ -214,7 +230,10 @@ impl RecordSetReader {
                 }
                 Ok(Some(Batch::Legacy(msg)))
             }
-            other => Err(ProtocolError::UnsupportedMagic { offset, magic: other }),
+            other => Err(ProtocolError::UnsupportedMagic {
+                offset,
+                magic: other,
+            }),
         }
     }
 }
@@ -247,7 +266,11 @@ impl AbortedTransactions {
     pub fn new(list: &[super::fetch::AbortedTransaction]) -> Self {
         let mut by_producer: std::collections::HashMap<i64, (Vec<i64>, usize)> = Default::default();
         for a in list {
-            by_producer.entry(a.producer_id).or_default().0.push(a.first_offset);
+            by_producer
+                .entry(a.producer_id)
+                .or_default()
+                .0
+                .push(a.first_offset);
         }
         for (offsets, _) in by_producer.values_mut() {
             offsets.sort_unstable();
@@ -295,7 +318,13 @@ mod tests {
     use super::super::record_batch::{BatchOptions, ControlRecordType, RecordBatchBuilder};
     use super::*;
 
-    fn batch(pid: i64, base: i64, n: usize, transactional: bool, control: Option<ControlRecordType>) -> Bytes {
+    fn batch(
+        pid: i64,
+        base: i64,
+        n: usize,
+        transactional: bool,
+        control: Option<ControlRecordType>,
+    ) -> Bytes {
         let mut b = RecordBatchBuilder::new(BatchOptions {
             producer_id: pid,
             producer_epoch: 0,
@@ -335,11 +364,20 @@ mod tests {
         ]
         .concat();
         let mut aborted = AbortedTransactions::new(&[
-            AbortedTransaction { producer_id: 7, first_offset: 16 },
-            AbortedTransaction { producer_id: 7, first_offset: 10 },
+            AbortedTransaction {
+                producer_id: 7,
+                first_offset: 16,
+            },
+            AbortedTransaction {
+                producer_id: 7,
+                first_offset: 10,
+            },
         ]);
         let mut delivered = Vec::new();
-        let opts = DecodeOptions { check_crcs: true, ..Default::default() };
+        let opts = DecodeOptions {
+            check_crcs: true,
+            ..Default::default()
+        };
         for b in RecordSetReader::new(Bytes::from(data), opts) {
             let b = b.unwrap();
             if b.is_control() {
@@ -358,7 +396,10 @@ mod tests {
         }
         assert_eq!(delivered, vec![13, 14, 18, 19]);
         // An abort marker for an unlisted (empty) transaction pops nothing.
-        let mut a = AbortedTransactions::new(&[AbortedTransaction { producer_id: 1, first_offset: 100 }]);
+        let mut a = AbortedTransactions::new(&[AbortedTransaction {
+            producer_id: 1,
+            first_offset: 100,
+        }]);
         assert_eq!(a.on_abort_marker(1, 50), None);
         assert_eq!(a.on_abort_marker(1, 150), Some(100));
         assert_eq!(a.on_abort_marker(1, 200), None);

@@ -121,14 +121,18 @@ impl<'a> Reader<'a> {
         for i in 0..5 {
             let b = self.array::<1>(what)?[0];
             if i == 4 && b > 0x0f {
-                return Err(ProtocolError::malformed(format!("varint too long in {what}")));
+                return Err(ProtocolError::malformed(format!(
+                    "varint too long in {what}"
+                )));
             }
             value |= ((b & 0x7f) as u32) << (7 * i);
             if b & 0x80 == 0 {
                 return Ok(value);
             }
         }
-        Err(ProtocolError::malformed(format!("varint too long in {what}")))
+        Err(ProtocolError::malformed(format!(
+            "varint too long in {what}"
+        )))
     }
 
     /// Read an unsigned 64-bit varint (at most 10 bytes).
@@ -138,14 +142,18 @@ impl<'a> Reader<'a> {
         for i in 0..10 {
             let b = self.array::<1>(what)?[0];
             if i == 9 && b > 0x01 {
-                return Err(ProtocolError::malformed(format!("varlong too long in {what}")));
+                return Err(ProtocolError::malformed(format!(
+                    "varlong too long in {what}"
+                )));
             }
             value |= ((b & 0x7f) as u64) << (7 * i);
             if b & 0x80 == 0 {
                 return Ok(value);
             }
         }
-        Err(ProtocolError::malformed(format!("varlong too long in {what}")))
+        Err(ProtocolError::malformed(format!(
+            "varlong too long in {what}"
+        )))
     }
 
     /// Read a zigzag VARINT (signed 32-bit).
@@ -168,7 +176,9 @@ impl<'a> Reader<'a> {
     fn nullable_len(&mut self, len: i64, what: &'static str) -> Result<Option<usize>> {
         match len {
             -1 => Ok(None),
-            l if l < 0 => Err(ProtocolError::malformed(format!("negative length {l} for {what}"))),
+            l if l < 0 => Err(ProtocolError::malformed(format!(
+                "negative length {l} for {what}"
+            ))),
             l => Ok(Some(l as usize)),
         }
     }
@@ -197,7 +207,11 @@ impl<'a> Reader<'a> {
     /// A (compact if `flexible`) nullable string, as UTF-8 (lossy: a bad
     /// byte sequence from a broker must not make the whole response fail).
     pub fn string(&mut self, flexible: bool, what: &'static str) -> Result<Option<String>> {
-        let r = if flexible { self.compact_string_range(what)? } else { self.string_range(what)? };
+        let r = if flexible {
+            self.compact_string_range(what)?
+        } else {
+            self.string_range(what)?
+        };
         Ok(r.map(|r| String::from_utf8_lossy(&self.data[r]).into_owned()))
     }
 
@@ -244,9 +258,15 @@ impl<'a> Reader<'a> {
         min_elem_size: usize,
         what: &'static str,
     ) -> Result<usize> {
-        let n: i64 = if flexible { self.uvarint(what)? as i64 - 1 } else { self.i32(what)? as i64 };
+        let n: i64 = if flexible {
+            self.uvarint(what)? as i64 - 1
+        } else {
+            self.i32(what)? as i64
+        };
         if n < -1 {
-            return Err(ProtocolError::malformed(format!("negative array length {n} for {what}")));
+            return Err(ProtocolError::malformed(format!(
+                "negative array length {n} for {what}"
+            )));
         }
         if n <= 0 {
             return Ok(0);
@@ -413,7 +433,9 @@ pub fn put_bytes_len(buf: &mut impl BufMut, len: Option<usize>, flexible: bool) 
         }
         Some(n) => {
             if n >= i32::MAX as usize {
-                return Err(ProtocolError::Encode(format!("{n} bytes do not fit a BYTES field")));
+                return Err(ProtocolError::Encode(format!(
+                    "{n} bytes do not fit a BYTES field"
+                )));
             }
             if flexible {
                 put_uvarint(buf, n as u32 + 1)
@@ -438,7 +460,9 @@ pub fn bytes_len_len(len: Option<usize>, flexible: bool) -> usize {
 /// Write an array length (INT32, or compact UNSIGNED_VARINT+1).
 pub fn put_array_len(buf: &mut impl BufMut, n: usize, flexible: bool) -> Result<()> {
     if n >= i32::MAX as usize {
-        return Err(ProtocolError::Encode(format!("array of {n} elements is too long")));
+        return Err(ProtocolError::Encode(format!(
+            "array of {n} elements is too long"
+        )));
     }
     if flexible {
         put_uvarint(buf, n as u32 + 1)
@@ -450,7 +474,11 @@ pub fn put_array_len(buf: &mut impl BufMut, n: usize, flexible: bool) -> Result<
 
 /// Encoded size of an array length.
 pub fn array_len_len(n: usize, flexible: bool) -> usize {
-    if flexible { uvarint_len(n as u32 + 1) } else { 4 }
+    if flexible {
+        uvarint_len(n as u32 + 1)
+    } else {
+        4
+    }
 }
 
 #[cfg(test)]
@@ -483,7 +511,10 @@ mod tests {
         }
         let mut b = Vec::new();
         put_varlong(&mut b, i64::MIN);
-        assert_eq!(b, [0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01]);
+        assert_eq!(
+            b,
+            [0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01]
+        );
         assert_eq!(Reader::new(&b).varlong("t").unwrap(), i64::MIN);
         for v in [0i64, 1, -1, 1 << 40, -(1 << 40), i64::MAX, i64::MIN] {
             let mut b = Vec::new();
@@ -503,8 +534,14 @@ mod tests {
             Reader::new(&[0xff, 0xff, 0xff, 0xff, 0x1f]).uvarint("t"),
             Err(ProtocolError::Malformed(_))
         ));
-        assert!(matches!(Reader::new(&[0x80]).uvarint("t"), Err(ProtocolError::Truncated { .. })));
-        assert!(matches!(Reader::new(&[0xff; 11]).uvarlong("t"), Err(ProtocolError::Malformed(_))));
+        assert!(matches!(
+            Reader::new(&[0x80]).uvarint("t"),
+            Err(ProtocolError::Truncated { .. })
+        ));
+        assert!(matches!(
+            Reader::new(&[0xff; 11]).uvarlong("t"),
+            Err(ProtocolError::Malformed(_))
+        ));
     }
 
     #[test]
