@@ -45,6 +45,18 @@
 //! [`encode_produce_request`] frames them without copying the batches into
 //! a new buffer ([`EncodedRequest::chunks`] for vectored writes).
 //!
+//! # Limits worth knowing
+//!
+//! - Requests other than Produce go through kafka-protocol, whose ranges
+//!   start where Kafka 4 starts (Fetch 4+, ListOffsets 1+, OffsetCommit 2+
+//!   ...): [`supported_versions`] reports them.
+//! - The LZ4 compression level is ignored (lz4_flex has one fast mode).
+//! - [`DecodeOptions::max_decompressed`] bounds every decompression; set it
+//!   from `receive.message.max.bytes` like librdkafka does for zstd.
+//! - kafka-protocol is used through a patched copy (vendor/kafka-protocol)
+//!   that refuses impossible array counts instead of aborting on a huge
+//!   allocation.
+//!
 //! # Example: a request/response round trip
 //!
 //! ```
