@@ -8,7 +8,7 @@ use crate::error::KafkaError;
 use bytes::{Buf, Bytes};
 use mio::net::TcpStream;
 use std::collections::{HashMap, VecDeque};
-use std::io::{ErrorKind, Read, Write};
+use std::io::{ErrorKind, Write};
 use std::net::SocketAddr;
 use std::time::{Duration, Instant};
 
@@ -150,6 +150,7 @@ pub struct Broker {
     pub addrs: Vec<SocketAddr>,
     pub addr_idx: usize,
     pub reader: FrameReader,
+    max_frame: usize,
     out: VecDeque<Bytes>,
     pub waiting: VecDeque<OutRequest>,
     pub inflight: HashMap<i32, InFlight>,
@@ -191,6 +192,7 @@ impl Broker {
             addrs: Vec::new(),
             addr_idx: 0,
             reader: FrameReader::new(max_frame),
+            max_frame,
             out: VecDeque::new(),
             waiting: VecDeque::new(),
             inflight: HashMap::new(),
@@ -270,37 +272,18 @@ impl Broker {
         let mut frames = Vec::new();
         let Some(stream) = self.stream.as_mut() else { return Ok(frames) };
         loop {
-            let buf = self.reader.spare(64 * 1024);
-            let len = buf.len();
-            let cap = buf.capacity();
-            buf.resize(cap, 0);
-            match stream.read(&mut buf[len..]) {
-                Ok(0) => {
-                    buf.truncate(len);
-                    return Err("Disconnected".to_string());
-                }
-                Ok(n) => {
-                    buf.truncate(len + n);
-                    self.stats.rx_bytes += n as u64;
-                }
-                Err(e) if e.kind() == ErrorKind::WouldBlock => {
-                    buf.truncate(len);
-                    break;
-                }
-                Err(e) if e.kind() == ErrorKind::Interrupted => {
-                    buf.truncate(len);
-                    continue;
-                }
-                Err(e) => {
-                    buf.truncate(len);
-                    return Err(e.to_string());
-                }
+            match self.reader.read_from(stream) {
+                Ok(0) => return Err("Disconnected".to_string()),
+                Ok(n) => self.stats.rx_bytes += n as u64,
+                Err(e) if e.kind() == ErrorKind::WouldBlock => break,
+                Err(e) if e.kind() == ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e.to_string()),
             }
             loop {
                 match self.reader.next_frame() {
                     Ok(Some(f)) => frames.push(f),
                     Ok(None) => break,
-                    Err(e) => return Err(e.0),
+                    Err(e) => return Err(e.to_string()),
                 }
             }
         }
@@ -312,14 +295,10 @@ impl Broker {
     pub fn close(&mut self) -> (Vec<InFlight>, Vec<OutRequest>) {
         self.stream = None;
         self.out.clear();
-        self.reader = FrameReader::new(self.reader_max());
+        self.reader = FrameReader::new(self.max_frame);
         let inflight = self.inflight.drain().map(|(_, v)| v).collect();
         let waiting = self.waiting.drain(..).collect();
         (inflight, waiting)
-    }
-
-    fn reader_max(&self) -> usize {
-        self.reader.max_frame()
     }
 
     /// Requests in flight.

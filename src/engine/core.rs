@@ -13,8 +13,8 @@ use crate::abi::types::*;
 use crate::error::KafkaError;
 use crossbeam_channel::{Receiver, Sender, TryRecvError, unbounded};
 use kafka_protocol::messages::metadata_request::MetadataRequestTopic;
-use kafka_protocol::messages::{ApiVersionsRequest, ApiVersionsResponse, MetadataRequest, TopicName};
-use kafka_protocol::protocol::{Decodable, Request, StrBytes};
+use kafka_protocol::messages::{ApiVersionsRequest, MetadataRequest, TopicName};
+use kafka_protocol::protocol::{Request, StrBytes};
 use mio::{Events, Interest, Poll, Token, Waker};
 use std::ffi::CString;
 use std::net::SocketAddr;
@@ -594,10 +594,15 @@ impl Core {
             }
         };
         // A broker that does not know the requested version answers with a
-        // v0 response; try the requested version first, then v0.
-        let decoded = decode_api_versions(&resp.frame, version).or_else(|_| decode_api_versions(&resp.frame, 0));
-        let parsed = match decoded {
-            Ok(p) => p,
+        // v0 body carrying UNSUPPORTED_VERSION.
+        let parsed = match crate::protocol::decode_api_versions_response(version, resp.frame) {
+            Ok((_, p, _)) => p,
+            // Some brokers answer a version they do not support in a format
+            // of their own; asking again at version 0 always works.
+            Err(_) if version > 0 => {
+                self.send_api_versions(slot, 0);
+                return;
+            }
             Err(e) => {
                 self.broker_fail(slot, RD_KAFKA_RESP_ERR__BAD_MSG, &format!("ApiVersionRequest failed: {e}"));
                 return;
@@ -1170,17 +1175,6 @@ where
         timeout,
         enqueued: Instant::now(),
     }
-}
-
-fn decode_api_versions(frame: &bytes::Bytes, version: i16) -> Result<ApiVersionsResponse, String> {
-    let mut f = frame.clone();
-    // ApiVersions responses always use response header v0 (correlation id).
-    if f.len() < 4 {
-        return Err("short response".into());
-    }
-    bytes::Buf::advance(&mut f, 4);
-    let r = ApiVersionsResponse::decode(&mut f, version).map_err(|e| e.to_string())?;
-    Ok(r)
 }
 
 /// Converts a Metadata response into a snapshot.
