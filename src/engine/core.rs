@@ -930,6 +930,18 @@ impl Core {
     /// Updates the cache and the broker list from a Metadata response.
     fn apply_metadata(&mut self, md: &MetadataSnapshot, all_topics: bool) {
         self.metadata.update(md, all_topics);
+        // Partitions without a leader are looked up again soon
+        // (topic.metadata.refresh.fast.interval.ms) rather than at the next
+        // periodic refresh.
+        let leaderless = md.topics.iter().any(|t| {
+            t.err == RD_KAFKA_RESP_ERR_LEADER_NOT_AVAILABLE || t.partitions.iter().any(|p| p.leader < 0)
+        });
+        if leaderless {
+            let soon = Instant::now() + self.cfg.refresh_fast_interval;
+            if self.next_refresh.is_none_or(|t| t > soon) {
+                self.next_refresh = Some(soon);
+            }
+        }
         for bm in &md.brokers {
             let port = bm.port.clamp(0, u16::MAX as i32) as u16;
             match self.brokers.iter().position(|b| b.id == bm.id && !b.decommissioned) {
@@ -1059,6 +1071,10 @@ impl Core {
                 i += 1;
             }
         }
+        // Cached topics not refreshed within metadata.max.age.ms are
+        // forgotten.
+        let max_age = self.cfg.metadata_max_age;
+        self.metadata.topics.retain(|_, (_, at)| now.saturating_duration_since(*at) < max_age);
         // Periodic metadata refresh.
         if self.next_refresh.is_some_and(|t| t <= now) {
             self.next_refresh = self.cfg.metadata_refresh_interval.map(|d| now + d);
