@@ -26,6 +26,10 @@ const WAKER: Token = Token(usize::MAX);
 
 /// Highest Metadata version this client speaks.
 const METADATA_MAX_VERSION: i16 = 12;
+/// Fast metadata refreshes in a row while partitions have no leader, before
+/// falling back to the periodic interval (topic.metadata.refresh.fast.cnt).
+const FAST_REFRESH_MAX: u32 = 10;
+
 /// Highest ApiVersions version this client speaks.
 const APIVERSIONS_MAX_VERSION: i16 = 3;
 
@@ -190,6 +194,8 @@ pub struct Core {
     /// Round-robin cursor for picking a broker to connect to.
     connect_cursor: usize,
     interceptors: LoopInterceptors,
+    /// Consecutive fast refreshes for leaderless partitions.
+    fast_refreshes: u32,
     pub started: Instant,
 }
 
@@ -210,6 +216,7 @@ impl Core {
             refresh_inflight: false,
             connect_cursor: 0,
             interceptors: LoopInterceptors::default(),
+            fast_refreshes: 0,
             started: Instant::now(),
             cfg,
         };
@@ -936,8 +943,12 @@ impl Core {
         let leaderless = md.topics.iter().any(|t| {
             t.err == RD_KAFKA_RESP_ERR_LEADER_NOT_AVAILABLE || t.partitions.iter().any(|p| p.leader < 0)
         });
-        if leaderless {
-            let soon = Instant::now() + self.cfg.refresh_fast_interval;
+        if !leaderless {
+            self.fast_refreshes = 0;
+        } else if self.fast_refreshes < FAST_REFRESH_MAX {
+            // Back off exponentially from the fast interval.
+            let soon = Instant::now() + self.cfg.refresh_fast_interval * (1 << self.fast_refreshes.min(6));
+            self.fast_refreshes += 1;
             if self.next_refresh.is_none_or(|t| t > soon) {
                 self.next_refresh = Some(soon);
             }
