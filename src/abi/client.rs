@@ -236,6 +236,10 @@ pub unsafe extern "C" fn rd_kafka_destroy_flags(rk: *mut rd_kafka_t, flags: c_in
         let inst = handle.inst.clone();
         drop(handle);
         inst.terminating.store(true, Ordering::SeqCst);
+        if let Some(p) = &inst.producer {
+            p.closing.store(true, Ordering::Release);
+            p.wake_waiters();
+        }
         super::conf_bridge::stop_engine(&inst);
         // Nothing queued for the application survives the instance.
         drop(inst.main_q.disable());
@@ -479,14 +483,14 @@ pub unsafe extern "C" fn rd_kafka_log_syslog(rk: *const rd_kafka_t, level: c_int
     })
 }
 
+/// Messages not yet delivered (queued or in flight) plus events waiting for
+/// the application.
 #[unsafe(no_mangle)]
-#[allow(unused_variables)]
 pub unsafe extern "C" fn rd_kafka_outq_len(rk: *mut rd_kafka_t) -> c_int {
     crate::ffi_guard!(0, {
         // SAFETY: caller contract for handles.
         match unsafe { instance(rk) } {
-            // Nothing is produced yet in this build: only queued events count.
-            Some(inst) => inst.main_q.len() as c_int,
+            Some(inst) => super::producer::outq_len(inst) as c_int,
             None => 0,
         }
     })

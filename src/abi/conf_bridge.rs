@@ -6,6 +6,7 @@ use super::types::*;
 use crate::config::{ClientKind as ConfKind, Conf, TopicConf};
 use crate::engine::core::{parse_brokers, EngineConfig, EngineHandle};
 use crate::engine::instance::{debug_bit, level, CallbackSet, ClientKind, Instance, InstanceSettings};
+use crate::engine::producer::{Codec, Partitioner, ProducerConfig, ProducerShared, TopicSettings};
 use crate::engine::resolver::Family;
 use std::os::raw::c_void;
 use std::sync::Arc;
@@ -46,6 +47,7 @@ pub unsafe fn create_instance(kind: ClientKind, conf: *mut rd_kafka_conf_t) -> R
         .get_flag_names("debug")
         .map(|names| names.iter().map(|n| debug_bit(n)).fold(0, |a, b| a | b))
         .unwrap_or(0);
+    let producer = (kind == ClientKind::Producer).then(|| ProducerShared::new(producer_config(c)));
     let settings = InstanceSettings {
         client_id: c.get_str("client.id").unwrap_or("rdkafka").to_string(),
         log_level: c.get_i64("log_level").unwrap_or(6) as i32,
@@ -54,9 +56,56 @@ pub unsafe fn create_instance(kind: ClientKind, conf: *mut rd_kafka_conf_t) -> R
         log_cb: cbs.log_cb,
         callbacks,
         opaque: cbs.opaque,
+        producer,
     };
     let inst = Instance::new(kind, conf, settings);
     Ok((inst, warnings))
+}
+
+/// The producer's settings from the configuration.
+fn producer_config(c: &Conf) -> ProducerConfig {
+    let i = |name: &str, d: i64| c.get_i64(name).unwrap_or(d);
+    let linger_ms = c.get_f64("queue.buffering.max.ms").unwrap_or(5.0).max(0.0);
+    let sticky = i("sticky.partitioning.linger.ms", 10);
+    ProducerConfig {
+        linger: Duration::from_micros((linger_ms * 1000.0) as u64),
+        batch_num_messages: i("batch.num.messages", 10_000).max(1) as usize,
+        batch_size: i("batch.size", 1_000_000).max(1) as usize,
+        max_messages: i("queue.buffering.max.messages", 100_000).max(0) as usize,
+        max_bytes: (i("queue.buffering.max.kbytes", 1_048_576).max(1) as usize).saturating_mul(1024),
+        message_max_bytes: i("message.max.bytes", 1_000_000).max(1000) as usize,
+        retries: i("message.send.max.retries", i32::MAX as i64).clamp(0, u32::MAX as i64) as u32,
+        retry_backoff: ms(i("retry.backoff.ms", 100)),
+        retry_backoff_max: ms(i("retry.backoff.max.ms", 1000)),
+        sticky_linger: ms(sticky),
+        idempotence: c.get_bool("enable.idempotence").unwrap_or(false),
+        gapless: c.get_bool("enable.gapless.guarantee").unwrap_or(false),
+        max_in_flight: i("max.in.flight.requests.per.connection", 1_000_000).clamp(1, 1_000_000) as usize,
+        transactional_id: c.get_str("transactional.id").filter(|s| !s.is_empty()).map(str::to_string),
+        dr_only_error: c.get_bool("delivery.report.only.error").unwrap_or(false),
+        topic_propagation_max: ms(i("topic.metadata.propagation.max.ms", 30_000)),
+    }
+}
+
+/// The producer's settings of a topic, from its configuration (and the
+/// global one for inherited values).
+pub fn topic_settings(global: &Conf, tc: &TopicConf) -> TopicSettings {
+    let codec_name = match tc.get_enum("compression.codec") {
+        Some("inherit") | None => global.get_enum("compression.codec").unwrap_or("none"),
+        Some(c) => c,
+    };
+    let timeout = tc.get_i64("message.timeout.ms").unwrap_or(300_000);
+    TopicSettings {
+        partitioner: Partitioner::from_name(tc.get_str("partitioner").unwrap_or("consistent_random"))
+            .unwrap_or(Partitioner::ConsistentRandom),
+        partitioner_cb: tc.callbacks().partitioner_cb,
+        rkt_opaque: tc.callbacks().opaque as usize,
+        acks: tc.get_i64("request.required.acks").unwrap_or(-1).clamp(-1, 1000) as i16,
+        request_timeout: ms(tc.get_i64("request.timeout.ms").unwrap_or(30_000)),
+        message_timeout: if timeout == 0 { None } else { Some(ms(timeout)) },
+        codec: Codec::from_name(codec_name).unwrap_or(Codec::None),
+        compression_level: tc.get_i64("compression.level").unwrap_or(-1) as i32,
+    }
 }
 
 /// The engine's settings from the configuration.

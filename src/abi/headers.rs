@@ -27,43 +27,48 @@ const MAX_WIRE_HEADERS: i64 = 100_000;
 /// One header: a name and an optional (NULL) value.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Header {
-    /// Name bytes followed by one NUL byte.
-    name: Box<[u8]>,
-    /// Value bytes followed by one NUL byte; None for a NULL value.
-    value: Option<Box<[u8]>>,
-}
-
-fn with_nul(bytes: &[u8]) -> Box<[u8]> {
-    let mut v = Vec::with_capacity(bytes.len() + 1);
-    v.extend_from_slice(bytes);
-    v.push(0);
-    v.into_boxed_slice()
+    /// One allocation: the name, a NUL, then (unless the value is NULL) the
+    /// value and another NUL.
+    data: Box<[u8]>,
+    /// Length of the name.
+    name_len: u32,
+    /// Length of the value, None for a NULL value.
+    value_len: Option<u32>,
 }
 
 impl Header {
     pub fn new(name: &[u8], value: Option<&[u8]>) -> Self {
-        Header { name: with_nul(name), value: value.map(with_nul) }
+        let total = name.len() + 1 + value.map_or(0, |v| v.len() + 1);
+        let mut d = Vec::with_capacity(total);
+        d.extend_from_slice(name);
+        d.push(0);
+        if let Some(v) = value {
+            d.extend_from_slice(v);
+            d.push(0);
+        }
+        Header { data: d.into_boxed_slice(), name_len: name.len() as u32, value_len: value.map(|v| v.len() as u32) }
     }
 
     /// The name, without the terminating NUL.
     pub fn name(&self) -> &[u8] {
-        &self.name[..self.name.len() - 1]
+        &self.data[..self.name_len as usize]
     }
 
     /// The value without the terminating NUL; None for a NULL value.
     pub fn value(&self) -> Option<&[u8]> {
-        self.value.as_ref().map(|v| &v[..v.len() - 1])
+        let start = self.name_len as usize + 1;
+        self.value_len.map(|l| &self.data[start..start + l as usize])
     }
 
     /// NUL-terminated name for C.
     fn name_ptr(&self) -> *const c_char {
-        self.name.as_ptr() as *const c_char
+        self.data.as_ptr() as *const c_char
     }
 
     /// NUL-terminated value for C (NULL for a NULL value) and its size.
     fn value_ptr_len(&self) -> (*const c_void, usize) {
-        match &self.value {
-            Some(v) => (v.as_ptr() as *const c_void, v.len() - 1),
+        match self.value_len {
+            Some(l) => (self.data[self.name_len as usize + 1..].as_ptr() as *const c_void, l as usize),
             None => (ptr::null(), 0),
         }
     }
@@ -82,7 +87,7 @@ impl Header {
     fn wire_size(&self) -> usize {
         let name_len = self.name().len();
         let value_len = self.value().map_or(0, |v| v.len());
-        let value_len_field = if self.value.is_some() { value_len as i64 } else { -1 };
+        let value_len_field = if self.value_len.is_some() { value_len as i64 } else { -1 };
         varint_len(name_len as i64) + name_len + varint_len(value_len_field) + value_len
     }
 }
@@ -152,7 +157,7 @@ impl HeadersObj {
     }
 
     /// The headers in order as (name, value) pairs.
-    pub fn iter(&self) -> impl ExactSizeIterator<Item = (&[u8], Option<&[u8]>)> + '_ {
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = (&[u8], Option<&[u8]>)> + Clone + '_ {
         self.list.iter().map(|h| (h.name(), h.value()))
     }
 

@@ -54,6 +54,9 @@ pub enum MsgBuf {
     /// with free() when the message is destroyed iff `free` is set
     /// (RD_KAFKA_MSG_F_FREE).
     App { ptr: *mut c_void, len: usize, free: bool },
+    /// Bytes inside the message's own `inline` buffer (produce with
+    /// RD_KAFKA_MSG_F_COPY: key and value copied in one allocation).
+    Inline { ptr: *const u8, len: usize },
 }
 
 impl MsgBuf {
@@ -81,6 +84,9 @@ impl MsgBuf {
             MsgBuf::Owned(b) => Some(b),
             MsgBuf::Shared { buf, offset, len } => Some(&(**buf).as_ref()[*offset..*offset + *len]),
             MsgBuf::Text(s) => Some(s.as_bytes()),
+            // SAFETY: points into the owning message's inline buffer, which
+            // lives as long as the message (and this MsgBuf inside it).
+            MsgBuf::Inline { ptr, len } => Some(unsafe { std::slice::from_raw_parts(*ptr, *len) }),
             MsgBuf::App { ptr, len, .. } => {
                 if ptr.is_null() {
                     None
@@ -205,8 +211,21 @@ pub struct MessageObj {
     produce_errstr: Option<CString>,
     pub delivery_count: i16,
     /// Free slot for engine data that travels with the message (e.g. the
-    /// producer's sequence numbers or the share consumer's ack state).
+    /// share consumer's ack state).
     pub ext: Option<Box<dyn Any + Send>>,
+    /// Producer: how many times the message was sent again.
+    pub retries: u32,
+    /// Producer (idempotent): the sequence number given to the message, -1
+    /// before it is first sent.
+    pub seq: i32,
+    /// Producer: size counted for queue limits and batches (key, value,
+    /// headers), computed once.
+    pub wire_size: usize,
+    /// Producer: copied key and value, in one allocation.
+    inline: Option<Box<[u8]>>,
+    /// Producer: the queue space the message holds, given back when the
+    /// message is destroyed (after its delivery report was served).
+    pub accounting: Option<(std::sync::Arc<crate::engine::producer::ProducerShared>, usize)>,
 }
 
 // SAFETY: the raw pointers inside are owned by the message (or are the
@@ -252,6 +271,11 @@ impl MessageObj {
             produce_errstr: None,
             delivery_count: 0,
             ext: None,
+            retries: 0,
+            seq: -1,
+            wire_size: 0,
+            inline: None,
+            accounting: None,
         })
     }
 
@@ -305,6 +329,31 @@ impl MessageObj {
         m.timestamp = if p.timestamp != 0 { p.timestamp } else { now_ms() };
         m.tstype = RD_KAFKA_TIMESTAMP_CREATE_TIME;
         m.enqueued_at = Some(Instant::now());
+        m.wire_size = m.msg.len + m.msg.key_len + m.headers().map_or(0, |h| h.serialized_size());
+        m
+    }
+
+    /// Like [`MessageObj::produce`], copying the key and the value into one
+    /// buffer owned by the message (`p.key` and `p.payload` are ignored).
+    pub fn produce_copied(p: Produce, key: Option<&[u8]>, value: Option<&[u8]>) -> Box<MessageObj> {
+        let (kl, vl) = (key.map_or(0, |k| k.len()), value.map_or(0, |v| v.len()));
+        let mut data = Vec::with_capacity(kl + vl);
+        if let Some(k) = key {
+            data.extend_from_slice(k);
+        }
+        if let Some(v) = value {
+            data.extend_from_slice(v);
+        }
+        let data = data.into_boxed_slice();
+        let base = data.as_ptr();
+        let mut m = MessageObj::produce(Produce { key: MsgBuf::Null, payload: MsgBuf::Null, ..p });
+        // SAFETY: the offsets are within `data`, which moves into the
+        // message (a heap buffer does not move with its Box).
+        let (kp, vp) = unsafe { (base, base.add(kl)) };
+        m.inline = Some(data);
+        m.set_key(if key.is_some() { MsgBuf::Inline { ptr: kp, len: kl } } else { MsgBuf::Null });
+        m.set_payload(if value.is_some() { MsgBuf::Inline { ptr: vp, len: vl } } else { MsgBuf::Null });
+        m.wire_size = kl + vl + m.headers().map_or(0, |h| h.serialized_size());
         m
     }
 
@@ -476,6 +525,9 @@ impl Drop for MessageObj {
         drop(self.take_headers());
         topic_ref_release(self.msg.rkt);
         self.msg.rkt = ptr::null_mut();
+        if let Some((shared, size)) = self.accounting.take() {
+            shared.release(1, size);
+        }
         // payload, key and raw_headers are dropped with the struct (MsgBuf
         // frees application buffers given with RD_KAFKA_MSG_F_FREE).
     }

@@ -29,6 +29,8 @@ pub struct TopicState {
     pub app_refs: AtomicI32,
     /// Partitions that currently have a leader (set from metadata).
     pub available: Mutex<Vec<bool>>,
+    /// The producer's state of this topic (created on first produce).
+    pub prod: once_cell::sync::OnceCell<Arc<crate::engine::producer::ProdTopic>>,
 }
 
 // SAFETY: the raw pointers are the application's opaque (only handed back)
@@ -85,6 +87,7 @@ pub unsafe fn topic_for(inst: &Arc<Instance>, name: &str, conf: *mut rd_kafka_to
         opaque,
         app_refs: AtomicI32::new(0),
         available: Mutex::new(Vec::new()),
+        prod: once_cell::sync::OnceCell::new(),
     });
     topics.insert(name.to_string(), t.clone());
     Ok(t)

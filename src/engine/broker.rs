@@ -47,8 +47,9 @@ pub struct Response {
 /// Runs in the event loop with the response (or the failure) of a request.
 pub type Handler = Box<dyn FnOnce(&mut Core, Result<Response, KafkaError>)>;
 
-/// Encodes a request at a version with a correlation id and client id.
-pub type Encoder = Box<dyn Fn(i16, i32, &str) -> Result<Bytes, WireError>>;
+/// Encodes a request at a version with a correlation id and client id, as
+/// one or more chunks (large record batches are not copied into one frame).
+pub type Encoder = Box<dyn Fn(i16, i32, &str) -> Result<Vec<Bytes>, WireError>>;
 
 /// A request waiting for its broker to be ready.
 pub struct OutRequest {
@@ -61,6 +62,9 @@ pub struct OutRequest {
     /// How long the request may take, from enqueueing to response.
     pub timeout: Duration,
     pub enqueued: Instant,
+    /// False for requests the broker does not answer (Produce with
+    /// acks=0): their handler runs once the request is written.
+    pub expect_response: bool,
 }
 
 impl OutRequest {
@@ -154,6 +158,8 @@ pub struct Broker {
     out: VecDeque<Bytes>,
     pub waiting: VecDeque<OutRequest>,
     pub inflight: HashMap<i32, InFlight>,
+    /// Correlation ids of purged requests whose responses are ignored.
+    pub purged: std::collections::HashSet<i32>,
     next_corr: i32,
     /// Versions the broker supports, by api key.
     pub api_versions: HashMap<i16, (i16, i16)>,
@@ -196,6 +202,7 @@ impl Broker {
             out: VecDeque::new(),
             waiting: VecDeque::new(),
             inflight: HashMap::new(),
+            purged: std::collections::HashSet::new(),
             next_corr: 1,
             api_versions: HashMap::new(),
             backoff: Duration::ZERO,
@@ -246,16 +253,24 @@ impl Broker {
         !self.out.is_empty()
     }
 
-    /// Writes as much queued output as the socket takes.
+    /// Writes as much queued output as the socket takes (vectored writes of
+    /// up to 64 chunks).
     pub fn flush(&mut self) -> std::io::Result<()> {
         let Some(stream) = self.stream.as_mut() else { return Ok(()) };
-        while let Some(front) = self.out.front_mut() {
-            match stream.write(front) {
+        while !self.out.is_empty() {
+            let slices: Vec<std::io::IoSlice<'_>> = self.out.iter().take(64).map(|b| std::io::IoSlice::new(b)).collect();
+            match stream.write_vectored(&slices) {
                 Ok(0) => return Err(std::io::Error::new(ErrorKind::WriteZero, "Connection closed")),
-                Ok(n) => {
-                    front.advance(n);
-                    if front.is_empty() {
-                        self.out.pop_front();
+                Ok(mut n) => {
+                    while n > 0 {
+                        let front = self.out.front_mut().expect("written bytes come from queued chunks");
+                        if n >= front.len() {
+                            n -= front.len();
+                            self.out.pop_front();
+                        } else {
+                            front.advance(n);
+                            n = 0;
+                        }
                     }
                 }
                 Err(e) if e.kind() == ErrorKind::WouldBlock => return Ok(()),

@@ -97,6 +97,9 @@ impl EngineHandle {
         let poll = Poll::new()?;
         let waker = Arc::new(Waker::new(poll.registry(), WAKER)?);
         let (tx, rx) = unbounded();
+        if let Some(p) = &inst.producer {
+            let _ = p.waker.set(waker.clone());
+        }
         let name = inst.name_str().to_string();
         let w2 = waker.clone();
         let resolver = Resolver::start(&name, Arc::new(move || {
@@ -196,7 +199,11 @@ pub struct Core {
     interceptors: LoopInterceptors,
     /// Consecutive fast refreshes for leaderless partitions.
     fast_refreshes: u32,
+    /// Topics the producer needs metadata for.
+    wanted_topics: Vec<String>,
     pub started: Instant,
+    /// The producer's loop-side state (producers only).
+    pub producer: Option<super::produce_loop::ProducerLoop>,
 }
 
 impl Core {
@@ -217,11 +224,18 @@ impl Core {
             connect_cursor: 0,
             interceptors: LoopInterceptors::default(),
             fast_refreshes: 0,
+            wanted_topics: Vec::new(),
+            producer: None,
             started: Instant::now(),
             cfg,
         };
         for (h, p) in core.cfg.bootstrap.clone() {
             core.add_broker(-1, &h, p);
+        }
+        if let Some(shared) = core.inst.producer.clone() {
+            let cbs = &core.inst.callbacks;
+            let want_dr = cbs.dr_msg_cb.is_some() || cbs.dr_cb.is_some() || cbs.enabled_events & RD_KAFKA_EVENT_DR != 0;
+            core.producer = Some(super::produce_loop::ProducerLoop::new(shared, want_dr));
         }
         // SAFETY: the instance owns its live configuration.
         if let Some(c) = unsafe { crate::config::Conf::from_ptr(core.inst.conf) } {
@@ -345,6 +359,7 @@ impl Core {
             self.drain_commands();
             self.drain_resolver();
             self.timers();
+            self.producer_service();
             self.service();
             if self.terminating {
                 break;
@@ -370,6 +385,7 @@ impl Core {
             take(b.waiting.iter().map(|r| r.deadline()).min());
         }
         take(self.pending_md.iter().map(|p| p.query.deadline).min());
+        take(self.producer.as_ref().and_then(|p| p.next_wakeup()));
         t
     }
 
@@ -753,6 +769,7 @@ impl Core {
             }
             _ => return,
         }
+        let mut no_response = Vec::new();
         while self.brokers[slot].inflight_cnt() < self.cfg.max_in_flight {
             let Some(req) = self.brokers[slot].waiting.pop_front() else { break };
             let b = &mut self.brokers[slot];
@@ -766,17 +783,23 @@ impl Core {
             };
             let corr = b.corr_id();
             match (req.encode)(version, corr, &self.cfg.client_id) {
-                Ok(frame) => {
-                    let size = frame.len();
-                    b.queue_frame(frame);
+                Ok(chunks) => {
+                    let size: usize = chunks.iter().map(|c| c.len()).sum();
+                    for chunk in chunks {
+                        b.queue_frame(chunk);
+                    }
                     b.stats.tx += 1;
                     *b.stats.req_counts.entry(req.api_key).or_default() += 1;
                     b.stats.outbuf_latency.add(now.saturating_duration_since(req.enqueued).as_micros() as i64);
                     let api_key = req.api_key;
-                    b.inflight.insert(
-                        corr,
-                        InFlight { api_key, version, sent: now, deadline: req.deadline(), handler: req.handler },
-                    );
+                    if req.expect_response {
+                        b.inflight.insert(
+                            corr,
+                            InFlight { api_key, version, sent: now, deadline: req.deadline(), handler: req.handler },
+                        );
+                    } else {
+                        no_response.push((req.handler, version, slot));
+                    }
                     self.ic_request_sent(slot, api_key, version, corr, size);
                 }
                 Err(e) => {
@@ -788,6 +811,10 @@ impl Core {
         if let Err(e) = self.brokers[slot].flush() {
             self.broker_fail(slot, RD_KAFKA_RESP_ERR__TRANSPORT, &format!("Send failed: {}", io_msg(&e)));
         }
+        // Requests without a response are done once queued for the socket.
+        for (handler, version, slot) in no_response {
+            handler(self, Ok(Response { version, frame: bytes::Bytes::new(), broker: slot, rtt: Duration::ZERO }));
+        }
     }
 
     fn dispatch_frame(&mut self, slot: usize, frame: bytes::Bytes) {
@@ -796,6 +823,9 @@ impl Core {
             return;
         };
         let Some(f) = self.brokers[slot].inflight.remove(&corr) else {
+            if self.brokers[slot].purged.remove(&corr) {
+                return;
+            }
             let b = &mut self.brokers[slot];
             b.stats.rx_corrid_errs += 1;
             let name = b.name.clone();
@@ -877,6 +907,50 @@ impl Core {
         }
         if let Some(b) = self.brokers.iter_mut().filter(|b| !b.decommissioned).min_by_key(|b| b.reconnect_at) {
             b.wanted = true;
+        }
+    }
+
+    /// An UP broker for cluster-wide requests (connecting one if none).
+    pub fn usable_broker_pub(&mut self) -> Option<usize> {
+        self.usable_broker()
+    }
+
+    /// Makes sure a broker connects (it has work coming).
+    pub fn want_broker(&mut self, slot: usize) {
+        self.brokers[slot].wanted = true;
+        if matches!(self.brokers[slot].state, State::Init | State::Down | State::TryConnect) {
+            self.service_broker(slot);
+        }
+    }
+
+    /// Asks for metadata of a topic the client does not know yet.
+    pub fn want_topic_metadata(&mut self, topic: &str) {
+        if !self.wanted_topics.iter().any(|t| t == topic) {
+            self.wanted_topics.push(topic.to_string());
+        }
+        self.refresh_metadata_soon();
+    }
+
+    /// Schedules a metadata refresh at the fast interval (leader changes,
+    /// unknown topics).
+    pub fn refresh_metadata_soon(&mut self) {
+        let soon = Instant::now() + self.cfg.refresh_fast_interval;
+        if self.next_refresh.is_none_or(|t| t > soon) {
+            self.next_refresh = Some(soon);
+        }
+    }
+
+    /// Fails every in-flight request of one API with _PURGE_INFLIGHT (their
+    /// late responses are then ignored).
+    pub fn purge_inflight_requests(&mut self, api_key: i16) {
+        for slot in 0..self.brokers.len() {
+            let corrs: Vec<i32> = self.brokers[slot].inflight.iter().filter(|(_, f)| f.api_key == api_key).map(|(c, _)| *c).collect();
+            for c in corrs {
+                if let Some(f) = self.brokers[slot].inflight.remove(&c) {
+                    self.brokers[slot].purged.insert(c);
+                    (f.handler)(self, Err(KafkaError::new(RD_KAFKA_RESP_ERR__PURGE_INFLIGHT, "Purged in flight")));
+                }
+            }
         }
     }
 
@@ -1014,6 +1088,11 @@ impl Core {
     /// Topics the client has an interest in (for the periodic refresh).
     fn known_topics(&self) -> Vec<String> {
         let mut v: Vec<String> = self.inst.topics.lock().keys().cloned().collect();
+        for t in &self.wanted_topics {
+            if !v.contains(t) {
+                v.push(t.clone());
+            }
+        }
         for k in self.metadata.topics.keys() {
             if !v.contains(k) {
                 v.push(k.clone());
@@ -1197,10 +1276,11 @@ where
         api_key: R::KEY,
         min_version: min_version.max(R::VERSIONS.min),
         max_version: max_version.min(R::VERSIONS.max),
-        encode: Box::new(move |v, corr, cid| wire::encode_request(&build(v), v, corr, cid)),
+        encode: Box::new(move |v, corr, cid| Ok(vec![wire::encode_request(&build(v), v, corr, cid)?])),
         handler,
         timeout,
         enqueued: Instant::now(),
+        expect_response: true,
     }
 }
 

@@ -140,6 +140,8 @@ pub struct Instance {
     /// configured).
     pub background_q: Arc<Queue>,
     pub background_thread: Mutex<Option<std::thread::JoinHandle<()>>>,
+    /// Producer state shared with the loop (producers only).
+    pub producer: Option<Arc<super::producer::ProducerShared>>,
 }
 
 // SAFETY: the raw pointers (conf, opaque, rk) are owned by or given to this
@@ -157,6 +159,7 @@ pub struct InstanceSettings {
     pub log_cb: Option<LogCb>,
     pub callbacks: CallbackSet,
     pub opaque: *mut c_void,
+    pub producer: Option<Arc<super::producer::ProducerShared>>,
 }
 
 impl Instance {
@@ -188,6 +191,7 @@ impl Instance {
             engine: Mutex::new(None),
             background_q: Queue::new(),
             background_thread: Mutex::new(None),
+            producer: s.producer,
         })
     }
 

@@ -14,5 +14,7 @@ use std::sync::atomic::AtomicI32;
 /// Threads the library currently runs for all instances (rd_kafka_thread_cnt()).
 pub static THREADS: AtomicI32 = AtomicI32::new(0);
 pub mod partitioner;
+pub mod produce_loop;
+pub mod producer;
 pub mod wire;
 pub mod grouplist;

@@ -1,0 +1,848 @@
+//! The producer: the part that runs in the event loop.
+//!
+//! Picks up partitions that got messages, waits for `linger.ms` (or a full
+//! batch, or a flush), builds record batches for every partition whose
+//! leader is ready, sends one Produce request per broker, and turns the
+//! answers into delivery reports, retries or errors. With
+//! `enable.idempotence` it also owns the producer id and the per-partition
+//! sequence numbers.
+
+use super::broker::OutRequest;
+use super::core::{typed_request, Core};
+use super::instance::level;
+use super::producer::{Codec, ProdPartition, ProdTopic, ProducerShared};
+use crate::abi::event::{EventObj, EventPayload};
+use crate::abi::message::{Delivery, MessageObj};
+use crate::abi::types::*;
+use crate::error::KafkaError;
+use crate::protocol::{self, BatchOptions, Compression, ProducePartition, ProduceTopic, RecordBatchBuilder};
+use kafka_protocol::messages::InitProducerIdRequest;
+use std::collections::{HashMap, VecDeque};
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
+use std::time::{Duration, Instant};
+
+/// Highest Produce version this client speaks (topic names, not ids).
+const PRODUCE_MAX_VERSION: i16 = 12;
+/// Idempotence: batches in flight per partition (the broker keeps state for
+/// the last five).
+const IDEMP_MAX_INFLIGHT_PER_PARTITION: usize = 5;
+
+/// Identifies a partition in the loop's maps: the topic's address and the
+/// partition id.
+type PartKey = (usize, i32);
+
+fn key_of(t: &Arc<ProdTopic>, p: i32) -> PartKey {
+    (Arc::as_ptr(t) as usize, p)
+}
+
+/// A batch that was (or will be) sent: its messages, in order, and for the
+/// idempotent producer its first sequence number.
+struct Batch {
+    topic: Arc<ProdTopic>,
+    partition: i32,
+    msgs: Vec<Box<MessageObj>>,
+    base_seq: i32,
+}
+
+/// A partition with messages the loop is watching.
+struct Active {
+    topic: Arc<ProdTopic>,
+    part: Arc<ProdPartition>,
+    /// Retry backoff: nothing is sent before this.
+    backoff_until: Option<Instant>,
+    /// Consecutive failed sends (for the exponential retry backoff).
+    failures: u32,
+    /// Batches in flight.
+    inflight: usize,
+    /// Idempotence: failed batches to send again first, in sequence order.
+    retry: VecDeque<Batch>,
+    /// Idempotence: sequence number of the next new message.
+    next_seq: i32,
+}
+
+/// State of the idempotent producer's id.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Pid {
+    /// Not idempotent.
+    None,
+    /// Needs an InitProducerId request.
+    Request,
+    /// InitProducerId in flight.
+    Waiting,
+    /// Assigned: producing allowed.
+    Assigned { id: i64, epoch: i16 },
+    /// Must bump the epoch once nothing is in flight (a sequence gap).
+    Bump { id: i64, epoch: i16 },
+    /// A fatal error was raised.
+    Fatal,
+}
+
+pub struct ProducerLoop {
+    pub shared: Arc<ProducerShared>,
+    active: HashMap<PartKey, Active>,
+    /// Topics with messages waiting for their partition count, and since
+    /// when the topic is known to be missing from the cluster.
+    unassigned: Vec<(Arc<ProdTopic>, Option<Instant>)>,
+    pid: Pid,
+    /// When the Pid request may be sent again after a failure.
+    pid_retry_at: Option<Instant>,
+    /// Whether delivery reports go to the application at all.
+    want_dr: bool,
+    next_timeout_scan: Instant,
+}
+
+impl ProducerLoop {
+    pub fn new(shared: Arc<ProducerShared>, want_dr: bool) -> ProducerLoop {
+        let pid = if shared.cfg.idempotence { Pid::Request } else { Pid::None };
+        ProducerLoop {
+            shared,
+            active: HashMap::new(),
+            unassigned: Vec::new(),
+            pid,
+            pid_retry_at: None,
+            want_dr,
+            next_timeout_scan: Instant::now(),
+        }
+    }
+
+    /// When the loop must look at the producer again.
+    pub fn next_wakeup(&self) -> Option<Instant> {
+        let linger = self.shared.cfg.linger;
+        let flushing = self.shared.flushing.load(Ordering::Acquire) > 0;
+        let mut t: Option<Instant> = Some(self.next_timeout_scan);
+        let mut take = |x: Instant| t = Some(t.map_or(x, |t| t.min(x)));
+        for a in self.active.values() {
+            if let Some(b) = a.backoff_until {
+                take(b);
+                continue;
+            }
+            if !a.retry.is_empty() {
+                take(Instant::now());
+            }
+            if let Some(head) = a.part.q.lock().msgs.front() {
+                let at = head.enqueued_at.unwrap_or_else(Instant::now);
+                take(if flushing { Instant::now() } else { at + linger });
+            }
+        }
+        if let Some(at) = self.pid_retry_at {
+            take(at);
+        }
+        t
+    }
+}
+
+/// Errors after which a batch is sent again (if retries remain).
+fn retriable(err: rd_kafka_resp_err_t) -> bool {
+    matches!(
+        err,
+        RD_KAFKA_RESP_ERR__TRANSPORT
+            | RD_KAFKA_RESP_ERR__TIMED_OUT
+            | RD_KAFKA_RESP_ERR__TIMED_OUT_QUEUE
+            | RD_KAFKA_RESP_ERR_REQUEST_TIMED_OUT
+            | RD_KAFKA_RESP_ERR_NOT_LEADER_FOR_PARTITION
+            | RD_KAFKA_RESP_ERR_LEADER_NOT_AVAILABLE
+            | RD_KAFKA_RESP_ERR_NOT_ENOUGH_REPLICAS
+            | RD_KAFKA_RESP_ERR_NOT_ENOUGH_REPLICAS_AFTER_APPEND
+            | RD_KAFKA_RESP_ERR_UNKNOWN_TOPIC_OR_PART
+            | RD_KAFKA_RESP_ERR_NETWORK_EXCEPTION
+            | RD_KAFKA_RESP_ERR_BROKER_NOT_AVAILABLE
+            | RD_KAFKA_RESP_ERR_REPLICA_NOT_AVAILABLE
+            | RD_KAFKA_RESP_ERR_KAFKA_STORAGE_ERROR
+            | RD_KAFKA_RESP_ERR_COORDINATOR_LOAD_IN_PROGRESS
+            | RD_KAFKA_RESP_ERR_FENCED_LEADER_EPOCH
+            | RD_KAFKA_RESP_ERR_UNKNOWN_LEADER_EPOCH
+            | RD_KAFKA_RESP_ERR_OFFSET_NOT_AVAILABLE
+    )
+}
+
+/// Errors that mean the partition's leader changed (refresh metadata).
+fn leader_error(err: rd_kafka_resp_err_t) -> bool {
+    matches!(
+        err,
+        RD_KAFKA_RESP_ERR_NOT_LEADER_FOR_PARTITION
+            | RD_KAFKA_RESP_ERR_LEADER_NOT_AVAILABLE
+            | RD_KAFKA_RESP_ERR_UNKNOWN_TOPIC_OR_PART
+            | RD_KAFKA_RESP_ERR_FENCED_LEADER_EPOCH
+            | RD_KAFKA_RESP_ERR__TRANSPORT
+            | RD_KAFKA_RESP_ERR_KAFKA_STORAGE_ERROR
+    )
+}
+
+fn compression_of(c: Codec) -> Compression {
+    match c {
+        Codec::None => Compression::None,
+        Codec::Gzip => Compression::Gzip,
+        Codec::Snappy => Compression::Snappy,
+        Codec::Lz4 => Compression::Lz4,
+        Codec::Zstd => Compression::Zstd,
+    }
+}
+
+impl Core {
+    /// The producer's share of each loop iteration.
+    pub fn producer_service(&mut self) {
+        let Some(mut pl) = self.producer.take() else { return };
+        let now = Instant::now();
+        // Partitions and topics that got messages.
+        while let Ok((t, p)) = pl.shared.dirty_rx.try_recv() {
+            match p {
+                Some(p) => {
+                    pl.active.entry(key_of(&t, p.id)).or_insert_with(|| Active {
+                        topic: t.clone(),
+                        part: p,
+                        backoff_until: None,
+                        failures: 0,
+                        inflight: 0,
+                        retry: VecDeque::new(),
+                        next_seq: 0,
+                    });
+                }
+                None => {
+                    if !pl.unassigned.iter().any(|(u, _)| Arc::ptr_eq(u, &t)) {
+                        pl.unassigned.push((t, None));
+                    }
+                }
+            }
+        }
+        self.producer_assign_unassigned(&mut pl, now);
+        if now >= pl.next_timeout_scan {
+            pl.next_timeout_scan = now + Duration::from_millis(100);
+            self.producer_expire(&mut pl, now);
+        }
+        self.producer_pid(&mut pl, now);
+        self.producer_send(&mut pl, now);
+        self.producer = Some(pl);
+    }
+
+    /// Partitions messages that were produced before their topic's
+    /// partition count was known.
+    fn producer_assign_unassigned(&mut self, pl: &mut ProducerLoop, now: Instant) {
+        let mut keep = Vec::new();
+        for (t, missing_since) in std::mem::take(&mut pl.unassigned) {
+            let cnt = self.metadata.topic(&t.name).filter(|m| m.err == 0).map_or(-1, |m| m.partitions.len() as i32);
+            if cnt <= 0 {
+                // Ask for the topic; fail its messages if it stays missing.
+                self.want_topic_metadata(&t.name);
+                let known_missing = self.metadata.last_update.is_some();
+                let since = missing_since.or(known_missing.then_some(now));
+                if since.is_some_and(|s| now.saturating_duration_since(s) >= pl.shared.cfg.topic_propagation_max) {
+                    let msgs: Vec<_> = t.unassigned.lock().drain(..).collect();
+                    self.report(pl, msgs, RD_KAFKA_RESP_ERR__UNKNOWN_TOPIC, None, RD_KAFKA_MSG_STATUS_NOT_PERSISTED, -1);
+                    continue;
+                }
+                keep.push((t, since));
+                continue;
+            }
+            if t.partition_cnt.load(Ordering::Acquire) < cnt {
+                t.set_partition_cnt(cnt);
+            }
+            let msgs: Vec<_> = t.unassigned.lock().drain(..).collect();
+            let mut failed = Vec::new();
+            for mut m in msgs {
+                let p = if m.msg.partition == RD_KAFKA_PARTITION_UA {
+                    pl.shared.choose_partition(&t, cnt, m.key(), m.msg._private)
+                } else {
+                    (m.msg.partition < cnt).then_some(m.msg.partition)
+                };
+                match p.and_then(|p| t.partition(p)) {
+                    Some(part) => {
+                        m.msg.partition = part.id;
+                        let size = super::producer::message_size(&m);
+                        pl.shared.enqueue(&t, &part, m, size);
+                    }
+                    None => failed.push(m),
+                }
+            }
+            self.report(pl, failed, RD_KAFKA_RESP_ERR__UNKNOWN_PARTITION, None, RD_KAFKA_MSG_STATUS_NOT_PERSISTED, -1);
+        }
+        pl.unassigned = keep;
+        // Messages enqueued above announced themselves on the dirty channel.
+        while let Ok((t, Some(p))) = pl.shared.dirty_rx.try_recv() {
+            pl.active.entry(key_of(&t, p.id)).or_insert_with(|| Active {
+                topic: t.clone(),
+                part: p,
+                backoff_until: None,
+                failures: 0,
+                inflight: 0,
+                retry: VecDeque::new(),
+                next_seq: 0,
+            });
+        }
+    }
+
+    /// Fails queued messages older than message.timeout.ms.
+    fn producer_expire(&mut self, pl: &mut ProducerLoop, now: Instant) {
+        let mut expired_all = Vec::new();
+        for a in pl.active.values_mut() {
+            let Some(timeout) = a.topic.settings.message_timeout else { continue };
+            let mut q = a.part.q.lock();
+            while q.msgs.front().is_some_and(|m| m.enqueued_at.is_some_and(|t| now.saturating_duration_since(t) >= timeout)) {
+                let m = q.msgs.pop_front().unwrap();
+                q.bytes -= super::producer::message_size(&m);
+                expired_all.push(m);
+            }
+        }
+        for (t, _) in &pl.unassigned {
+            let Some(timeout) = t.settings.message_timeout else { continue };
+            let mut q = t.unassigned.lock();
+            while q.front().is_some_and(|m| m.enqueued_at.is_some_and(|e| now.saturating_duration_since(e) >= timeout)) {
+                expired_all.push(q.pop_front().unwrap());
+            }
+        }
+        if !expired_all.is_empty() {
+            // Sent-and-retried idempotent messages leave a sequence gap.
+            if expired_all.iter().any(|m| m.seq >= 0) {
+                if let Pid::Assigned { id, epoch } = pl.pid {
+                    pl.pid = Pid::Bump { id, epoch };
+                }
+            }
+            let st = if expired_all.iter().any(|m| m.retries > 0) {
+                RD_KAFKA_MSG_STATUS_POSSIBLY_PERSISTED
+            } else {
+                RD_KAFKA_MSG_STATUS_NOT_PERSISTED
+            };
+            self.report(pl, expired_all, RD_KAFKA_RESP_ERR__MSG_TIMED_OUT, None, st, -1);
+        }
+    }
+
+    /// Gets (or bumps) the idempotent producer id.
+    fn producer_pid(&mut self, pl: &mut ProducerLoop, now: Instant) {
+        if pl.pid_retry_at.is_some_and(|t| t > now) {
+            return;
+        }
+        let (bump_from, ready) = match pl.pid {
+            Pid::Request => (None, true),
+            Pid::Bump { id, epoch } => (Some((id, epoch)), pl.active.values().all(|a| a.inflight == 0)),
+            _ => return,
+        };
+        if !ready {
+            return;
+        }
+        let Some(slot) = self.usable_broker_pub() else { return };
+        pl.pid = Pid::Waiting;
+        pl.pid_retry_at = None;
+        let timeout = self.cfg.socket_timeout;
+        let txn_timeout = 60_000;
+        let build = move |v: i16| {
+            let mut r = InitProducerIdRequest::default().with_transaction_timeout_ms(txn_timeout);
+            // KIP-360: from version 3 an existing id can get a new epoch.
+            if let (Some((id, epoch)), true) = (bump_from, v >= 3) {
+                r = r
+                    .with_producer_id(kafka_protocol::messages::ProducerId(id))
+                    .with_producer_epoch(epoch);
+            }
+            r
+        };
+        let req = typed_request(build, 0, 4, timeout, move |core: &mut Core, r| {
+            let Some(mut pl) = core.producer.take() else { return };
+            match r {
+                Ok((resp, slot)) if resp.error_code == 0 => {
+                    core.throttled(slot, resp.throttle_time_ms);
+                    let (id, epoch) = (resp.producer_id.0, resp.producer_epoch);
+                    core.inst.debug(super::instance::debug_bit("eos"), "eos", "IDEMPSTATE",
+                        &format!("Idempotent producer id {id}, epoch {epoch}"));
+                    pl.pid = Pid::Assigned { id, epoch };
+                    // A new epoch starts every partition at sequence 0:
+                    // failed batches go back into their queues to be
+                    // numbered again.
+                    if bump_from.is_some() {
+                        for a in pl.active.values_mut() {
+                            a.next_seq = 0;
+                            let mut q = a.part.q.lock();
+                            while let Some(b) = a.retry.pop_back() {
+                                for mut m in b.msgs.into_iter().rev() {
+                                    m.seq = -1;
+                                    q.bytes += super::producer::message_size(&m);
+                                    q.msgs.push_front(m);
+                                }
+                            }
+                        }
+                    }
+                }
+                Ok((resp, _)) => {
+                    let err = resp.error_code as i32;
+                    let fatal = matches!(
+                        err,
+                        RD_KAFKA_RESP_ERR_CLUSTER_AUTHORIZATION_FAILED
+                            | RD_KAFKA_RESP_ERR_TRANSACTIONAL_ID_AUTHORIZATION_FAILED
+                            | RD_KAFKA_RESP_ERR_PRODUCER_FENCED
+                            | RD_KAFKA_RESP_ERR_INVALID_PRODUCER_EPOCH
+                    );
+                    if fatal {
+                        core.producer_fatal(&mut pl, err, &format!("Failed to acquire idempotence producer id: {}", crate::error::describe(err)));
+                    } else {
+                        pl.pid = bump_from.map_or(Pid::Request, |(id, epoch)| Pid::Bump { id, epoch });
+                        pl.pid_retry_at = Some(Instant::now() + core.cfg.reconnect_backoff.max(Duration::from_millis(100)));
+                    }
+                }
+                Err(_) => {
+                    pl.pid = bump_from.map_or(Pid::Request, |(id, epoch)| Pid::Bump { id, epoch });
+                    pl.pid_retry_at = Some(Instant::now() + core.cfg.reconnect_backoff.max(Duration::from_millis(100)));
+                }
+            }
+            core.producer = Some(pl);
+        });
+        self.send_to(slot, req);
+    }
+
+    /// Raises a fatal error: nothing more is produced, everything queued
+    /// fails with _FATAL.
+    fn producer_fatal(&mut self, pl: &mut ProducerLoop, err: rd_kafka_resp_err_t, msg: &str) {
+        pl.pid = Pid::Fatal;
+        pl.shared.fatal.store(true, Ordering::Release);
+        pl.shared.wake_waiters();
+        self.inst.set_fatal(KafkaError::new(err, msg.to_string()));
+        let mut failed = Vec::new();
+        for a in pl.active.values_mut() {
+            let mut q = a.part.q.lock();
+            failed.extend(q.msgs.drain(..));
+            q.bytes = 0;
+            for b in a.retry.drain(..) {
+                failed.extend(b.msgs);
+            }
+        }
+        self.report(pl, failed, RD_KAFKA_RESP_ERR__FATAL, Some(msg), RD_KAFKA_MSG_STATUS_NOT_PERSISTED, -1);
+    }
+
+    /// Builds and sends batches for every partition that is ready.
+    fn producer_send(&mut self, pl: &mut ProducerLoop, now: Instant) {
+        let idempotent = pl.pid != Pid::None;
+        let (pid, epoch) = match pl.pid {
+            Pid::Assigned { id, epoch } => (id, epoch),
+            Pid::None => (-1, -1),
+            // Waiting for a producer id (or fatal): nothing is sent.
+            _ => return,
+        };
+        let cfg = pl.shared.cfg.clone();
+        let flushing = pl.shared.flushing.load(Ordering::Acquire) > 0;
+        // Batches per broker slot.
+        let mut per_broker: HashMap<usize, Vec<Batch>> = HashMap::new();
+        let mut drop_keys = Vec::new();
+        let mut refresh = false;
+        let keys: Vec<PartKey> = pl.active.keys().copied().collect();
+        for k in keys {
+            let a = pl.active.get_mut(&k).unwrap();
+            if a.backoff_until.is_some_and(|t| t > now) {
+                continue;
+            }
+            a.backoff_until = None;
+            let leader = self.metadata.leader(&a.topic.name, a.part.id);
+            let slot = if leader >= 0 {
+                self.brokers.iter().find(|b| b.id == leader && !b.decommissioned).map(|b| b.slot)
+            } else {
+                None
+            };
+            let Some(slot) = slot else {
+                if leader < 0 {
+                    refresh = true;
+                }
+                continue;
+            };
+            if !self.brokers[slot].is_up() {
+                self.want_broker(slot);
+                continue;
+            }
+            let limit = if idempotent { IDEMP_MAX_INFLIGHT_PER_PARTITION } else { usize::MAX };
+            // Idempotence: failed batches go again first, unchanged.
+            while idempotent && a.inflight < limit {
+                let Some(b) = a.retry.pop_front() else { break };
+                a.inflight += 1;
+                per_broker.entry(slot).or_default().push(b);
+            }
+            if idempotent && !a.retry.is_empty() {
+                continue;
+            }
+            loop {
+                if a.inflight >= limit {
+                    break;
+                }
+                let mut q = a.part.q.lock();
+                let Some(head) = q.msgs.front() else {
+                    // Drained: the application's next message will tell
+                    // the loop again.
+                    a.part.queued_for_loop.store(false, Ordering::Release);
+                    if a.inflight == 0 && a.retry.is_empty() {
+                        drop_keys.push(k);
+                    }
+                    break;
+                };
+                let lingered = head.enqueued_at.is_none_or(|t| now.saturating_duration_since(t) >= cfg.linger);
+                let full = q.msgs.len() >= cfg.batch_num_messages || q.bytes >= cfg.batch_size;
+                if !(lingered || full || flushing) {
+                    break;
+                }
+                // Take one batch worth of messages.
+                let mut msgs = Vec::with_capacity(q.msgs.len().min(cfg.batch_num_messages));
+                let mut bytes = 0usize;
+                while let Some(m) = q.msgs.front() {
+                    let sz = super::producer::message_size(m) + 32;
+                    if !msgs.is_empty() && (msgs.len() >= cfg.batch_num_messages || bytes + sz > cfg.batch_size) {
+                        break;
+                    }
+                    let m = q.msgs.pop_front().unwrap();
+                    q.bytes -= super::producer::message_size(&m);
+                    bytes += sz;
+                    msgs.push(m);
+                }
+                drop(q);
+                let base_seq = if idempotent { a.next_seq } else { -1 };
+                if idempotent {
+                    for (i, m) in msgs.iter_mut().enumerate() {
+                        m.seq = base_seq.wrapping_add(i as i32);
+                    }
+                    a.next_seq = a.next_seq.wrapping_add(msgs.len() as i32);
+                }
+                a.inflight += 1;
+                per_broker.entry(slot).or_default().push(Batch { topic: a.topic.clone(), partition: a.part.id, msgs, base_seq });
+            }
+        }
+        for k in drop_keys {
+            // Only if nothing arrived meanwhile.
+            if let Some(a) = pl.active.get(&k) {
+                let q = a.part.q.lock();
+                if q.msgs.is_empty() && a.inflight == 0 && a.retry.is_empty() {
+                    a.part.queued_for_loop.store(false, Ordering::Release);
+                    drop(q);
+                    pl.active.remove(&k);
+                }
+            }
+        }
+        if refresh {
+            self.refresh_metadata_soon();
+        }
+        for (slot, batches) in per_broker {
+            self.send_produce(pl, slot, batches, pid, epoch);
+        }
+    }
+
+    /// Encodes the batches and sends them to a broker in one Produce request.
+    fn send_produce(&mut self, pl: &mut ProducerLoop, slot: usize, batches: Vec<Batch>, pid: i64, epoch: i16) {
+        // Requests go per acks/timeout: every topic of one request shares
+        // them; group by (acks, timeout).
+        let mut groups: HashMap<(i16, u128), Vec<Batch>> = HashMap::new();
+        for b in batches {
+            let s = &b.topic.settings;
+            groups.entry((s.acks, s.request_timeout.as_millis())).or_default().push(b);
+        }
+        for ((acks, timeout_ms), batches) in groups {
+            let mut encoded: Vec<(String, i32, bytes::Bytes)> = Vec::with_capacity(batches.len());
+            let mut ok_batches = Vec::with_capacity(batches.len());
+            for b in batches {
+                let s = &b.topic.settings;
+                let mut builder = RecordBatchBuilder::with_capacity(
+                    BatchOptions {
+                        compression: compression_of(s.codec),
+                        compression_level: s.compression_level,
+                        producer_id: pid,
+                        producer_epoch: epoch,
+                        base_sequence: b.base_seq,
+                        skip_useless_compression: true,
+                        ..Default::default()
+                    },
+                    b.msgs.iter().map(|m| super::producer::message_size(m) + 16).sum::<usize>() + 64,
+                );
+                for m in &b.msgs {
+                    match m.headers() {
+                        Some(h) => builder.append(m.timestamp, m.key(), m.payload(), h.iter()),
+                        None => builder.append(m.timestamp, m.key(), m.payload(), std::iter::empty()),
+                    };
+                }
+                match builder.finish() {
+                    Ok(bytes) => {
+                        pl.shared.tx_msgs.fetch_add(b.msgs.len() as u64, Ordering::Relaxed);
+                        pl.shared.tx_msg_bytes.fetch_add(bytes.len() as u64, Ordering::Relaxed);
+                        encoded.push((b.topic.name.clone(), b.partition, bytes));
+                        ok_batches.push(b);
+                    }
+                    Err(e) => {
+                        let key = key_of(&b.topic, b.partition);
+                        if let Some(a) = pl.active.get_mut(&key) {
+                            a.inflight -= 1;
+                        }
+                        let msg = format!("Failed to encode the record batch: {e}");
+                        self.report(pl, b.msgs, e.rd_kafka_code(), Some(&msg), RD_KAFKA_MSG_STATUS_NOT_PERSISTED, -1);
+                    }
+                }
+            }
+            if ok_batches.is_empty() {
+                continue;
+            }
+            let timeout = Duration::from_millis(timeout_ms as u64);
+            let txn: Option<String> = pl.shared.cfg.transactional_id.clone();
+            let broker_id = self.brokers[slot].id;
+            let enc = encoded.clone();
+            let encode = move |v: i16, corr: i32, cid: &str| -> Result<Vec<bytes::Bytes>, super::wire::WireError> {
+                let mut topics: Vec<ProduceTopic<'_>> = Vec::new();
+                for (name, p, bytes) in &enc {
+                    let part = ProducePartition { partition: *p, records: Some(bytes.clone()) };
+                    match topics.iter_mut().find(|t| t.name == name.as_str()) {
+                        Some(t) => t.partitions.push(part),
+                        None => topics.push(ProduceTopic { name, topic_id: [0; 16], partitions: vec![part] }),
+                    }
+                }
+                let req = protocol::encode_produce_request(v, corr, Some(cid), txn.as_deref(), acks, timeout_ms as i32, &topics)?;
+                Ok(req.chunks().cloned().collect())
+            };
+            let handler = move |core: &mut Core, r: Result<super::broker::Response, KafkaError>| {
+                let Some(mut pl) = core.producer.take() else { return };
+                core.on_produce_response(&mut pl, broker_id, ok_batches, acks, r);
+                core.producer = Some(pl);
+            };
+            let req = OutRequest {
+                api_key: protocol::keys::PRODUCE,
+                min_version: 3,
+                max_version: PRODUCE_MAX_VERSION,
+                encode: Box::new(encode),
+                handler: Box::new(handler),
+                timeout: timeout + Duration::from_millis(1000),
+                enqueued: Instant::now(),
+                expect_response: acks != 0,
+            };
+            self.send_to(slot, req);
+        }
+    }
+
+    /// Handles a Produce response (or its failure) for the batches it
+    /// carried.
+    fn on_produce_response(
+        &mut self,
+        pl: &mut ProducerLoop,
+        broker_id: i32,
+        batches: Vec<Batch>,
+        acks: i16,
+        r: Result<super::broker::Response, KafkaError>,
+    ) {
+        // acks=0: written to the socket is all there will be.
+        let parsed = match r {
+            Ok(_) if acks == 0 => Ok(None),
+            Ok(resp) => {
+                let slot = resp.broker;
+                let mut frame = resp.frame;
+                match protocol::decode_response_header(protocol::keys::PRODUCE, resp.version, &mut frame)
+                    .and_then(|_| protocol::decode_produce_response(resp.version, &frame))
+                {
+                    Ok(p) => {
+                        self.throttled(slot, p.throttle_time_ms);
+                        Ok(Some(p))
+                    }
+                    Err(e) => Err(KafkaError::new(RD_KAFKA_RESP_ERR__BAD_MSG, e.to_string())),
+                }
+            }
+            Err(e) => Err(e),
+        };
+        let mut leader_changed = false;
+        for b in batches {
+            let key = key_of(&b.topic, b.partition);
+            if let Some(a) = pl.active.get_mut(&key) {
+                a.inflight = a.inflight.saturating_sub(1);
+            }
+            let (err, base_offset, append_time, errstr) = match &parsed {
+                Ok(None) => (RD_KAFKA_RESP_ERR_NO_ERROR, RD_KAFKA_OFFSET_INVALID, None, None),
+                Ok(Some(p)) => {
+                    let pr = p
+                        .topics
+                        .iter()
+                        .filter(|t| t.name == b.topic.name)
+                        .flat_map(|t| t.partitions.iter())
+                        .find(|x| x.partition_index == b.partition);
+                    match pr {
+                        Some(pr) => (
+                            pr.error_code as i32,
+                            pr.base_offset,
+                            (pr.log_append_time_ms != -1).then_some(pr.log_append_time_ms),
+                            pr.error_message.clone(),
+                        ),
+                        None => (RD_KAFKA_RESP_ERR__BAD_MSG, -1, None, Some("Partition missing from the Produce response".to_string())),
+                    }
+                }
+                Err(e) => (e.code, -1, None, Some(e.message.clone())),
+            };
+            if err == RD_KAFKA_RESP_ERR_NO_ERROR || (err == RD_KAFKA_RESP_ERR_DUPLICATE_SEQUENCE_NUMBER && pl.pid != Pid::None) {
+                if let Some(a) = pl.active.get_mut(&key) {
+                    a.failures = 0;
+                }
+                let base = if err == 0 { base_offset } else { RD_KAFKA_OFFSET_INVALID };
+                let status = if acks == 0 { RD_KAFKA_MSG_STATUS_POSSIBLY_PERSISTED } else { RD_KAFKA_MSG_STATUS_PERSISTED };
+                self.report_success(pl, b.msgs, base, append_time, broker_id, status);
+                continue;
+            }
+            if leader_error(err) {
+                leader_changed = true;
+            }
+            let sent = parsed.is_err() || err == RD_KAFKA_RESP_ERR_REQUEST_TIMED_OUT;
+            let status = if sent { RD_KAFKA_MSG_STATUS_POSSIBLY_PERSISTED } else { RD_KAFKA_MSG_STATUS_NOT_PERSISTED };
+            let idempotent = pl.pid != Pid::None;
+            // Idempotence: a later batch of a partition whose earlier batch
+            // failed gets OUT_OF_ORDER too; it is sent again in order.
+            let out_of_order = matches!(err, RD_KAFKA_RESP_ERR_OUT_OF_ORDER_SEQUENCE_NUMBER | RD_KAFKA_RESP_ERR_UNKNOWN_PRODUCER_ID);
+            let earlier_failed = pl.active.get(&key).is_some_and(|a| a.retry.iter().any(|r| seq_before(r.base_seq, b.base_seq)));
+            if idempotent && out_of_order && !earlier_failed {
+                if pl.shared.cfg.gapless {
+                    let msg = format!(
+                        "ProduceRequest for {} [{}] with {} message(s) failed: {} (gapless guarantee)",
+                        b.topic.name,
+                        b.partition,
+                        b.msgs.len(),
+                        crate::error::describe(err)
+                    );
+                    self.requeue(pl, b);
+                    self.producer_fatal(pl, RD_KAFKA_RESP_ERR__GAPLESS_GUARANTEE, &msg);
+                    continue;
+                }
+                // A gap: the producer needs a new epoch; the batch waits.
+                if let Pid::Assigned { id, epoch } = pl.pid {
+                    self.log(level::WARNING, "EPOCHBUMP", &format!(
+                        "{} [{}]: {}: bumping the producer epoch", b.topic.name, b.partition, crate::error::describe(err)));
+                    pl.pid = Pid::Bump { id, epoch };
+                }
+                self.requeue(pl, b);
+                continue;
+            }
+            if idempotent && matches!(err, RD_KAFKA_RESP_ERR_INVALID_PRODUCER_EPOCH | RD_KAFKA_RESP_ERR_PRODUCER_FENCED) {
+                let msg = format!("Producer fenced: {}", crate::error::describe(err));
+                self.requeue(pl, b);
+                self.producer_fatal(pl, err, &msg);
+                continue;
+            }
+            let max_retries = pl.shared.cfg.retries;
+            let can_retry = (retriable(err) || (idempotent && out_of_order)) && b.msgs.iter().all(|m| m.retries < max_retries);
+            if can_retry {
+                self.inst.debug(super::instance::debug_bit("msg"), "msg", "RETRY", &format!(
+                    "{} [{}]: retrying {} message(s) after {}", b.topic.name, b.partition, b.msgs.len(), crate::error::describe(err)));
+                self.requeue(pl, b);
+                continue;
+            }
+            self.report(pl, b.msgs, err, errstr.as_deref(), status, broker_id);
+        }
+        if leader_changed {
+            self.refresh_metadata_soon();
+        }
+    }
+
+    /// Puts a failed batch back to be sent again after the retry backoff.
+    fn requeue(&mut self, pl: &mut ProducerLoop, mut b: Batch) {
+        for m in b.msgs.iter_mut() {
+            m.retries += 1;
+        }
+        let key = key_of(&b.topic, b.partition);
+        let backoff_base = pl.shared.cfg.retry_backoff;
+        let backoff_max = pl.shared.cfg.retry_backoff_max;
+        let idempotent = pl.pid != Pid::None;
+        let a = pl.active.entry(key).or_insert_with(|| Active {
+            topic: b.topic.clone(),
+            part: b.topic.partition(b.partition).expect("partition of a sent batch"),
+            backoff_until: None,
+            failures: 0,
+            inflight: 0,
+            retry: VecDeque::new(),
+            next_seq: 0,
+        });
+        a.failures += 1;
+        let backoff = backoff_base.saturating_mul(1 << a.failures.min(10).saturating_sub(1)).min(backoff_max.max(backoff_base));
+        a.backoff_until = Some(Instant::now() + backoff);
+        if idempotent && b.base_seq >= 0 {
+            // Keep the batch whole (the broker checks sequence ranges), in
+            // sequence order.
+            let pos = a.retry.iter().position(|r| seq_before(b.base_seq, r.base_seq)).unwrap_or(a.retry.len());
+            a.retry.insert(pos, b);
+        } else {
+            let mut q = a.part.q.lock();
+            for m in b.msgs.into_iter().rev() {
+                q.bytes += super::producer::message_size(&m);
+                q.msgs.push_front(m);
+            }
+        }
+    }
+
+    fn report_success(&mut self, pl: &mut ProducerLoop, mut msgs: Vec<Box<MessageObj>>, base_offset: i64, append_time: Option<i64>, broker_id: i32, status: rd_kafka_msg_status_t) {
+        if pl.shared.cfg.dr_only_error || !pl.want_dr {
+            return; // dropping the messages gives back their queue space
+        }
+        for (i, m) in msgs.iter_mut().enumerate() {
+            let partition = m.msg.partition;
+            m.set_delivery(Delivery {
+                err: RD_KAFKA_RESP_ERR_NO_ERROR,
+                partition,
+                offset: if base_offset >= 0 { base_offset + i as i64 } else { RD_KAFKA_OFFSET_INVALID },
+                log_append_time: append_time,
+                broker_id,
+                status,
+                errstr: None,
+            });
+        }
+        self.push_dr(msgs);
+    }
+
+    /// Delivery reports with an error.
+    fn report(&mut self, pl: &mut ProducerLoop, mut msgs: Vec<Box<MessageObj>>, err: rd_kafka_resp_err_t, errstr: Option<&str>, status: rd_kafka_msg_status_t, broker_id: i32) {
+        if msgs.is_empty() || !pl.want_dr {
+            return;
+        }
+        for m in msgs.iter_mut() {
+            let partition = m.msg.partition;
+            m.set_delivery(Delivery {
+                err,
+                partition,
+                offset: RD_KAFKA_OFFSET_INVALID,
+                log_append_time: None,
+                broker_id,
+                status,
+                errstr: errstr.map(str::to_string),
+            });
+        }
+        self.push_dr(msgs);
+    }
+
+    fn push_dr(&mut self, msgs: Vec<Box<MessageObj>>) {
+        // With the event API the queue space is given back once a message is
+        // delivered (flush() does not wait for events to be read); with
+        // callbacks, once its report was served.
+        let cbs = &self.inst.callbacks;
+        let event_mode = cbs.dr_msg_cb.is_none() && cbs.dr_cb.is_none();
+        let raw = msgs
+            .into_iter()
+            .map(|mut m| {
+                if event_mode {
+                    drop(m.accounting.take());
+                    if let Some(p) = &self.inst.producer {
+                        p.release(1, super::producer::message_size(&m));
+                    }
+                }
+                MessageObj::into_raw(m)
+            })
+            .collect();
+        self.inst.main_q.push(EventObj::new(RD_KAFKA_EVENT_DR, EventPayload::Messages { msgs: raw, next: 0 }));
+    }
+
+    /// Purges queued (`queue`) and/or in-flight (`inflight`) messages.
+    pub fn producer_purge(&mut self, queue: bool, inflight: bool) {
+        let Some(mut pl) = self.producer.take() else { return };
+        if queue {
+            let mut purged = Vec::new();
+            for a in pl.active.values_mut() {
+                let mut q = a.part.q.lock();
+                purged.extend(q.msgs.drain(..));
+                q.bytes = 0;
+                for b in a.retry.drain(..) {
+                    purged.extend(b.msgs);
+                }
+            }
+            for (t, _) in &pl.unassigned {
+                purged.extend(t.unassigned.lock().drain(..));
+            }
+            self.report(&mut pl, purged, RD_KAFKA_RESP_ERR__PURGE_QUEUE, None, RD_KAFKA_MSG_STATUS_NOT_PERSISTED, -1);
+        }
+        if inflight {
+            // Abandon outstanding Produce requests: their handlers report
+            // the messages as purged.
+            self.purge_inflight_requests(protocol::keys::PRODUCE);
+        }
+        self.producer = Some(pl);
+    }
+}
+
+/// Sequence order with wrap-around (a before b).
+fn seq_before(a: i32, b: i32) -> bool {
+    (b.wrapping_sub(a)) > 0
+}

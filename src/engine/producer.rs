@@ -1,0 +1,463 @@
+//! The producer: the part that runs on the application's threads.
+//!
+//! produce() validates a message, chooses its partition and appends it to
+//! that partition's queue; the event loop ([`super::produce_loop`]) takes
+//! messages from the queues, batches them and sends them. The queues are the
+//! only state shared between the two sides; the loop is woken only when a
+//! partition queue stops being empty or fills a batch, not per message.
+
+use super::partitioner;
+use crate::abi::message::MessageObj;
+use crate::abi::types::*;
+use crossbeam_channel::{Receiver, Sender, unbounded};
+use parking_lot::{Condvar, Mutex, RwLock};
+use std::collections::{HashMap, VecDeque};
+use std::os::raw::c_void;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicI32, AtomicU64, AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+/// Built-in partitioners.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Partitioner {
+    Random,
+    Consistent,
+    ConsistentRandom,
+    Murmur2,
+    Murmur2Random,
+    Fnv1a,
+    Fnv1aRandom,
+}
+
+impl Partitioner {
+    pub fn from_name(name: &str) -> Option<Partitioner> {
+        Some(match name {
+            "random" => Partitioner::Random,
+            "consistent" => Partitioner::Consistent,
+            "consistent_random" => Partitioner::ConsistentRandom,
+            "murmur2" => Partitioner::Murmur2,
+            "murmur2_random" => Partitioner::Murmur2Random,
+            "fnv1a" => Partitioner::Fnv1a,
+            "fnv1a_random" => Partitioner::Fnv1aRandom,
+            _ => return None,
+        })
+    }
+
+    /// Whether a key gets the sticky random treatment (no key, or an empty
+    /// one for consistent_random).
+    fn sticky_for(self, key: Option<&[u8]>) -> bool {
+        match self {
+            Partitioner::Random => true,
+            Partitioner::ConsistentRandom => key.is_none_or(|k| k.is_empty()),
+            Partitioner::Murmur2Random | Partitioner::Fnv1aRandom => key.is_none(),
+            _ => false,
+        }
+    }
+
+    /// The partition for a key (never random: callers handle stickiness).
+    fn hash(self, key: Option<&[u8]>, cnt: i32) -> i32 {
+        let k = key.unwrap_or(&[]);
+        match self {
+            Partitioner::Consistent | Partitioner::ConsistentRandom => partitioner::consistent(k, cnt),
+            Partitioner::Murmur2 | Partitioner::Murmur2Random => partitioner::murmur2_partition(k, cnt),
+            Partitioner::Fnv1a | Partitioner::Fnv1aRandom => partitioner::fnv1a_partition(k, cnt),
+            Partitioner::Random => partitioner::random_partition(cnt),
+        }
+    }
+}
+
+/// Application partitioner callback.
+pub type PartitionerCb =
+    unsafe extern "C" fn(*const rd_kafka_topic_t, *const c_void, libc::size_t, i32, *mut c_void, *mut c_void) -> i32;
+
+/// Compression codec of a topic.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Codec {
+    None,
+    Gzip,
+    Snappy,
+    Lz4,
+    Zstd,
+}
+
+impl Codec {
+    pub fn from_name(name: &str) -> Option<Codec> {
+        Some(match name {
+            "none" => Codec::None,
+            "gzip" => Codec::Gzip,
+            "snappy" => Codec::Snappy,
+            "lz4" => Codec::Lz4,
+            "zstd" => Codec::Zstd,
+            _ => return None,
+        })
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Codec::None => "none",
+            Codec::Gzip => "gzip",
+            Codec::Snappy => "snappy",
+            Codec::Lz4 => "lz4",
+            Codec::Zstd => "zstd",
+        }
+    }
+}
+
+/// Per-topic producer settings (from the topic configuration).
+#[derive(Clone, Debug)]
+pub struct TopicSettings {
+    pub partitioner: Partitioner,
+    pub partitioner_cb: Option<PartitionerCb>,
+    pub rkt_opaque: usize,
+    pub acks: i16,
+    pub request_timeout: Duration,
+    pub message_timeout: Option<Duration>,
+    pub codec: Codec,
+    pub compression_level: i32,
+}
+
+/// A partition's queue of messages waiting to be sent.
+#[derive(Default)]
+pub struct PartQueue {
+    pub msgs: VecDeque<Box<MessageObj>>,
+    /// Bytes of the messages (key + value + headers).
+    pub bytes: usize,
+}
+
+/// A partition as the producer sees it.
+pub struct ProdPartition {
+    pub id: i32,
+    pub q: Mutex<PartQueue>,
+    /// Set while the partition is known to the loop's active set.
+    pub queued_for_loop: AtomicBool,
+}
+
+impl ProdPartition {
+    fn new(id: i32) -> Arc<ProdPartition> {
+        Arc::new(ProdPartition { id, q: Mutex::new(PartQueue::default()), queued_for_loop: AtomicBool::new(false) })
+    }
+}
+
+/// A topic as the producer sees it.
+pub struct ProdTopic {
+    pub name: String,
+    /// The topic handle (`rd_kafka_topic_t *`, an Arc kept alive by the
+    /// instance) put in messages.
+    pub rkt: usize,
+    pub settings: TopicSettings,
+    /// Partition count from metadata; -1 until known.
+    pub partition_cnt: AtomicI32,
+    pub partitions: RwLock<Vec<Arc<ProdPartition>>>,
+    /// Messages produced before the partition count was known, each with
+    /// the partition asked for (UA: partitioner decides later).
+    pub unassigned: Mutex<VecDeque<Box<MessageObj>>>,
+    /// Sticky partition for keyless messages and when it was chosen.
+    sticky: Mutex<(i32, Instant)>,
+}
+
+impl ProdTopic {
+    pub fn partition(&self, id: i32) -> Option<Arc<ProdPartition>> {
+        self.partitions.read().get(id as usize).cloned()
+    }
+
+    /// Grows the partition list to `cnt` (partitions never shrink).
+    pub fn set_partition_cnt(&self, cnt: i32) {
+        let mut parts = self.partitions.write();
+        while (parts.len() as i32) < cnt {
+            let id = parts.len() as i32;
+            parts.push(ProdPartition::new(id));
+        }
+        self.partition_cnt.store(cnt.max(parts.len() as i32), Ordering::Release);
+    }
+}
+
+/// Why produce() refused a message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ProduceError(pub rd_kafka_resp_err_t);
+
+/// Producer settings from the global configuration.
+#[derive(Clone, Debug)]
+pub struct ProducerConfig {
+    pub linger: Duration,
+    pub batch_num_messages: usize,
+    pub batch_size: usize,
+    pub max_messages: usize,
+    pub max_bytes: usize,
+    pub message_max_bytes: usize,
+    pub retries: u32,
+    pub retry_backoff: Duration,
+    pub retry_backoff_max: Duration,
+    pub sticky_linger: Duration,
+    pub idempotence: bool,
+    pub gapless: bool,
+    pub max_in_flight: usize,
+    pub transactional_id: Option<String>,
+    pub dr_only_error: bool,
+    pub topic_propagation_max: Duration,
+}
+
+/// The producer state shared by application threads and the loop.
+pub struct ProducerShared {
+    pub cfg: ProducerConfig,
+    pub topics: RwLock<HashMap<String, Arc<ProdTopic>>>,
+    /// Messages produced and not yet reported (queued or in flight).
+    pub msg_cnt: AtomicUsize,
+    pub msg_bytes: AtomicUsize,
+    /// Waiters for queue space (RD_KAFKA_MSG_F_BLOCK) and for flush.
+    space_lock: Mutex<()>,
+    space: Condvar,
+    /// Partitions that just got messages, for the loop to pick up.
+    dirty_tx: Sender<(Arc<ProdTopic>, Option<Arc<ProdPartition>>)>,
+    pub dirty_rx: Receiver<(Arc<ProdTopic>, Option<Arc<ProdPartition>>)>,
+    /// Number of flush() calls in progress (linger is skipped meanwhile).
+    pub flushing: AtomicUsize,
+    /// Counters for statistics.
+    pub tx_msgs: AtomicU64,
+    pub tx_msg_bytes: AtomicU64,
+    /// Set when the client is going away: producing fails, waits end.
+    pub closing: AtomicBool,
+    /// A fatal error was raised: producing fails with _FATAL.
+    pub fatal: AtomicBool,
+    /// Threads waiting for queue space.
+    waiters: AtomicUsize,
+    /// The event loop's waker (set when the loop starts).
+    pub waker: once_cell::sync::OnceCell<Arc<mio::Waker>>,
+}
+
+impl ProducerShared {
+    pub fn new(cfg: ProducerConfig) -> Arc<ProducerShared> {
+        let (dirty_tx, dirty_rx) = unbounded();
+        Arc::new(ProducerShared {
+            cfg,
+            topics: RwLock::new(HashMap::new()),
+            msg_cnt: AtomicUsize::new(0),
+            msg_bytes: AtomicUsize::new(0),
+            space_lock: Mutex::new(()),
+            space: Condvar::new(),
+            dirty_tx,
+            dirty_rx,
+            flushing: AtomicUsize::new(0),
+            tx_msgs: AtomicU64::new(0),
+            tx_msg_bytes: AtomicU64::new(0),
+            closing: AtomicBool::new(false),
+            fatal: AtomicBool::new(false),
+            waker: once_cell::sync::OnceCell::new(),
+            waiters: AtomicUsize::new(0),
+        })
+    }
+
+    /// The producer state of a topic, created on first use.
+    pub fn topic(&self, name: &str, rkt: usize, settings: impl FnOnce() -> TopicSettings) -> Arc<ProdTopic> {
+        if let Some(t) = self.topics.read().get(name) {
+            return t.clone();
+        }
+        let mut topics = self.topics.write();
+        topics
+            .entry(name.to_string())
+            .or_insert_with(|| {
+                Arc::new(ProdTopic {
+                    name: name.to_string(),
+                    rkt,
+                    settings: settings(),
+                    partition_cnt: AtomicI32::new(-1),
+                    partitions: RwLock::new(Vec::new()),
+                    unassigned: Mutex::new(VecDeque::new()),
+                    sticky: Mutex::new((-1, Instant::now())),
+                })
+            })
+            .clone()
+    }
+
+    /// Reserves queue space for one message of `size` bytes, waiting for it
+    /// when `block` is set.
+    fn reserve(&self, size: usize, block: bool) -> Result<(), ProduceError> {
+        loop {
+            let cnt = self.msg_cnt.load(Ordering::Relaxed);
+            let bytes = self.msg_bytes.load(Ordering::Relaxed);
+            let fits = (self.cfg.max_messages == 0 || cnt < self.cfg.max_messages)
+                && (bytes + size <= self.cfg.max_bytes || cnt == 0);
+            if fits {
+                if self
+                    .msg_cnt
+                    .compare_exchange_weak(cnt, cnt + 1, Ordering::AcqRel, Ordering::Relaxed)
+                    .is_ok()
+                {
+                    self.msg_bytes.fetch_add(size, Ordering::AcqRel);
+                    return Ok(());
+                }
+                continue;
+            }
+            if !block {
+                return Err(ProduceError(RD_KAFKA_RESP_ERR__QUEUE_FULL));
+            }
+            if self.closing.load(Ordering::Acquire) {
+                return Err(ProduceError(RD_KAFKA_RESP_ERR__DESTROY));
+            }
+            if self.fatal.load(Ordering::Acquire) {
+                return Err(ProduceError(RD_KAFKA_RESP_ERR__FATAL));
+            }
+            self.waiters.fetch_add(1, Ordering::AcqRel);
+            let mut g = self.space_lock.lock();
+            self.space.wait_for(&mut g, Duration::from_millis(100));
+            drop(g);
+            self.waiters.fetch_sub(1, Ordering::AcqRel);
+        }
+    }
+
+    /// Gives back queue space of `n` reported messages of `size` bytes.
+    pub fn release(&self, n: usize, size: usize) {
+        self.msg_cnt.fetch_sub(n, Ordering::AcqRel);
+        self.msg_bytes.fetch_sub(size, Ordering::AcqRel);
+        if self.waiters.load(Ordering::Acquire) > 0 {
+            let _g = self.space_lock.lock();
+            self.space.notify_all();
+        }
+    }
+
+    /// Wakes everyone waiting for queue space (shutdown, fatal error).
+    pub fn wake_waiters(&self) {
+        let _g = self.space_lock.lock();
+        self.space.notify_all();
+    }
+
+    /// Waits until the queue count drops, or `timeout` passes.
+    pub fn wait_for_space(&self, timeout: Duration) {
+        self.waiters.fetch_add(1, Ordering::AcqRel);
+        let mut g = self.space_lock.lock();
+        self.space.wait_for(&mut g, timeout);
+        drop(g);
+        self.waiters.fetch_sub(1, Ordering::AcqRel);
+    }
+
+    /// Chooses the partition of a message (the application's partitioner
+    /// callback or a built-in one). None: the partitioner gave an invalid
+    /// partition.
+    pub fn choose_partition(&self, t: &ProdTopic, cnt: i32, key: Option<&[u8]>, msg_opaque: *mut c_void) -> Option<i32> {
+        let s = &t.settings;
+        let p = if let Some(cb) = s.partitioner_cb {
+            let (kp, kl) = match key {
+                Some(k) => (k.as_ptr() as *const c_void, k.len()),
+                None => (std::ptr::null(), 0),
+            };
+            // SAFETY: the application's partitioner, called as librdkafka
+            // calls it.
+            unsafe { cb(t.rkt as *const rd_kafka_topic_t, kp, kl, cnt, s.rkt_opaque as *mut c_void, msg_opaque) }
+        } else if s.partitioner.sticky_for(key) {
+            self.sticky(t, cnt)
+        } else {
+            s.partitioner.hash(key, cnt)
+        };
+        (0..cnt).contains(&p).then_some(p)
+    }
+
+    /// The sticky partition for keyless messages: kept for
+    /// sticky.partitioning.linger.ms, then a new random one.
+    fn sticky(&self, t: &ProdTopic, cnt: i32) -> i32 {
+        if self.cfg.sticky_linger.is_zero() {
+            return partitioner::random_partition(cnt);
+        }
+        let mut st = t.sticky.lock();
+        if st.0 < 0 || st.0 >= cnt || st.1.elapsed() >= self.cfg.sticky_linger {
+            *st = (partitioner::random_partition(cnt), Instant::now());
+        }
+        st.0
+    }
+
+    /// Appends a message to a partition queue and tells the loop when it
+    /// needs to look (first message, or a full batch).
+    pub fn enqueue(&self, t: &Arc<ProdTopic>, p: &Arc<ProdPartition>, m: Box<MessageObj>, size: usize) {
+        let notify = {
+            let mut q = p.q.lock();
+            q.msgs.push_back(m);
+            q.bytes += size;
+            // The loop is told once when the queue starts filling (it then
+            // watches the linger time) and once each time a batch fills.
+            let filled = q.msgs.len() == self.cfg.batch_num_messages
+                || (q.bytes >= self.cfg.batch_size && q.bytes - size < self.cfg.batch_size);
+            let newly = !p.queued_for_loop.swap(true, Ordering::AcqRel);
+            newly || filled
+        };
+        if notify {
+            let _ = self.dirty_tx.send((t.clone(), Some(p.clone())));
+            self.wake_loop();
+        }
+    }
+
+    /// Wakes the event loop.
+    pub fn wake_loop(&self) {
+        if let Some(w) = self.waker.get() {
+            let _ = w.wake();
+        }
+    }
+
+    /// Queues a message whose partition cannot be chosen yet (unknown topic
+    /// metadata); the loop partitions it when metadata arrives.
+    pub fn enqueue_unassigned(&self, t: &Arc<ProdTopic>, m: Box<MessageObj>) {
+        let first = {
+            let mut q = t.unassigned.lock();
+            q.push_back(m);
+            q.len() == 1
+        };
+        if first {
+            let _ = self.dirty_tx.send((t.clone(), None));
+            self.wake_loop();
+        }
+    }
+
+    /// Validates, accounts and enqueues one message. On error the message is
+    /// handed back so the caller can return the payload to the application.
+    pub fn produce(self: &Arc<Self>, t: &Arc<ProdTopic>, mut m: Box<MessageObj>, partition: i32, block: bool) -> Result<(), (ProduceError, Box<MessageObj>)> {
+        if self.fatal.load(Ordering::Acquire) {
+            return Err((ProduceError(RD_KAFKA_RESP_ERR__FATAL), m));
+        }
+        let size = message_size(&m);
+        if size > self.cfg.message_max_bytes {
+            return Err((ProduceError(RD_KAFKA_RESP_ERR_MSG_SIZE_TOO_LARGE), m));
+        }
+        if partition < RD_KAFKA_PARTITION_UA {
+            return Err((ProduceError(RD_KAFKA_RESP_ERR__UNKNOWN_PARTITION), m));
+        }
+        let cnt = t.partition_cnt.load(Ordering::Acquire);
+        if cnt >= 0 && partition >= cnt {
+            return Err((ProduceError(RD_KAFKA_RESP_ERR__UNKNOWN_PARTITION), m));
+        }
+        if let Err(e) = self.reserve(size, block) {
+            return Err((e, m));
+        }
+        if cnt < 0 {
+            m.msg.partition = partition;
+            m.accounting = Some((self.clone(), size));
+            self.enqueue_unassigned(t, m);
+            return Ok(());
+        }
+        let chosen = if partition == RD_KAFKA_PARTITION_UA {
+            match self.choose_partition(t, cnt, m.key(), m.msg._private) {
+                Some(p) => p,
+                None => {
+                    self.release(1, size);
+                    return Err((ProduceError(RD_KAFKA_RESP_ERR__UNKNOWN_PARTITION), m));
+                }
+            }
+        } else {
+            partition
+        };
+        m.msg.partition = chosen;
+        match t.partition(chosen) {
+            Some(p) => {
+                m.accounting = Some((self.clone(), size));
+                self.enqueue(t, &p, m, size);
+                Ok(())
+            }
+            None => {
+                self.release(1, size);
+                Err((ProduceError(RD_KAFKA_RESP_ERR__UNKNOWN_PARTITION), m))
+            }
+        }
+    }
+}
+
+/// The size a message counts for in queue limits and batch sizes: key,
+/// value and headers.
+pub fn message_size(m: &MessageObj) -> usize {
+    m.wire_size
+}
