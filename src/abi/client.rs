@@ -241,6 +241,9 @@ pub unsafe extern "C" fn rd_kafka_destroy_flags(rk: *mut rd_kafka_t, flags: c_in
             p.wake_waiters();
         }
         super::conf_bridge::stop_engine(&inst);
+        if let Some(p) = &inst.producer {
+            p.drop_all_queued();
+        }
         // Nothing queued for the application survives the instance.
         drop(inst.main_q.disable());
         drop(inst.consumer_q.disable());

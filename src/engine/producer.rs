@@ -314,6 +314,22 @@ impl ProducerShared {
         }
     }
 
+    /// Drops every queued message (client destruction: messages hold a
+    /// reference to this state, so they must go before it can).
+    pub fn drop_all_queued(&self) {
+        let topics: Vec<Arc<ProdTopic>> = self.topics.read().values().cloned().collect();
+        for t in topics {
+            drop(std::mem::take(&mut *t.unassigned.lock()));
+            for p in t.partitions.read().iter() {
+                let mut q = p.q.lock();
+                let msgs = std::mem::take(&mut q.msgs);
+                q.bytes = 0;
+                drop(q);
+                drop(msgs);
+            }
+        }
+    }
+
     /// Wakes everyone waiting for queue space (shutdown, fatal error).
     pub fn wake_waiters(&self) {
         let _g = self.space_lock.lock();
