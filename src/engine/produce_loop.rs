@@ -325,7 +325,9 @@ impl Core {
         let timeout = self.cfg.socket_timeout;
         let txn_timeout = 60_000;
         let build = move |v: i16| {
-            let mut r = InitProducerIdRequest::default().with_transaction_timeout_ms(txn_timeout);
+            // The default transactional id is "", not null: an idempotent
+            // producer has none.
+            let mut r = InitProducerIdRequest::default().with_transactional_id(None).with_transaction_timeout_ms(txn_timeout);
             // KIP-360: from version 3 an existing id can get a new epoch.
             if let (Some((id, epoch)), true) = (bump_from, v >= 3) {
                 r = r
@@ -362,6 +364,8 @@ impl Core {
                 }
                 Ok((resp, _)) => {
                     let err = resp.error_code as i32;
+                    core.inst.debug(super::instance::debug_bit("eos"), "eos", "IDEMPSTATE",
+                        &format!("InitProducerId failed: {}", crate::error::describe(err)));
                     let fatal = matches!(
                         err,
                         RD_KAFKA_RESP_ERR_CLUSTER_AUTHORIZATION_FAILED
@@ -376,7 +380,9 @@ impl Core {
                         pl.pid_retry_at = Some(Instant::now() + core.cfg.reconnect_backoff.max(Duration::from_millis(100)));
                     }
                 }
-                Err(_) => {
+                Err(e) => {
+                    core.inst.debug(super::instance::debug_bit("eos"), "eos", "IDEMPSTATE",
+                        &format!("InitProducerId failed: {}", e.message));
                     pl.pid = bump_from.map_or(Pid::Request, |(id, epoch)| Pid::Bump { id, epoch });
                     pl.pid_retry_at = Some(Instant::now() + core.cfg.reconnect_backoff.max(Duration::from_millis(100)));
                 }
