@@ -35,6 +35,21 @@ static rd_kafka_resp_err_t on_broker_state(rd_kafka_t *rk, int32_t id, const cha
         return RD_KAFKA_RESP_ERR_NO_ERROR;
 }
 
+static int sends, acks;
+static rd_kafka_resp_err_t on_send(rd_kafka_t *rk, rd_kafka_message_t *m, void *opaque) {
+        (void)rk; (void)opaque;
+        CHECK(m->len == 5 && !memcmp(m->payload, "hello", 5), "on_send payload");
+        __atomic_add_fetch(&sends, 1, __ATOMIC_SEQ_CST);
+        return RD_KAFKA_RESP_ERR_NO_ERROR;
+}
+
+static rd_kafka_resp_err_t on_ack(rd_kafka_t *rk, rd_kafka_message_t *m, void *opaque) {
+        (void)rk; (void)opaque;
+        CHECK_INT(m->err, RD_KAFKA_RESP_ERR__PURGE_QUEUE);
+        __atomic_add_fetch(&acks, 1, __ATOMIC_SEQ_CST);
+        return RD_KAFKA_RESP_ERR_NO_ERROR;
+}
+
 static rd_kafka_resp_err_t on_new(rd_kafka_t *rk, const rd_kafka_conf_t *conf, void *opaque,
                                   char *errstr, size_t errstr_size) {
         (void)conf; (void)opaque; (void)errstr; (void)errstr_size;
@@ -45,6 +60,8 @@ static rd_kafka_resp_err_t on_new(rd_kafka_t *rk, const rd_kafka_conf_t *conf, v
         CHECK_INT(rd_kafka_interceptor_add_on_destroy(rk, "t", on_destroy, &destroys),
                   RD_KAFKA_RESP_ERR__CONFLICT);
         CHECK_INT(rd_kafka_interceptor_add_on_broker_state_change(rk, "t", on_broker_state, NULL), 0);
+        CHECK_INT(rd_kafka_interceptor_add_on_send(rk, "t", on_send, NULL), 0);
+        CHECK_INT(rd_kafka_interceptor_add_on_acknowledgement(rk, "t", on_ack, NULL), 0);
         return RD_KAFKA_RESP_ERR_NO_ERROR;
 }
 
@@ -63,6 +80,13 @@ int main(void) {
         rd_kafka_poll(rk, 500);
         CHECK_INT(__atomic_load_n(&starts, __ATOMIC_SEQ_CST), 1);
         CHECK(__atomic_load_n(&states, __ATOMIC_SEQ_CST) >= 2, "%d state changes", states);
+        /* on_send when producing, on_acknowledgement when the outcome is
+         * known (here: purged). */
+        CHECK_INT(rd_kafka_producev(rk, RD_KAFKA_V_TOPIC("t"), RD_KAFKA_V_VALUE("hello", 5),
+                                    RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY), RD_KAFKA_V_END), 0);
+        CHECK_INT(sends, 1);
+        CHECK_INT(rd_kafka_purge(rk, RD_KAFKA_PURGE_F_QUEUE), 0);
+        CHECK_INT(__atomic_load_n(&acks, __ATOMIC_SEQ_CST), 1);
         rd_kafka_destroy(rk);
         CHECK_INT(destroys, 1);
         CHECK_INT(exits, 1);

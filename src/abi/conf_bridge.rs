@@ -191,6 +191,16 @@ pub unsafe fn after_create(inst: &Arc<Instance>, rk: *mut rd_kafka_t, warnings: 
     }
     // SAFETY: as above.
     let c = unsafe { Conf::from_ptr(inst.conf) }.ok_or("Invalid configuration object")?;
+    if let Some(p) = &inst.producer {
+        p.rk.store(rk, std::sync::atomic::Ordering::Release);
+        let ics = c.interceptors();
+        if !ics.on_send.is_empty() {
+            let _ = p.ic_send.set(ics.on_send.snapshot());
+        }
+        if !ics.on_acknowledgement.is_empty() {
+            let _ = p.ic_ack.set(ics.on_acknowledgement.snapshot());
+        }
+    }
     let cfg = engine_config(c, inst.kind);
     let engine = EngineHandle::start(inst.clone(), cfg).map_err(|e| format!("Failed to create thread: {e}"))?;
     *inst.engine.lock() = Some(engine);

@@ -762,9 +762,6 @@ impl Core {
     }
 
     fn report_success(&mut self, pl: &mut ProducerLoop, mut msgs: Vec<Box<MessageObj>>, base_offset: i64, append_time: Option<i64>, broker_id: i32, status: rd_kafka_msg_status_t) {
-        if pl.shared.cfg.dr_only_error || !pl.want_dr {
-            return; // dropping the messages gives back their queue space
-        }
         for (i, m) in msgs.iter_mut().enumerate() {
             let partition = m.msg.partition;
             m.set_delivery(Delivery {
@@ -777,12 +774,16 @@ impl Core {
                 errstr: None,
             });
         }
+        pl.shared.on_acknowledgement(&mut msgs);
+        if pl.shared.cfg.dr_only_error || !pl.want_dr {
+            return; // dropping the messages gives back their queue space
+        }
         self.push_dr(msgs);
     }
 
     /// Delivery reports with an error.
     fn report(&mut self, pl: &mut ProducerLoop, mut msgs: Vec<Box<MessageObj>>, err: rd_kafka_resp_err_t, errstr: Option<&str>, status: rd_kafka_msg_status_t, broker_id: i32) {
-        if msgs.is_empty() || !pl.want_dr {
+        if msgs.is_empty() {
             return;
         }
         for m in msgs.iter_mut() {
@@ -796,6 +797,10 @@ impl Core {
                 status,
                 errstr: errstr.map(str::to_string),
             });
+        }
+        pl.shared.on_acknowledgement(&mut msgs);
+        if !pl.want_dr {
+            return;
         }
         self.push_dr(msgs);
     }

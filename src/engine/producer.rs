@@ -220,6 +220,12 @@ pub struct ProducerShared {
     pub fatal: AtomicBool,
     /// Threads waiting for queue space.
     waiters: AtomicUsize,
+    /// on_send and on_acknowledgement interceptors (set once the client's
+    /// on_new interceptors have run).
+    pub ic_send: once_cell::sync::OnceCell<Vec<crate::config::interceptors::Interceptor<crate::config::interceptors::OnSendFn>>>,
+    pub ic_ack: once_cell::sync::OnceCell<Vec<crate::config::interceptors::Interceptor<crate::config::interceptors::OnAcknowledgementFn>>>,
+    /// The client handle for interceptor calls.
+    pub rk: std::sync::atomic::AtomicPtr<rd_kafka_t>,
     /// The event loop's waker (set when the loop starts).
     pub waker: once_cell::sync::OnceCell<Arc<mio::Waker>>,
 }
@@ -243,6 +249,9 @@ impl ProducerShared {
             fatal: AtomicBool::new(false),
             waker: once_cell::sync::OnceCell::new(),
             waiters: AtomicUsize::new(0),
+            ic_send: once_cell::sync::OnceCell::new(),
+            ic_ack: once_cell::sync::OnceCell::new(),
+            rk: std::sync::atomic::AtomicPtr::new(std::ptr::null_mut()),
         })
     }
 
@@ -420,12 +429,38 @@ impl ProducerShared {
         }
     }
 
+    /// Calls the on_send interceptors for a message being produced.
+    pub fn on_send(&self, m: &mut MessageObj) {
+        if let Some(ics) = self.ic_send.get() {
+            let rk = self.rk.load(Ordering::Acquire);
+            for ic in ics {
+                // SAFETY: the application's interceptor with the message.
+                unsafe { (ic.func)(rk, &mut m.msg, ic.opaque) };
+            }
+        }
+    }
+
+    /// Calls the on_acknowledgement interceptors for messages that got their
+    /// outcome (delivered or failed).
+    pub fn on_acknowledgement(&self, msgs: &mut [Box<MessageObj>]) {
+        if let Some(ics) = self.ic_ack.get() {
+            let rk = self.rk.load(Ordering::Acquire);
+            for m in msgs.iter_mut() {
+                for ic in ics {
+                    // SAFETY: the application's interceptor with the message.
+                    unsafe { (ic.func)(rk, &mut m.msg, ic.opaque) };
+                }
+            }
+        }
+    }
+
     /// Validates, accounts and enqueues one message. On error the message is
     /// handed back so the caller can return the payload to the application.
     pub fn produce(self: &Arc<Self>, t: &Arc<ProdTopic>, mut m: Box<MessageObj>, partition: i32, block: bool) -> Result<(), (ProduceError, Box<MessageObj>)> {
         if self.fatal.load(Ordering::Acquire) {
             return Err((ProduceError(RD_KAFKA_RESP_ERR__FATAL), m));
         }
+        self.on_send(&mut m);
         let size = message_size(&m);
         if size > self.cfg.message_max_bytes {
             return Err((ProduceError(RD_KAFKA_RESP_ERR_MSG_SIZE_TOO_LARGE), m));
