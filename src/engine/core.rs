@@ -1178,6 +1178,12 @@ impl Core {
                 RD_KAFKA_EVENT_STATS,
                 EventPayload::Stats(CString::new(json).unwrap_or_default()),
             ));
+            if let Some(p) = self.producer.as_mut() {
+                for ts in p.stats.values_mut() {
+                    ts.batchsize = Default::default();
+                    ts.batchcnt = Default::default();
+                }
+            }
             for b in &mut self.brokers {
                 b.stats.rtt = Default::default();
                 b.stats.throttle = Default::default();

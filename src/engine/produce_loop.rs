@@ -78,8 +78,19 @@ enum Pid {
     Fatal,
 }
 
+/// Per-topic counters for statistics.
+#[derive(Default)]
+pub struct TopicStats {
+    pub batchsize: super::broker::Window,
+    pub batchcnt: super::broker::Window,
+    /// Per partition: messages and bytes sent.
+    pub parts: HashMap<i32, (u64, u64)>,
+}
+
 pub struct ProducerLoop {
     pub shared: Arc<ProducerShared>,
+    /// Statistics by topic name.
+    pub stats: HashMap<String, TopicStats>,
     active: HashMap<PartKey, Active>,
     /// Topics with messages waiting for their partition count, and since
     /// when the topic is known to be missing from the cluster.
@@ -97,6 +108,7 @@ impl ProducerLoop {
         let pid = if shared.cfg.idempotence { Pid::Request } else { Pid::None };
         ProducerLoop {
             shared,
+            stats: HashMap::new(),
             active: HashMap::new(),
             unassigned: Vec::new(),
             pid,
@@ -558,6 +570,16 @@ impl Core {
                     Ok(bytes) => {
                         pl.shared.tx_msgs.fetch_add(b.msgs.len() as u64, Ordering::Relaxed);
                         pl.shared.tx_msg_bytes.fetch_add(bytes.len() as u64, Ordering::Relaxed);
+                        let ts = pl.stats.entry(b.topic.name.clone()).or_default();
+                        ts.batchsize.add(bytes.len() as i64);
+                        ts.batchcnt.add(b.msgs.len() as i64);
+                        let e = ts.parts.entry(b.partition).or_default();
+                        e.0 += b.msgs.len() as u64;
+                        e.1 += bytes.len() as u64;
+                        let now = Instant::now();
+                        if let Some(first) = b.msgs.first().and_then(|m| m.enqueued_at) {
+                            self.brokers[slot].stats.int_latency.add(now.saturating_duration_since(first).as_micros() as i64);
+                        }
                         encoded.push((b.topic.name.clone(), b.partition, bytes));
                         ok_batches.push(b);
                     }
@@ -824,6 +846,32 @@ impl Core {
             })
             .collect();
         self.inst.main_q.push(EventObj::new(RD_KAFKA_EVENT_DR, EventPayload::Messages { msgs: raw, next: 0 }));
+    }
+
+    /// Producer fields of the statistics: (partition id -> (queued msgs,
+    /// queued bytes, batches in flight)) for a topic, and the idempotence
+    /// state.
+    pub fn producer_partition_stats(&self, topic: &str) -> HashMap<i32, (usize, usize, usize)> {
+        let mut out = HashMap::new();
+        if let Some(pl) = &self.producer {
+            for a in pl.active.values().filter(|a| a.topic.name == topic) {
+                let q = a.part.q.lock();
+                out.insert(a.part.id, (q.msgs.len(), q.bytes, a.inflight));
+            }
+        }
+        out
+    }
+
+    /// (state name, producer id, epoch) of the idempotent producer.
+    pub fn producer_idemp_state(&self) -> (&'static str, i64, i16) {
+        match self.producer.as_ref().map(|p| p.pid) {
+            None | Some(Pid::None) => ("Init", -1, -1),
+            Some(Pid::Request) => ("RequestPID", -1, -1),
+            Some(Pid::Waiting) => ("WaitPID", -1, -1),
+            Some(Pid::Assigned { id, epoch }) => ("Assigned", id, epoch),
+            Some(Pid::Bump { id, epoch }) => ("DrainBump", id, epoch),
+            Some(Pid::Fatal) => ("FatalError", -1, -1),
+        }
     }
 
     /// Purges queued (`queue`) and/or in-flight (`inflight`) messages.

@@ -96,10 +96,23 @@ pub fn render(core: &Core) -> String {
         brokers.insert(b.name.clone(), broker_json(b, age_us));
     }
     let mut topics = Map::new();
+    let empty = super::produce_loop::TopicStats::default();
     for (name, (t, updated)) in &core.metadata.topics {
+        let ts = core.producer.as_ref().and_then(|p| p.stats.get(name)).unwrap_or(&empty);
+        let queues = core.producer_partition_stats(name);
         let mut parts = Map::new();
         for p in &t.partitions {
-            parts.insert(p.id.to_string(), partition_json(p.id, p.leader, p.leader_epoch));
+            let mut pj = partition_json(p.id, p.leader, p.leader_epoch);
+            let (txmsgs, txbytes) = ts.parts.get(&p.id).copied().unwrap_or((0, 0));
+            let (qcnt, qbytes, inflight) = queues.get(&p.id).copied().unwrap_or((0, 0, 0));
+            let o = pj.as_object_mut().unwrap();
+            o.insert("msgq_cnt".into(), json!(qcnt));
+            o.insert("msgq_bytes".into(), json!(qbytes));
+            o.insert("msgs_inflight".into(), json!(inflight));
+            o.insert("txmsgs".into(), json!(txmsgs));
+            o.insert("txbytes".into(), json!(txbytes));
+            o.insert("msgs".into(), json!(txmsgs + qcnt as u64));
+            parts.insert(p.id.to_string(), pj);
         }
         parts.insert("-1".to_string(), partition_json(-1, -1, -1));
         topics.insert(
@@ -108,8 +121,8 @@ pub fn render(core: &Core) -> String {
                 "topic": name,
                 "age": updated.elapsed().as_micros() as i64,
                 "metadata_age": updated.elapsed().as_millis() as i64,
-                "batchsize": window(&Window::default()),
-                "batchcnt": window(&Window::default()),
+                "batchsize": window(&ts.batchsize),
+                "batchcnt": window(&ts.batchcnt),
                 "partitions": parts,
             }),
         );
@@ -123,10 +136,10 @@ pub fn render(core: &Core) -> String {
         "time": now.as_secs(),
         "age": age_us,
         "replyq": inst.main_q.len(),
-        "msg_cnt": 0,
-        "msg_size": 0,
-        "msg_max": 0,
-        "msg_size_max": 0,
+        "msg_cnt": inst.producer.as_ref().map_or(0, |p| p.msg_cnt.load(std::sync::atomic::Ordering::Relaxed)),
+        "msg_size": inst.producer.as_ref().map_or(0, |p| p.msg_bytes.load(std::sync::atomic::Ordering::Relaxed)),
+        "msg_max": inst.producer.as_ref().map_or(0, |p| p.cfg.max_messages),
+        "msg_size_max": inst.producer.as_ref().map_or(0, |p| p.cfg.max_bytes),
         "simple_cnt": 0,
         "metadata_cache_cnt": core.metadata.topics.len(),
         "brokers": brokers,
@@ -135,8 +148,8 @@ pub fn render(core: &Core) -> String {
         "tx_bytes": txb,
         "rx": rx,
         "rx_bytes": rxb,
-        "txmsgs": 0,
-        "txmsg_bytes": 0,
+        "txmsgs": inst.producer.as_ref().map_or(0, |p| p.tx_msgs.load(std::sync::atomic::Ordering::Relaxed)),
+        "txmsg_bytes": inst.producer.as_ref().map_or(0, |p| p.tx_msg_bytes.load(std::sync::atomic::Ordering::Relaxed)),
         "rxmsgs": 0,
         "rxmsg_bytes": 0,
     });
@@ -152,11 +165,12 @@ pub fn render(core: &Core) -> String {
             );
         }
         ClientKind::Producer => {
+            let (state, pid, epoch) = core.producer_idemp_state();
             obj.insert(
                 "eos".into(),
                 json!({
-                    "idemp_state": "Init", "idemp_stateage": 0, "txn_state": "Init", "txn_stateage": 0,
-                    "txn_may_enq": false, "producer_id": -1, "producer_epoch": -1, "epoch_cnt": 0,
+                    "idemp_state": state, "idemp_stateage": 0, "txn_state": "Init", "txn_stateage": 0,
+                    "txn_may_enq": false, "producer_id": pid, "producer_epoch": epoch, "epoch_cnt": 0,
                 }),
             );
         }

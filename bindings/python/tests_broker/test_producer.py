@@ -121,3 +121,28 @@ def test_buffer_error_when_queue_full():
     with pytest.raises(BufferError):
         p.produce("t", value=b"3")
     p.purge()
+
+
+def test_stats_cb_reports_producer_counters(bootstrap):
+    import json
+    topic = "py-stats-" + uuid.uuid4().hex[:8]
+    create_topic(topic, 2)
+    docs = []
+    p = Producer({"bootstrap.servers": bootstrap, "statistics.interval.ms": 100,
+                  "stats_cb": lambda s: docs.append(json.loads(s))})
+    for i in range(100):
+        p.produce(topic, value=b"x" * 10, partition=i % 2)
+    assert p.flush(30) == 0
+    deadline = time.time() + 5
+    while time.time() < deadline:
+        p.poll(0.1)
+        if docs and docs[-1].get("txmsgs", 0) >= 100 and topic in docs[-1]["topics"]:
+            break
+    d = docs[-1]
+    assert d["type"] == "producer"
+    assert d["txmsgs"] >= 100
+    assert d["msg_cnt"] == 0
+    parts = d["topics"][topic]["partitions"]
+    assert parts["0"]["txmsgs"] + parts["1"]["txmsgs"] == 100
+    assert any(b["rtt"]["cnt"] > 0 or b["tx"] > 0 for b in d["brokers"].values())
+    assert d["eos"]["idemp_state"] == "Init"
