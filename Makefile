@@ -15,7 +15,7 @@ STATIC     := $(B)/lib/librdkafka.a
 PC         := $(B)/lib/pkgconfig/rdkafka.pc
 HEADERS    := $(B)/include/librdkafka/rdkafka.h $(B)/include/librdkafka/rdkafka_mock.h
 # System libraries the Rust static library needs (rustc --print native-static-libs).
-SYSLIBS    := -lpthread -ldl -lm -lrt -lgcc_s
+SYSLIBS    := -lssl -lcrypto -lpthread -ldl -lm -lrt -lgcc_s
 
 .PHONY: all lib headers check-headers test unit-test c-test abi-test compat-test integration-test \
         run install uninstall clean FORCE
