@@ -135,7 +135,7 @@ int main(int argc, char **argv) {
                                 FAIL("partition %d leader %d is not a listed broker", i, leader);
                 }
         }
-        printf("sysclient: metadata: %d brokers, topic %s with %d partitions, controller %d\n",
+        printf("sysclient: metadata: %d brokers, topic %s with %d partitions (answered by broker %d)\n",
                md->broker_cnt, topic, md->topic_cnt ? md->topics[0].partition_cnt : -1,
                md->orig_broker_id);
         rd_kafka_metadata_destroy(md);
