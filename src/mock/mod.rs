@@ -74,13 +74,21 @@ use mio::Waker;
 use once_cell::sync::Lazy;
 use parking_lot::Mutex;
 
+/// cbindgen:ignore
 pub mod classic;
+/// cbindgen:ignore
 pub mod consumer;
+/// cbindgen:ignore
 pub mod errors;
+/// cbindgen:ignore
 pub mod handlers;
+/// cbindgen:ignore
 pub mod log;
+/// cbindgen:ignore
 pub mod sasl;
+/// cbindgen:ignore
 pub mod server;
+/// cbindgen:ignore
 pub mod state;
 
 use crate::abi::types::{
