@@ -501,6 +501,10 @@ impl Server {
         };
         let mut ctx = handlers::Ctx::default();
         let reply = handlers::dispatch(self, &req, &mut ctx);
+        if ctx.close {
+            // Injected __TRANSPORT: hang up instead of answering.
+            return false;
+        }
         let delay = ctx.delay;
         match reply {
             Reply::Frame(data) => self.send(id, data, delay),
@@ -518,7 +522,7 @@ impl Server {
             }
             Reply::Close => return false,
         }
-        !ctx.close
+        true
     }
 
     /// Queue a response on a connection.

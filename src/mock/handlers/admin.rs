@@ -242,7 +242,7 @@ pub fn describe_configs(srv: &mut Server, req: &Req, ctx: &mut Ctx) -> Reply {
                 _ => (e::INVALID_REQUEST, Vec::new()),
             }
         };
-        let keys: Option<Vec<String>> = r.configuration_keys.as_ref().map(|k| k.iter().map(|s| s.to_string()).collect());
+        let keys: Option<Vec<String>> = r.configuration_keys.as_ref().filter(|k| !k.is_empty()).map(|k| k.iter().map(|s| s.to_string()).collect());
         let configs = entries
             .into_iter()
             .filter(|(k, _, _)| keys.as_ref().is_none_or(|ks| ks.contains(k)))
