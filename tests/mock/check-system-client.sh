@@ -5,6 +5,9 @@
 #   - tests/mock/sysclient.c: metadata, 1000 keyed messages with headers
 #     produced to a 3-partition topic, consumed back in a consumer group,
 #     contents, offsets and committed offsets checked;
+#   - tests/mock/systxn.c: transactional producer (abort, commit, offsets
+#     sent in the transaction) and read_committed / read_uncommitted
+#     consumers;
 #   - kcat (Debian, system librdkafka): -L, -P, -C -e.
 # Needs `make lib` first. Exits non-zero on any failure.
 set -euo pipefail
@@ -31,6 +34,7 @@ cc -O1 -g -Wall -Werror -I"$top/build/include" -o "$out/mockhost" "$top/tests/mo
     -L"$top/build/lib" -Wl,-rpath,"$top/build/lib" -lrdkafka
 # Client: the system header and library only.
 cc -O1 -g -Wall -Werror -o "$out/sysclient" "$top/tests/mock/sysclient.c" -lrdkafka
+cc -O1 -g -Wall -Werror -o "$out/systxn" "$top/tests/mock/systxn.c" -lrdkafka
 
 hostlib=$(ldd "$out/mockhost" | awk '/librdkafka/ {print $3}')
 syslib=$(env -u LD_LIBRARY_PATH ldd "$out/sysclient" | awk '/librdkafka/ {print $3}')
@@ -60,13 +64,17 @@ cmd() { # command; waits for its answer
 }
 cmd topic sysclient-topic 3 3
 cmd topic kcat-topic 2 3
+cmd topic txn-topic 1 3
 cmd delay 300
 
 # 1. The system librdkafka client.
 env -u LD_LIBRARY_PATH -u LD_PRELOAD timeout 180 "$out/sysclient" "$bootstrap" sysclient-topic 3 1000 sysclient-group \
     || fail "sysclient"
 
-# 2. kcat (system librdkafka).
+# 2. Transactions: abort and commit, read_committed, offsets in a transaction.
+env -u LD_LIBRARY_PATH -u LD_PRELOAD timeout 180 "$out/systxn" "$bootstrap" txn-topic || fail "systxn"
+
+# 3. kcat (system librdkafka).
 kc() { env -u LD_LIBRARY_PATH -u LD_PRELOAD timeout 60 kcat -b "$bootstrap" "$@"; }
 kc -L >"$work/L.txt" || fail "kcat -L"
 grep -q ' 3 brokers:' "$work/L.txt" || fail "kcat -L: brokers: $(cat "$work/L.txt")"
