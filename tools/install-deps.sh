@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what building and testing ferrokafka needs on Debian/Ubuntu:
 # a C toolchain, pkg-config, OpenSSL headers (the openssl crate), Python
-# with venv and headers (to build confluent-kafka from source), valgrind, and the Debian programs the
-# compatibility tests run on our library (kcat, python3-confluent-kafka).
+# with venv and headers (to build confluent-kafka from source), valgrind,
+# and the Debian programs the compatibility tests run on our library (kcat,
+# python3-confluent-kafka).
 # librdkafka-dev is only used to build the independent reference broker
 # (tests/brokers) and the independent clients of our mock cluster
 # (tests/mock), never linked into ferrokafka. Rust (cargo >= 1.85) must

@@ -111,7 +111,9 @@ fn join_response(
     }
     Outgoing {
         conn: p.conn,
-        data: encode_response(11, p.version, p.corr, &r).ok().map(|b| b.freeze()),
+        data: encode_response(11, p.version, p.corr, &r)
+            .ok()
+            .map(|b| b.freeze()),
         delay: Duration::ZERO,
         unpark: true,
     }
@@ -123,16 +125,26 @@ pub fn join_error(p: Pending, err: i16, member_id: &str) -> Outgoing {
 }
 
 /// Encode a SyncGroup response.
-pub fn sync_response(p: Pending, err: i16, assignment: Option<Bytes>, ptype: &str, pname: Option<&str>) -> Outgoing {
+pub fn sync_response(
+    p: Pending,
+    err: i16,
+    assignment: Option<Bytes>,
+    ptype: &str,
+    pname: Option<&str>,
+) -> Outgoing {
     let mut r = SyncGroupResponse::default()
         .with_error_code(err)
         .with_assignment(assignment.unwrap_or_default());
     if p.version >= 5 {
-        r = r.with_protocol_type(Some(sb(ptype))).with_protocol_name(osb(pname));
+        r = r
+            .with_protocol_type(Some(sb(ptype)))
+            .with_protocol_name(osb(pname));
     }
     Outgoing {
         conn: p.conn,
-        data: encode_response(14, p.version, p.corr, &r).ok().map(|b| b.freeze()),
+        data: encode_response(14, p.version, p.corr, &r)
+            .ok()
+            .map(|b| b.freeze()),
         delay: Duration::ZERO,
         unpark: true,
     }
@@ -173,7 +185,11 @@ impl ClassicGroup {
     }
 
     fn max_rebalance_timeout(&self) -> Duration {
-        self.members.iter().map(|m| m.rebalance_timeout).max().unwrap_or(Duration::from_secs(60))
+        self.members
+            .iter()
+            .map(|m| m.rebalance_timeout)
+            .max()
+            .unwrap_or(Duration::from_secs(60))
     }
 
     /// Start (or keep) a rebalance.
@@ -201,7 +217,13 @@ impl ClassicGroup {
         let (pt, pn) = (self.protocol_type.clone(), self.protocol_name.clone());
         for m in self.members.iter_mut() {
             if let Some(p) = m.sync.take() {
-                out.push(sync_response(p, e::REBALANCE_IN_PROGRESS, None, &pt, pn.as_deref()));
+                out.push(sync_response(
+                    p,
+                    e::REBALANCE_IN_PROGRESS,
+                    None,
+                    &pt,
+                    pn.as_deref(),
+                ));
             }
             m.assignment = None;
         }
@@ -238,7 +260,11 @@ impl ClassicGroup {
             if !id.is_empty() {
                 // A member id the group does not know.
                 if let Some(inst) = &args.instance_id {
-                    if let Some(m) = self.members.iter().find(|m| m.instance_id.as_ref() == Some(inst)) {
+                    if let Some(m) = self
+                        .members
+                        .iter()
+                        .find(|m| m.instance_id.as_ref() == Some(inst))
+                    {
                         id = m.id.clone();
                     } else {
                         return Err(e::UNKNOWN_MEMBER_ID);
@@ -246,16 +272,23 @@ impl ClassicGroup {
                 } else {
                     return Err(e::UNKNOWN_MEMBER_ID);
                 }
-            } else if let Some(m) = args
-                .instance_id
-                .as_ref()
-                .and_then(|inst| self.members.iter().find(|m| m.instance_id.as_ref() == Some(inst)))
-            {
+            } else if let Some(m) = args.instance_id.as_ref().and_then(|inst| {
+                self.members
+                    .iter()
+                    .find(|m| m.instance_id.as_ref() == Some(inst))
+            }) {
                 // A static member coming back.
                 id = m.id.clone();
             } else {
-                let cid = if args.client_id.is_empty() { "member" } else { &args.client_id };
-                id = format!("{cid}-{}", super::handlers::uuid(super::state::random_uuid()));
+                let cid = if args.client_id.is_empty() {
+                    "member"
+                } else {
+                    &args.client_id
+                };
+                id = format!(
+                    "{cid}-{}",
+                    super::handlers::uuid(super::state::random_uuid())
+                );
                 self.members.push(Member {
                     id: id.clone(),
                     instance_id: args.instance_id.clone(),
@@ -321,7 +354,11 @@ impl ClassicGroup {
             .protocols
             .iter()
             .map(|(n, _)| n.clone())
-            .find(|n| self.members.iter().all(|m| m.protocols.iter().any(|(x, _)| x == n)))
+            .find(|n| {
+                self.members
+                    .iter()
+                    .all(|m| m.protocols.iter().any(|(x, _)| x == n))
+            })
             .unwrap_or_else(|| lm.protocols[0].0.clone());
         self.protocol_name = Some(proto.clone());
         let list: Vec<JoinGroupResponseMember> = self
@@ -332,7 +369,11 @@ impl ClassicGroup {
                     .with_member_id(sb(&m.id))
                     .with_group_instance_id(osb(m.instance_id.as_deref()))
                     .with_metadata(
-                        m.protocols.iter().find(|(n, _)| *n == proto).map(|(_, md)| md.clone()).unwrap_or_default(),
+                        m.protocols
+                            .iter()
+                            .find(|(n, _)| *n == proto)
+                            .map(|(_, md)| md.clone())
+                            .unwrap_or_default(),
                     )
             })
             .collect();
@@ -344,12 +385,27 @@ impl ClassicGroup {
             if let Some(p) = m.join.take() {
                 let members = if m.id == leader {
                     list.iter()
-                        .map(|x| if p.version >= 5 { x.clone() } else { x.clone().with_group_instance_id(None) })
+                        .map(|x| {
+                            if p.version >= 5 {
+                                x.clone()
+                            } else {
+                                x.clone().with_group_instance_id(None)
+                            }
+                        })
                         .collect()
                 } else {
                     Vec::new()
                 };
-                out.push(join_response(p, e::NONE, generation_now, Some(&ptype), Some(&proto), &leader, &m.id, members));
+                out.push(join_response(
+                    p,
+                    e::NONE,
+                    generation_now,
+                    Some(&ptype),
+                    Some(&proto),
+                    &leader,
+                    &m.id,
+                    members,
+                ));
             }
         }
         self.state = GroupState::Syncing;
@@ -378,7 +434,9 @@ impl ClassicGroup {
         let leader = self.leader.clone();
         let (pt, pn) = (self.protocol_type.clone(), self.protocol_name.clone());
         let generation_now = self.generation;
-        let Some(m) = self.member_mut(member_id) else { return Err(e::UNKNOWN_MEMBER_ID) };
+        let Some(m) = self.member_mut(member_id) else {
+            return Err(e::UNKNOWN_MEMBER_ID);
+        };
         if generation != generation_now {
             return Err(e::ILLEGAL_GENERATION);
         }
@@ -394,19 +452,35 @@ impl ClassicGroup {
             GroupState::Syncing => {}
         }
         if let Some(old) = m.sync.replace(pending) {
-            out.push(sync_response(old, e::REBALANCE_IN_PROGRESS, None, &pt, pn.as_deref()));
+            out.push(sync_response(
+                old,
+                e::REBALANCE_IN_PROGRESS,
+                None,
+                &pt,
+                pn.as_deref(),
+            ));
         }
         if leader.as_deref() == Some(member_id) {
             for m in self.members.iter_mut() {
                 m.assignment = Some(
-                    assignments.iter().find(|(id, _)| *id == m.id).map(|(_, a)| a.clone()).unwrap_or_default(),
+                    assignments
+                        .iter()
+                        .find(|(id, _)| *id == m.id)
+                        .map(|(_, a)| a.clone())
+                        .unwrap_or_default(),
                 );
             }
             self.state = GroupState::Up;
             self.timer = None;
             for m in self.members.iter_mut() {
                 if let Some(p) = m.sync.take() {
-                    out.push(sync_response(p, e::NONE, m.assignment.clone(), &pt, pn.as_deref()));
+                    out.push(sync_response(
+                        p,
+                        e::NONE,
+                        m.assignment.clone(),
+                        &pt,
+                        pn.as_deref(),
+                    ));
                 }
             }
         }
@@ -417,7 +491,9 @@ impl ClassicGroup {
     pub fn heartbeat(&mut self, member_id: &str, generation: i32, now: Instant) -> i16 {
         let state = self.state;
         let generation_now = self.generation;
-        let Some(m) = self.member_mut(member_id) else { return e::UNKNOWN_MEMBER_ID };
+        let Some(m) = self.member_mut(member_id) else {
+            return e::UNKNOWN_MEMBER_ID;
+        };
         m.last_seen = now;
         match state {
             GroupState::Empty => e::UNKNOWN_MEMBER_ID,
@@ -428,7 +504,13 @@ impl ClassicGroup {
     }
 
     /// Remove a member (LeaveGroup or session timeout).
-    pub fn remove(&mut self, member_id: &str, now: Instant, initial_delay: Duration, out: &mut Vec<Outgoing>) -> i16 {
+    pub fn remove(
+        &mut self,
+        member_id: &str,
+        now: Instant,
+        initial_delay: Duration,
+        out: &mut Vec<Outgoing>,
+    ) -> i16 {
         let Some(idx) = self.members.iter().position(|m| m.id == member_id) else {
             return e::UNKNOWN_MEMBER_ID;
         };
@@ -437,7 +519,13 @@ impl ClassicGroup {
             out.push(join_error(p, e::UNKNOWN_MEMBER_ID, ""));
         }
         if let Some(p) = m.sync {
-            out.push(sync_response(p, e::UNKNOWN_MEMBER_ID, None, &self.protocol_type, None));
+            out.push(sync_response(
+                p,
+                e::UNKNOWN_MEMBER_ID,
+                None,
+                &self.protocol_type,
+                None,
+            ));
         }
         if self.leader.as_deref() == Some(member_id) {
             self.leader = None;
@@ -453,7 +541,10 @@ impl ClassicGroup {
 
     /// Find a member by instance id (LeaveGroup v3+).
     pub fn member_by_instance(&self, inst: &str) -> Option<String> {
-        self.members.iter().find(|m| m.instance_id.as_deref() == Some(inst)).map(|m| m.id.clone())
+        self.members
+            .iter()
+            .find(|m| m.instance_id.as_deref() == Some(inst))
+            .map(|m| m.id.clone())
     }
 
     /// May this member commit offsets for this generation?
@@ -461,7 +552,9 @@ impl ClassicGroup {
         if generation < 0 && member_id.is_empty() && self.state == GroupState::Empty {
             return e::NONE;
         }
-        let Some(_) = self.member(member_id) else { return e::UNKNOWN_MEMBER_ID };
+        let Some(_) = self.member(member_id) else {
+            return e::UNKNOWN_MEMBER_ID;
+        };
         if generation != self.generation {
             return e::ILLEGAL_GENERATION;
         }
@@ -489,7 +582,9 @@ impl ClassicGroup {
         let expired: Vec<String> = self
             .members
             .iter()
-            .filter(|m| m.join.is_none() && m.sync.is_none() && m.last_seen + m.session_timeout <= now)
+            .filter(|m| {
+                m.join.is_none() && m.sync.is_none() && m.last_seen + m.session_timeout <= now
+            })
             .map(|m| m.id.clone())
             .collect();
         for id in expired {
@@ -544,12 +639,18 @@ mod tests {
     }
 
     fn p(conn: usize) -> Pending {
-        Pending { conn, version: 5, corr: conn as i32 }
+        Pending {
+            conn,
+            version: 5,
+            corr: conn as i32,
+        }
     }
 
     fn join_resp(o: &Outgoing) -> JoinGroupResponse {
         let frame = o.data.clone().unwrap().slice(4..);
-        decode_response::<JoinGroupResponse>(11, 5, frame).unwrap().1
+        decode_response::<JoinGroupResponse>(11, 5, frame)
+            .unwrap()
+            .1
     }
 
     #[test]
@@ -573,7 +674,15 @@ mod tests {
         out.clear();
         assert_eq!(g.state, GroupState::Syncing);
         assert_eq!(g.heartbeat(&m1, 1, t0), e::REBALANCE_IN_PROGRESS);
-        g.sync(&m1, 1, vec![(m1.clone(), Bytes::from_static(b"a1"))], p(1), t0, &mut out).unwrap();
+        g.sync(
+            &m1,
+            1,
+            vec![(m1.clone(), Bytes::from_static(b"a1"))],
+            p(1),
+            t0,
+            &mut out,
+        )
+        .unwrap();
         assert_eq!(out.len(), 1);
         assert_eq!(g.state, GroupState::Up);
         assert_eq!(g.heartbeat(&m1, 1, t0), e::NONE);
@@ -589,9 +698,21 @@ mod tests {
         g.join(args(&m1), p(1), t0, delay, &mut out).unwrap();
         assert_eq!(out.len(), 2);
         let rs: Vec<JoinGroupResponse> = out.iter().map(join_resp).collect();
-        assert!(rs.iter().all(|r| r.generation_id == 2 && r.leader.as_str() == m1));
-        assert_eq!(rs.iter().map(|r| r.members.len()).sum::<usize>(), 2, "only the leader gets the list");
-        let m2 = rs.iter().find(|r| r.member_id.as_str() != m1).unwrap().member_id.to_string();
+        assert!(
+            rs.iter()
+                .all(|r| r.generation_id == 2 && r.leader.as_str() == m1)
+        );
+        assert_eq!(
+            rs.iter().map(|r| r.members.len()).sum::<usize>(),
+            2,
+            "only the leader gets the list"
+        );
+        let m2 = rs
+            .iter()
+            .find(|r| r.member_id.as_str() != m1)
+            .unwrap()
+            .member_id
+            .to_string();
         out.clear();
         // The follower waits for the leader.
         g.sync(&m2, 2, vec![], p(2), t0, &mut out).unwrap();
@@ -599,14 +720,20 @@ mod tests {
         g.sync(
             &m1,
             2,
-            vec![(m1.clone(), Bytes::from_static(b"x")), (m2.clone(), Bytes::from_static(b"y"))],
+            vec![
+                (m1.clone(), Bytes::from_static(b"x")),
+                (m2.clone(), Bytes::from_static(b"y")),
+            ],
             p(1),
             t0,
             &mut out,
         )
         .unwrap();
         assert_eq!(out.len(), 2);
-        assert_eq!(g.member(&m2).unwrap().assignment.as_deref(), Some(&b"y"[..]));
+        assert_eq!(
+            g.member(&m2).unwrap().assignment.as_deref(),
+            Some(&b"y"[..])
+        );
         out.clear();
 
         // The second member stops heartbeating: it is removed after its
@@ -626,10 +753,17 @@ mod tests {
         let t0 = Instant::now();
         let mut g = ClassicGroup::new("g", "consumer");
         let mut out = Vec::new();
-        g.join(args(""), p(1), t0, Duration::ZERO, &mut out).unwrap();
+        g.join(args(""), p(1), t0, Duration::ZERO, &mut out)
+            .unwrap();
         let mut a = args("");
         a.protocols = vec![("roundrobin".into(), Bytes::new())];
-        assert_eq!(g.join(a, p(2), t0, Duration::ZERO, &mut out), Err(e::INCONSISTENT_GROUP_PROTOCOL));
-        assert_eq!(g.join(args("nobody"), p(3), t0, Duration::ZERO, &mut out), Err(e::UNKNOWN_MEMBER_ID));
+        assert_eq!(
+            g.join(a, p(2), t0, Duration::ZERO, &mut out),
+            Err(e::INCONSISTENT_GROUP_PROTOCOL)
+        );
+        assert_eq!(
+            g.join(args("nobody"), p(3), t0, Duration::ZERO, &mut out),
+            Err(e::UNKNOWN_MEMBER_ID)
+        );
     }
 }

@@ -77,7 +77,10 @@ fn subscribed(m: &CMember, topics: &TopicSnapshot) -> BTreeSet<String> {
 
 impl ConsumerGroup {
     pub fn new(id: &str) -> ConsumerGroup {
-        ConsumerGroup { id: id.to_string(), ..Default::default() }
+        ConsumerGroup {
+            id: id.to_string(),
+            ..Default::default()
+        }
     }
 
     pub fn member(&self, id: &str) -> Option<&CMember> {
@@ -86,8 +89,11 @@ impl ConsumerGroup {
 
     /// Compute every member's target; bump the epoch if anything changed.
     pub fn recompute(&mut self, topics: &TopicSnapshot) {
-        let mut targets: BTreeMap<String, BTreeSet<Tp>> =
-            self.members.iter().map(|m| (m.id.clone(), BTreeSet::new())).collect();
+        let mut targets: BTreeMap<String, BTreeSet<Tp>> = self
+            .members
+            .iter()
+            .map(|m| (m.id.clone(), BTreeSet::new()))
+            .collect();
         if let Some(manual) = &self.manual {
             for (mid, tps) in manual {
                 if let Some(t) = targets.get_mut(mid) {
@@ -108,8 +114,11 @@ impl ConsumerGroup {
                 .map(|m| (m.id.clone(), subscribed(m, topics)))
                 .collect();
             for (name, id, cnt) in topics {
-                let mut who: Vec<&String> =
-                    subs.iter().filter(|(_, s)| s.contains(name)).map(|(m, _)| m).collect();
+                let mut who: Vec<&String> = subs
+                    .iter()
+                    .filter(|(_, s)| s.contains(name))
+                    .map(|(m, _)| m)
+                    .collect();
                 if who.is_empty() {
                     continue;
                 }
@@ -141,7 +150,12 @@ impl ConsumerGroup {
     }
 
     /// Handle a heartbeat (with the topics as they are now).
-    pub fn heartbeat(&mut self, hb: Heartbeat, topics: &TopicSnapshot, now: Instant) -> Result<HbResult, i16> {
+    pub fn heartbeat(
+        &mut self,
+        hb: Heartbeat,
+        topics: &TopicSnapshot,
+        now: Instant,
+    ) -> Result<HbResult, i16> {
         if hb.epoch == -1 || hb.epoch == -2 {
             let Some(i) = self.members.iter().position(|m| m.id == hb.member_id) else {
                 return Err(e::UNKNOWN_MEMBER_ID);
@@ -157,16 +171,27 @@ impl ConsumerGroup {
             }
             self.epoch += 1;
             self.recompute(topics);
-            return Ok(HbResult { member_id: hb.member_id, epoch: hb.epoch, assignment: None });
+            return Ok(HbResult {
+                member_id: hb.member_id,
+                epoch: hb.epoch,
+                assignment: None,
+            });
         }
-        let mut idx = self.members.iter().position(|m| m.id == hb.member_id && !hb.member_id.is_empty());
+        let mut idx = self
+            .members
+            .iter()
+            .position(|m| m.id == hb.member_id && !hb.member_id.is_empty());
         if hb.epoch == 0 {
             if hb.names.is_none() && hb.regex.is_none() && idx.is_none() {
                 return Err(e::INVALID_REQUEST);
             }
             if idx.is_none() {
                 if let Some(inst) = &hb.instance_id {
-                    if let Some(i) = self.members.iter().position(|m| m.instance_id.as_ref() == Some(inst)) {
+                    if let Some(i) = self
+                        .members
+                        .iter()
+                        .position(|m| m.instance_id.as_ref() == Some(inst))
+                    {
                         if !self.members[i].left_static {
                             return Err(e::UNRELEASED_INSTANCE_ID);
                         }
@@ -190,7 +215,9 @@ impl ConsumerGroup {
                 }
                 None => {
                     let id = if hb.member_id.is_empty() {
-                        super::state::base64_encode(&super::state::random_uuid()).trim_end_matches('=').to_string()
+                        super::state::base64_encode(&super::state::random_uuid())
+                            .trim_end_matches('=')
+                            .to_string()
                     } else {
                         hb.member_id.clone()
                     };
@@ -212,7 +239,9 @@ impl ConsumerGroup {
             }
             self.epoch += 1;
         } else {
-            let Some(i) = idx else { return Err(e::UNKNOWN_MEMBER_ID) };
+            let Some(i) = idx else {
+                return Err(e::UNKNOWN_MEMBER_ID);
+            };
             if self.members[i].epoch != hb.epoch {
                 return Err(e::FENCED_MEMBER_EPOCH);
             }
@@ -255,8 +284,12 @@ impl ConsumerGroup {
             m.assigned.retain(|tp| !revoke.contains(tp));
             m.revoking.extend(revoke);
         } else {
-            let add: Vec<Tp> =
-                m.target.iter().filter(|tp| !m.assigned.contains(tp) && !held.contains(tp)).copied().collect();
+            let add: Vec<Tp> = m
+                .target
+                .iter()
+                .filter(|tp| !m.assigned.contains(tp) && !held.contains(tp))
+                .copied()
+                .collect();
             m.assigned.extend(add);
             m.epoch = group_epoch;
         }
@@ -266,12 +299,21 @@ impl ConsumerGroup {
         } else {
             None
         };
-        Ok(HbResult { member_id: m.id.clone(), epoch: m.epoch, assignment })
+        Ok(HbResult {
+            member_id: m.id.clone(),
+            epoch: m.epoch,
+            assignment,
+        })
     }
 
     /// Remove members not heard from within the session timeout; true if
     /// any was.
-    pub fn expire(&mut self, now: Instant, session_timeout: Duration, topics: &TopicSnapshot) -> bool {
+    pub fn expire(
+        &mut self,
+        now: Instant,
+        session_timeout: Duration,
+        topics: &TopicSnapshot,
+    ) -> bool {
         let before = self.members.len();
         self.members.retain(|m| m.last_seen + session_timeout > now);
         if self.members.len() != before {
@@ -313,7 +355,11 @@ mod tests {
             member_id: id.into(),
             epoch,
             instance_id: None,
-            names: if epoch == 0 { Some(vec!["t".into()]) } else { None },
+            names: if epoch == 0 {
+                Some(vec!["t".into()])
+            } else {
+                None
+            },
             regex: None,
             owned,
         }
@@ -329,7 +375,14 @@ mod tests {
         assert!(e1 >= 1);
         // Unchanged: no assignment in the answer.
         let r = g.heartbeat(hb("a", e1, None), &topics(), now).unwrap();
-        assert_eq!(r, HbResult { member_id: "a".into(), epoch: e1, assignment: None });
+        assert_eq!(
+            r,
+            HbResult {
+                member_id: "a".into(),
+                epoch: e1,
+                assignment: None
+            }
+        );
         // Second member: gets nothing until "a" releases its half.
         let r2 = g.heartbeat(hb("b", 0, None), &topics(), now).unwrap();
         assert_eq!(r2.assignment, Some(vec![]));
@@ -340,14 +393,24 @@ mod tests {
         assert_eq!(r.epoch, e1);
         assert_eq!(r.assignment, Some(vec![(T, 0), (T, 1)]));
         // "b" still waits: "a" has not confirmed.
-        assert_eq!(g.heartbeat(hb("b", e2, None), &topics(), now).unwrap().assignment, None);
+        assert_eq!(
+            g.heartbeat(hb("b", e2, None), &topics(), now)
+                .unwrap()
+                .assignment,
+            None
+        );
         // "a" confirms it owns only 0 and 1 and moves to the new epoch.
-        let r = g.heartbeat(hb("a", e1, Some(vec![(T, 0), (T, 1)])), &topics(), now).unwrap();
+        let r = g
+            .heartbeat(hb("a", e1, Some(vec![(T, 0), (T, 1)])), &topics(), now)
+            .unwrap();
         assert_eq!(r.epoch, g.epoch);
         let r = g.heartbeat(hb("b", e2, None), &topics(), now).unwrap();
         assert_eq!(r.assignment, Some(vec![(T, 2), (T, 3)]));
         // Stale epochs are fenced; commits check the epoch.
-        assert_eq!(g.heartbeat(hb("b", e2 - 1, None), &topics(), now), Err(e::FENCED_MEMBER_EPOCH));
+        assert_eq!(
+            g.heartbeat(hb("b", e2 - 1, None), &topics(), now),
+            Err(e::FENCED_MEMBER_EPOCH)
+        );
         assert_eq!(g.check_commit("b", e2 - 1), e::STALE_MEMBER_EPOCH);
         assert_eq!(g.check_commit("b", e2), e::NONE);
         assert_eq!(g.check_commit("zz", e2), e::UNKNOWN_MEMBER_ID);
@@ -357,7 +420,11 @@ mod tests {
         let r = g.heartbeat(hb("a", ea, None), &topics(), now).unwrap();
         assert_eq!(r.assignment.unwrap().len(), 4);
         // Session timeout.
-        assert!(g.expire(now + Duration::from_secs(100), Duration::from_secs(45), &topics()));
+        assert!(g.expire(
+            now + Duration::from_secs(100),
+            Duration::from_secs(45),
+            &topics()
+        ));
         assert!(g.members.is_empty());
     }
 

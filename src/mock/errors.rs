@@ -109,7 +109,10 @@ mod tests {
     #[test]
     fn stacks_are_fifo_per_key() {
         let mut s = ErrorStacks::default();
-        let e = |err| Injected { err, rtt: Duration::ZERO };
+        let e = |err| Injected {
+            err,
+            rtt: Duration::ZERO,
+        };
         s.push(0, [e(1), e(2)]);
         s.push(1, [e(9)]);
         s.push(0, [e(3)]);

@@ -243,8 +243,7 @@ impl PartitionLog {
             if records.len() - pos < 12 {
                 return Err(e::CORRUPT_MESSAGE);
             }
-            let size =
-                i32::from_be_bytes(records[pos + 8..pos + 12].try_into().unwrap()) as usize;
+            let size = i32::from_be_bytes(records[pos + 8..pos + 12].try_into().unwrap()) as usize;
             if size < 14 || pos + 12 + size > records.len() {
                 return Err(e::CORRUPT_MESSAGE);
             }
@@ -298,7 +297,10 @@ impl PartitionLog {
     fn drop_first(&mut self) {
         if let Some(b) = self.batches.pop_front() {
             self.size -= b.bytes.len();
-            self.start_offset = self.batches.front().map_or(self.end_offset, |n| n.first_offset);
+            self.start_offset = self
+                .batches
+                .front()
+                .map_or(self.end_offset, |n| n.first_offset);
             let start = self.start_offset;
             self.aborted.retain(|a| a.last_offset >= start);
         }
@@ -483,8 +485,18 @@ mod tests {
     #[test]
     fn offsets_are_assigned_and_rewritten() {
         let mut log = PartitionLog::default();
-        assert_eq!(log.append(&batch(-1, -1, -1, 3, 100), 7, 0).unwrap().base_offset, 0);
-        assert_eq!(log.append(&batch(-1, -1, -1, 2, 200), 7, 0).unwrap().base_offset, 3);
+        assert_eq!(
+            log.append(&batch(-1, -1, -1, 3, 100), 7, 0)
+                .unwrap()
+                .base_offset,
+            0
+        );
+        assert_eq!(
+            log.append(&batch(-1, -1, -1, 2, 200), 7, 0)
+                .unwrap()
+                .base_offset,
+            3
+        );
         assert_eq!((log.start_offset, log.end_offset), (0, 5));
         let b = RecordBatch::parse(log.batches[1].bytes.clone()).unwrap();
         assert_eq!(b.header.base_offset, 3);
@@ -503,25 +515,49 @@ mod tests {
     fn idempotent_sequences() {
         let mut log = PartitionLog::default();
         // A new producer must start at sequence 0.
-        assert_eq!(log.append(&batch(5, 0, 3, 1, 0), 0, 0), Err(e::OUT_OF_ORDER_SEQUENCE_NUMBER));
-        assert_eq!(log.append(&batch(5, 0, 0, 2, 0), 0, 0).unwrap().base_offset, 0);
-        assert_eq!(log.append(&batch(5, 0, 2, 2, 0), 0, 0).unwrap().base_offset, 2);
+        assert_eq!(
+            log.append(&batch(5, 0, 3, 1, 0), 0, 0),
+            Err(e::OUT_OF_ORDER_SEQUENCE_NUMBER)
+        );
+        assert_eq!(
+            log.append(&batch(5, 0, 0, 2, 0), 0, 0).unwrap().base_offset,
+            0
+        );
+        assert_eq!(
+            log.append(&batch(5, 0, 2, 2, 0), 0, 0).unwrap().base_offset,
+            2
+        );
         // A retry of a recent batch is acknowledged with its first offset.
         let dup = log.append(&batch(5, 0, 0, 2, 0), 0, 0).unwrap();
         assert!(dup.duplicate);
         assert_eq!(dup.base_offset, 0);
         assert_eq!(log.end_offset, 4);
         // A gap is out of order.
-        assert_eq!(log.append(&batch(5, 0, 9, 1, 0), 0, 0), Err(e::OUT_OF_ORDER_SEQUENCE_NUMBER));
+        assert_eq!(
+            log.append(&batch(5, 0, 9, 1, 0), 0, 0),
+            Err(e::OUT_OF_ORDER_SEQUENCE_NUMBER)
+        );
         // An older epoch is fenced; a newer one restarts at 0.
-        assert_eq!(log.append(&batch(5, 1, 4, 1, 0), 0, 0), Err(e::OUT_OF_ORDER_SEQUENCE_NUMBER));
-        assert_eq!(log.append(&batch(5, 1, 0, 1, 0), 0, 0).unwrap().base_offset, 4);
-        assert_eq!(log.append(&batch(5, 0, 4, 1, 0), 0, 0), Err(e::INVALID_PRODUCER_EPOCH));
+        assert_eq!(
+            log.append(&batch(5, 1, 4, 1, 0), 0, 0),
+            Err(e::OUT_OF_ORDER_SEQUENCE_NUMBER)
+        );
+        assert_eq!(
+            log.append(&batch(5, 1, 0, 1, 0), 0, 0).unwrap().base_offset,
+            4
+        );
+        assert_eq!(
+            log.append(&batch(5, 0, 4, 1, 0), 0, 0),
+            Err(e::INVALID_PRODUCER_EPOCH)
+        );
         // Batches older than the remembered window are duplicates.
         for i in 1..7 {
             log.append(&batch(5, 1, i, 1, 0), 0, 0).unwrap();
         }
-        assert_eq!(log.append(&batch(5, 1, 0, 1, 0), 0, 0), Err(e::DUPLICATE_SEQUENCE_NUMBER));
+        assert_eq!(
+            log.append(&batch(5, 1, 0, 1, 0), 0, 0),
+            Err(e::DUPLICATE_SEQUENCE_NUMBER)
+        );
     }
 
     #[test]

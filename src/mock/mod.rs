@@ -69,7 +69,7 @@ use std::sync::Arc;
 use std::thread::JoinHandle;
 use std::time::Duration;
 
-use crossbeam_channel::{bounded, unbounded, Sender};
+use crossbeam_channel::{Sender, bounded, unbounded};
 use mio::Waker;
 use once_cell::sync::Lazy;
 use parking_lot::Mutex;
@@ -92,8 +92,8 @@ pub mod server;
 pub mod state;
 
 use crate::abi::types::{
-    RD_KAFKA_RESP_ERR_BROKER_NOT_AVAILABLE, RD_KAFKA_RESP_ERR__DESTROY, RD_KAFKA_RESP_ERR__INVALID_ARG,
-    RD_KAFKA_RESP_ERR__TRANSPORT, RD_KAFKA_RESP_ERR__UNKNOWN_BROKER,
+    RD_KAFKA_RESP_ERR__DESTROY, RD_KAFKA_RESP_ERR__INVALID_ARG, RD_KAFKA_RESP_ERR__TRANSPORT,
+    RD_KAFKA_RESP_ERR__UNKNOWN_BROKER, RD_KAFKA_RESP_ERR_BROKER_NOT_AVAILABLE,
 };
 use errors::Injected;
 use server::{Cmd, Server};
@@ -113,7 +113,9 @@ pub struct MockCluster {
 
 impl std::fmt::Debug for MockCluster {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("MockCluster").field("bootstraps", &self.bootstraps).finish()
+        f.debug_struct("MockCluster")
+            .field("bootstraps", &self.bootstraps)
+            .finish()
     }
 }
 
@@ -131,12 +133,21 @@ impl MockCluster {
         let thread = std::thread::Builder::new()
             .name("rdk:mock".into())
             .spawn(move || srv.run())?;
-        Ok(MockCluster { tx, waker, thread: Mutex::new(Some(thread)), bootstraps, broker_cnt })
+        Ok(MockCluster {
+            tx,
+            waker,
+            thread: Mutex::new(Some(thread)),
+            bootstraps,
+            broker_cnt,
+        })
     }
 
     /// Run `f` on the cluster thread and return its result (None if the
     /// thread is gone).
-    pub(crate) fn call<R: Send + 'static>(&self, f: impl FnOnce(&mut Server) -> R + Send + 'static) -> Option<R> {
+    pub(crate) fn call<R: Send + 'static>(
+        &self,
+        f: impl FnOnce(&mut Server) -> R + Send + 'static,
+    ) -> Option<R> {
         let (rtx, rrx) = bounded(1);
         let job: server::Job = Box::new(move |srv: &mut Server| {
             let _ = rtx.send(f(srv));
@@ -146,7 +157,10 @@ impl MockCluster {
         rrx.recv().ok()
     }
 
-    fn call_err(&self, f: impl FnOnce(&mut Server) -> Result<(), ErrCode> + Send + 'static) -> Result<(), ErrCode> {
+    fn call_err(
+        &self,
+        f: impl FnOnce(&mut Server) -> Result<(), ErrCode> + Send + 'static,
+    ) -> Result<(), ErrCode> {
         self.call(f).unwrap_or(Err(RD_KAFKA_RESP_ERR__DESTROY))
     }
 
@@ -167,10 +181,17 @@ impl MockCluster {
 
     /// Create a topic (`TOPIC_ALREADY_EXISTS`, `INVALID_PARTITIONS`...).
     /// -1 takes the default partition count or replication factor.
-    pub fn create_topic(&self, topic: &str, partitions: i32, replication_factor: i32) -> Result<(), ErrCode> {
+    pub fn create_topic(
+        &self,
+        topic: &str,
+        partitions: i32,
+        replication_factor: i32,
+    ) -> Result<(), ErrCode> {
         let t = topic.to_string();
         self.call_err(move |s| {
-            s.st.create_topic(&t, partitions, replication_factor, Default::default()).map(|_| ()).map_err(i32::from)
+            s.st.create_topic(&t, partitions, replication_factor, Default::default())
+                .map(|_| ())
+                .map_err(i32::from)
         })
     }
 
@@ -180,7 +201,11 @@ impl MockCluster {
         self.call_err(move |s| {
             let before = s.st.topics.len();
             s.st.topics.retain(|x| x.name != t);
-            if s.st.topics.len() == before { Err(3) } else { Ok(()) }
+            if s.st.topics.len() == before {
+                Err(3)
+            } else {
+                Ok(())
+            }
         })
     }
 
@@ -196,7 +221,12 @@ impl MockCluster {
     }
 
     /// Delete the records of a partition before `before_offset`.
-    pub fn partition_delete_records(&self, topic: &str, partition: i32, before_offset: i64) -> Result<(), ErrCode> {
+    pub fn partition_delete_records(
+        &self,
+        topic: &str,
+        partition: i32,
+        before_offset: i64,
+    ) -> Result<(), ErrCode> {
         let t = topic.to_string();
         self.call_err(move |s| {
             let p = s.st.partition_mut(&t, partition).ok_or(3)?;
@@ -206,16 +236,30 @@ impl MockCluster {
 
     /// Move a partition's leader to `broker_id` (-1: no leader), creating
     /// the topic if needed; the leader epoch is bumped.
-    pub fn partition_set_leader(&self, topic: &str, partition: i32, broker_id: i32) -> Result<(), ErrCode> {
+    pub fn partition_set_leader(
+        &self,
+        topic: &str,
+        partition: i32,
+        broker_id: i32,
+    ) -> Result<(), ErrCode> {
         let t = topic.to_string();
-        self.call_err(move |s| s.st.set_leader(&t, partition, (broker_id != -1).then_some(broker_id)))
+        self.call_err(move |s| {
+            s.st.set_leader(&t, partition, (broker_id != -1).then_some(broker_id))
+        })
     }
 
     /// Set a partition's preferred read replica (Fetch v11+).
-    pub fn partition_set_follower(&self, topic: &str, partition: i32, broker_id: i32) -> Result<(), ErrCode> {
+    pub fn partition_set_follower(
+        &self,
+        topic: &str,
+        partition: i32,
+        broker_id: i32,
+    ) -> Result<(), ErrCode> {
         let t = topic.to_string();
         self.call_err(move |s| {
-            let p = s.st.partition_get_or_create(&t, partition).map_err(i32::from)?;
+            let p =
+                s.st.partition_get_or_create(&t, partition)
+                    .map_err(i32::from)?;
             p.follower_id = broker_id;
             Ok(())
         })
@@ -223,10 +267,18 @@ impl MockCluster {
 
     /// Set the log start/end offsets seen on the follower (-1: follow the
     /// leader's).
-    pub fn partition_set_follower_wmarks(&self, topic: &str, partition: i32, lo: i64, hi: i64) -> Result<(), ErrCode> {
+    pub fn partition_set_follower_wmarks(
+        &self,
+        topic: &str,
+        partition: i32,
+        lo: i64,
+        hi: i64,
+    ) -> Result<(), ErrCode> {
         let t = topic.to_string();
         self.call_err(move |s| {
-            let p = s.st.partition_get_or_create(&t, partition).map_err(i32::from)?;
+            let p =
+                s.st.partition_get_or_create(&t, partition)
+                    .map_err(i32::from)?;
             p.follower_start = (lo != -1).then_some(lo);
             p.follower_end = (hi != -1).then_some(hi);
             Ok(())
@@ -235,27 +287,53 @@ impl MockCluster {
 
     /// Queue a (leader id, leader epoch) answer for the partition in the
     /// next Metadata response (or Fetch current-leader field).
-    pub fn partition_push_leader_response(&self, topic: &str, partition: i32, leader_id: i32, leader_epoch: i32) -> Result<(), ErrCode> {
+    pub fn partition_push_leader_response(
+        &self,
+        topic: &str,
+        partition: i32,
+        leader_id: i32,
+        leader_epoch: i32,
+    ) -> Result<(), ErrCode> {
         let t = topic.to_string();
         self.call_err(move |s| {
-            let p = s.st.partition_get_or_create(&t, partition).map_err(i32::from)?;
+            let p =
+                s.st.partition_get_or_create(&t, partition)
+                    .map_err(i32::from)?;
             p.leader_responses.push_back((leader_id, leader_epoch));
             Ok(())
         })
     }
 
     /// Make the next requests of `api_key` fail for this partition only.
-    pub fn partition_push_request_errors(&self, topic: &str, partition: i32, api_key: i16, errs: &[ErrCode]) -> Result<(), ErrCode> {
+    pub fn partition_push_request_errors(
+        &self,
+        topic: &str,
+        partition: i32,
+        api_key: i16,
+        errs: &[ErrCode],
+    ) -> Result<(), ErrCode> {
         let t = topic.to_string();
-        let errs: Vec<Injected> = errs.iter().map(|&err| Injected { err, rtt: Duration::ZERO }).collect();
+        let errs: Vec<Injected> = errs
+            .iter()
+            .map(|&err| Injected {
+                err,
+                rtt: Duration::ZERO,
+            })
+            .collect();
         self.call_err(move |s| {
-            let p = s.st.partition_get_or_create(&t, partition).map_err(i32::from)?;
+            let p =
+                s.st.partition_get_or_create(&t, partition)
+                    .map_err(i32::from)?;
             p.errors.push(api_key, errs);
             Ok(())
         })
     }
 
-    fn brokers_cmd(&self, broker_id: i32, f: impl Fn(&mut Server, i32) -> Result<(), ErrCode> + Send + 'static) -> Result<(), ErrCode> {
+    fn brokers_cmd(
+        &self,
+        broker_id: i32,
+        f: impl Fn(&mut Server, i32) -> Result<(), ErrCode> + Send + 'static,
+    ) -> Result<(), ErrCode> {
         self.call_err(move |s| {
             let ids: Vec<i32> = if broker_id == -1 {
                 s.st.brokers.iter().map(|b| b.id).collect()
@@ -274,12 +352,16 @@ impl MockCluster {
     /// Take a broker down (-1: all): close its connections and refuse new
     /// ones. Partition leadership does not move.
     pub fn broker_set_down(&self, broker_id: i32) -> Result<(), ErrCode> {
-        self.brokers_cmd(broker_id, |s, id| s.broker_down(id).map_err(|_| RD_KAFKA_RESP_ERR__TRANSPORT))
+        self.brokers_cmd(broker_id, |s, id| {
+            s.broker_down(id).map_err(|_| RD_KAFKA_RESP_ERR__TRANSPORT)
+        })
     }
 
     /// Bring a broker back up (-1: all), on the same port.
     pub fn broker_set_up(&self, broker_id: i32) -> Result<(), ErrCode> {
-        self.brokers_cmd(broker_id, |s, id| s.broker_up(id).map_err(|_| RD_KAFKA_RESP_ERR__TRANSPORT))
+        self.brokers_cmd(broker_id, |s, id| {
+            s.broker_up(id).map_err(|_| RD_KAFKA_RESP_ERR__TRANSPORT)
+        })
     }
 
     /// Delay every response of a broker (-1: all) by `rtt_ms`.
@@ -316,7 +398,13 @@ impl MockCluster {
     /// Remove a broker (its listener and connections); partitions move to
     /// the remaining brokers.
     pub fn broker_decommission(&self, broker_id: i32) -> Result<(), ErrCode> {
-        self.call_err(move |s| if s.decommission(broker_id) { Ok(()) } else { Err(RD_KAFKA_RESP_ERR_BROKER_NOT_AVAILABLE) })
+        self.call_err(move |s| {
+            if s.decommission(broker_id) {
+                Ok(())
+            } else {
+                Err(RD_KAFKA_RESP_ERR_BROKER_NOT_AVAILABLE)
+            }
+        })
     }
 
     /// Hide a broker from Metadata (keeping its connections); partitions
@@ -335,7 +423,8 @@ impl MockCluster {
             if s.st.broker(broker_id).is_some() {
                 return Err(RD_KAFKA_RESP_ERR__INVALID_ARG);
             }
-            s.add_broker(broker_id).map_err(|_| RD_KAFKA_RESP_ERR__TRANSPORT)?;
+            s.add_broker(broker_id)
+                .map_err(|_| RD_KAFKA_RESP_ERR__TRANSPORT)?;
             s.st.reassign_partitions();
             Ok(())
         })
@@ -343,7 +432,12 @@ impl MockCluster {
 
     /// Set the coordinator of a group (`key_type` "group") or a
     /// transactional id ("transaction"); the broker need not exist.
-    pub fn coordinator_set(&self, key_type: &str, key: &str, broker_id: i32) -> Result<(), ErrCode> {
+    pub fn coordinator_set(
+        &self,
+        key_type: &str,
+        key: &str,
+        broker_id: i32,
+    ) -> Result<(), ErrCode> {
         let kt = match key_type {
             "group" => state::COORD_GROUP,
             "transaction" => state::COORD_TXN,
@@ -379,7 +473,13 @@ impl MockCluster {
     /// Make the next requests of `api_key`, on any broker, fail with these
     /// codes in order (`__TRANSPORT` closes the connection instead).
     pub fn push_request_errors(&self, api_key: i16, errs: &[ErrCode]) {
-        let errs: Vec<Injected> = errs.iter().map(|&err| Injected { err, rtt: Duration::ZERO }).collect();
+        let errs: Vec<Injected> = errs
+            .iter()
+            .map(|&err| Injected {
+                err,
+                rtt: Duration::ZERO,
+            })
+            .collect();
         let _ = self.call(move |s| s.st.errors.push(api_key, errs));
     }
 
@@ -391,13 +491,23 @@ impl MockCluster {
     /// Like [`push_request_errors`](Self::push_request_errors) for one
     /// broker, each error with a response delay in ms. Broker errors are
     /// used before the cluster's.
-    pub fn broker_push_request_error_rtts(&self, broker_id: i32, api_key: i16, errs: &[(ErrCode, i32)]) -> Result<(), ErrCode> {
+    pub fn broker_push_request_error_rtts(
+        &self,
+        broker_id: i32,
+        api_key: i16,
+        errs: &[(ErrCode, i32)],
+    ) -> Result<(), ErrCode> {
         let errs: Vec<Injected> = errs
             .iter()
-            .map(|&(err, rtt)| Injected { err, rtt: Duration::from_millis(rtt.max(0) as u64) })
+            .map(|&(err, rtt)| Injected {
+                err,
+                rtt: Duration::from_millis(rtt.max(0) as u64),
+            })
             .collect();
         self.call_err(move |s| {
-            let b = s.st.broker_mut(broker_id).ok_or(RD_KAFKA_RESP_ERR__UNKNOWN_BROKER)?;
+            let b =
+                s.st.broker_mut(broker_id)
+                    .ok_or(RD_KAFKA_RESP_ERR__UNKNOWN_BROKER)?;
             b.errors.push(api_key, errs);
             Ok(())
         })
@@ -405,8 +515,12 @@ impl MockCluster {
 
     /// How many injected errors a broker has left for `api_key`.
     pub fn broker_error_stack_cnt(&self, broker_id: i32, api_key: i16) -> Result<usize, ErrCode> {
-        self.call(move |s| s.st.broker(broker_id).map(|b| b.errors.count(api_key)).ok_or(RD_KAFKA_RESP_ERR__UNKNOWN_BROKER))
-            .unwrap_or(Err(RD_KAFKA_RESP_ERR__DESTROY))
+        self.call(move |s| {
+            s.st.broker(broker_id)
+                .map(|b| b.errors.count(api_key))
+                .ok_or(RD_KAFKA_RESP_ERR__UNKNOWN_BROKER)
+        })
+        .unwrap_or(Err(RD_KAFKA_RESP_ERR__DESTROY))
     }
 
     /// group.initial.rebalance.delay.ms of every broker.
@@ -468,7 +582,11 @@ impl MockCluster {
 
     /// Set (Some) or clear (None: back to the broker's assignor) the
     /// target assignment of a KIP-848 group: member id -> partitions.
-    pub fn cgrp_consumer_target_assignment(&self, group: &str, target: Option<Vec<(String, Vec<(String, i32)>)>>) {
+    pub fn cgrp_consumer_target_assignment(
+        &self,
+        group: &str,
+        target: Option<Vec<(String, Vec<(String, i32)>)>>,
+    ) {
         let g = group.to_string();
         let _ = self.call(move |s| {
             let topics = s.st.topic_snapshot();
@@ -525,18 +643,29 @@ impl MockCluster {
     /// A group's committed offset for a partition.
     pub fn committed_offset(&self, group: &str, topic: &str, partition: i32) -> Option<i64> {
         let (g, t) = (group.to_string(), topic.to_string());
-        self.call(move |s| s.st.partition(&t, partition)?.committed.get(&g).map(|c| c.offset)).flatten()
+        self.call(move |s| {
+            s.st.partition(&t, partition)?
+                .committed
+                .get(&g)
+                .map(|c| c.offset)
+        })
+        .flatten()
     }
 
     /// Leader broker of a partition.
     pub fn partition_leader(&self, topic: &str, partition: i32) -> Option<i32> {
         let t = topic.to_string();
-        self.call(move |s| s.st.partition(&t, partition)?.leader).flatten()
+        self.call(move |s| s.st.partition(&t, partition)?.leader)
+            .flatten()
     }
 
     /// The coordinator broker of a group or transactional id.
     pub fn coordinator(&self, key_type: &str, key: &str) -> Option<i32> {
-        let kt = if key_type == "transaction" { state::COORD_TXN } else { state::COORD_GROUP };
+        let kt = if key_type == "transaction" {
+            state::COORD_TXN
+        } else {
+            state::COORD_GROUP
+        };
         let k = key.to_string();
         self.call(move |s| s.st.coordinator(kt, &k)).flatten()
     }
@@ -578,7 +707,12 @@ pub struct MockHandle {
 impl MockHandle {
     pub fn new(cluster: Arc<MockCluster>, rk: *mut c_void, client_owned: bool) -> Box<MockHandle> {
         let bootstraps = CString::new(cluster.bootstraps()).unwrap_or_default();
-        Box::new(MockHandle { cluster, rk, bootstraps, client_owned })
+        Box::new(MockHandle {
+            cluster,
+            rk,
+            bootstraps,
+            client_owned,
+        })
     }
 }
 
@@ -598,7 +732,11 @@ pub fn register_client_cluster(rk: *const c_void, cluster: Arc<MockCluster>) {
 
 /// The cluster a client registered, if any.
 pub fn client_cluster(rk: *const c_void) -> Option<Arc<MockCluster>> {
-    CLIENT_CLUSTERS.lock().0.get(&(rk as usize)).map(|h| h.cluster.clone())
+    CLIENT_CLUSTERS
+        .lock()
+        .0
+        .get(&(rk as usize))
+        .map(|h| h.cluster.clone())
 }
 
 /// The C handle of a client's cluster (stable until unregistered).
@@ -613,5 +751,9 @@ pub fn client_cluster_handle(rk: *const c_void) -> *mut MockHandle {
 /// Forget a client's cluster (at rd_kafka_destroy); the cluster stops when
 /// the returned reference (and any other) is dropped.
 pub fn unregister_client_cluster(rk: *const c_void) -> Option<Arc<MockCluster>> {
-    CLIENT_CLUSTERS.lock().0.remove(&(rk as usize)).map(|h| h.cluster.clone())
+    CLIENT_CLUSTERS
+        .lock()
+        .0
+        .remove(&(rk as usize))
+        .map(|h| h.cluster.clone())
 }

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use openssl::hash::{hash, MessageDigest};
+use openssl::hash::{MessageDigest, hash};
 use openssl::pkey::PKey;
 use openssl::sign::Signer;
 
@@ -33,7 +33,10 @@ impl AuthState {
     }
 
     pub fn expects_raw_token(&self) -> bool {
-        matches!(self, AuthState::Handshaked { raw: true, .. } | AuthState::Scram { raw: true, .. })
+        matches!(
+            self,
+            AuthState::Handshaked { raw: true, .. } | AuthState::Scram { raw: true, .. }
+        )
     }
 }
 
@@ -52,7 +55,13 @@ pub fn hmac(md: MessageDigest, key: &[u8], data: &[u8]) -> Vec<u8> {
     s.sign_to_vec().expect("hmac sign")
 }
 
-pub fn salted_password(md: MessageDigest, len: usize, password: &[u8], salt: &[u8], iterations: u32) -> Vec<u8> {
+pub fn salted_password(
+    md: MessageDigest,
+    len: usize,
+    password: &[u8],
+    salt: &[u8],
+    iterations: u32,
+) -> Vec<u8> {
     let mut out = vec![0u8; len];
     openssl::pkcs5::pbkdf2_hmac(password, salt, iterations as usize, md, &mut out).expect("pbkdf2");
     out
@@ -84,13 +93,18 @@ pub struct ScramServer {
 }
 
 fn attr<'a>(msg: &'a str, key: char) -> Option<&'a str> {
-    msg.split(',').find_map(|kv| kv.strip_prefix(key).and_then(|r| r.strip_prefix('=')))
+    msg.split(',')
+        .find_map(|kv| kv.strip_prefix(key).and_then(|r| r.strip_prefix('=')))
 }
 
 impl ScramServer {
     /// Handle the client-first-message; returns the state and the
     /// server-first-message.
-    pub fn start(mechanism: &str, client_first: &[u8], users: &HashMap<String, String>) -> Result<(ScramServer, Vec<u8>), String> {
+    pub fn start(
+        mechanism: &str,
+        client_first: &[u8],
+        users: &HashMap<String, String>,
+    ) -> Result<(ScramServer, Vec<u8>), String> {
         let (md, len) = digest(mechanism).ok_or("unsupported mechanism")?;
         let msg = std::str::from_utf8(client_first).map_err(|_| "Invalid SCRAM message")?;
         // gs2-header: cbind flag, authzid, then the bare message.
@@ -107,7 +121,10 @@ impl ScramServer {
         let cnonce = attr(bare, 'r').ok_or("Invalid SCRAM client-first-message: no nonce")?;
         let password = users.get(&user).ok_or("Authentication failed during authentication due to invalid credentials with SASL mechanism")?;
         let salt = random_uuid();
-        let snonce = base64_encode(&random_uuid()).trim_end_matches('=').replace('/', "_").replace('+', "-");
+        let snonce = base64_encode(&random_uuid())
+            .trim_end_matches('=')
+            .replace('/', "_")
+            .replace('+', "-");
         let nonce = format!("{cnonce}{snonce}");
         let server_first = format!("r={nonce},s={},i={SCRAM_ITERATIONS}", base64_encode(&salt));
         let salted = salted_password(md, len, password.as_bytes(), &salt, SCRAM_ITERATIONS);
@@ -128,17 +145,24 @@ impl ScramServer {
     pub fn finish(&self, client_final: &[u8]) -> Result<Vec<u8>, String> {
         let (md, _) = digest(&self.mechanism).ok_or("unsupported mechanism")?;
         let msg = std::str::from_utf8(client_final).map_err(|_| "Invalid SCRAM message")?;
-        let idx = msg.rfind(",p=").ok_or("Invalid SCRAM client-final-message: no proof")?;
+        let idx = msg
+            .rfind(",p=")
+            .ok_or("Invalid SCRAM client-final-message: no proof")?;
         let without_proof = &msg[..idx];
         let proof = base64_decode(&msg[idx + 3..]).ok_or("Invalid SCRAM proof")?;
         if attr(without_proof, 'r') != Some(self.nonce.as_str()) {
             return Err("Invalid SCRAM nonce".into());
         }
-        let cbind = attr(without_proof, 'c').and_then(base64_decode).unwrap_or_default();
+        let cbind = attr(without_proof, 'c')
+            .and_then(base64_decode)
+            .unwrap_or_default();
         if cbind != self.gs2_header.as_bytes() {
             return Err("Invalid SCRAM channel binding".into());
         }
-        let auth_message = format!("{},{},{}", self.client_first_bare, self.server_first, without_proof);
+        let auth_message = format!(
+            "{},{},{}",
+            self.client_first_bare, self.server_first, without_proof
+        );
         let client_key = hmac(md, &self.salted, b"Client Key");
         let stored_key = hash(md, &client_key).map_err(|e| e.to_string())?;
         let signature = hmac(md, &stored_key, auth_message.as_bytes());
@@ -160,11 +184,17 @@ mod tests {
     use super::*;
 
     /// The client side, as in RFC 5802, to exercise the server.
-    fn client(mech: &str, user: &str, pass: &str, users: &HashMap<String, String>) -> Result<(), String> {
+    fn client(
+        mech: &str,
+        user: &str,
+        pass: &str,
+        users: &HashMap<String, String>,
+    ) -> Result<(), String> {
         let (md, len) = digest(mech).unwrap();
         let cnonce = "fyko+d2lbbFgONRv9qkxdawL";
         let first_bare = format!("n={user},r={cnonce}");
-        let (srv, server_first) = ScramServer::start(mech, format!("n,,{first_bare}").as_bytes(), users)?;
+        let (srv, server_first) =
+            ScramServer::start(mech, format!("n,,{first_bare}").as_bytes(), users)?;
         let sf = String::from_utf8(server_first).unwrap();
         let nonce = attr(&sf, 'r').unwrap();
         assert!(nonce.starts_with(cnonce));
@@ -179,7 +209,10 @@ mod tests {
         let proof: Vec<u8> = ck.iter().zip(&sig).map(|(a, b)| a ^ b).collect();
         let fin = srv.finish(format!("{without_proof},p={}", base64_encode(&proof)).as_bytes())?;
         let server_key = hmac(md, &salted, b"Server Key");
-        let expect = format!("v={}", base64_encode(&hmac(md, &server_key, auth.as_bytes())));
+        let expect = format!(
+            "v={}",
+            base64_encode(&hmac(md, &server_key, auth.as_bytes()))
+        );
         assert_eq!(String::from_utf8(fin).unwrap(), expect);
         Ok(())
     }
@@ -208,9 +241,15 @@ mod tests {
         let ck = hmac(md, &salted, b"Client Key");
         let sig = hmac(md, &hash(md, &ck).unwrap(), auth.as_bytes());
         let proof: Vec<u8> = ck.iter().zip(&sig).map(|(a, b)| a ^ b).collect();
-        assert_eq!(base64_encode(&proof), "dHzbZapWIk4jUhN+Ute9ytag9zjfMHgsqmmiz7AndVQ=");
+        assert_eq!(
+            base64_encode(&proof),
+            "dHzbZapWIk4jUhN+Ute9ytag9zjfMHgsqmmiz7AndVQ="
+        );
         let sk = hmac(md, &salted, b"Server Key");
-        assert_eq!(base64_encode(&hmac(md, &sk, auth.as_bytes())), "6rriTRBi23WpRR/wtup+mMhUZUn/dB5nLTJRsjl95G4=");
+        assert_eq!(
+            base64_encode(&hmac(md, &sk, auth.as_bytes())),
+            "6rriTRBi23WpRR/wtup+mMhUZUn/dB5nLTJRsjl95G4="
+        );
     }
 
     #[test]

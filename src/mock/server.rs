@@ -15,10 +15,10 @@ use mio::net::{TcpListener, TcpStream};
 use mio::{Events, Interest, Poll, Token, Waker};
 
 use super::errors::ErrorStacks;
-use super::handlers::{self, fetch::ParkedFetch, Reply, Req};
+use super::handlers::{self, Reply, Req, fetch::ParkedFetch};
 use super::sasl::AuthState;
 use super::state::{Broker, State, TrackedRequest};
-use crate::protocol::{decode_request_header, FrameReader, DEFAULT_MAX_FRAME_SIZE};
+use crate::protocol::{DEFAULT_MAX_FRAME_SIZE, FrameReader, decode_request_header};
 
 pub(crate) const WAKER: Token = Token(usize::MAX);
 
@@ -90,14 +90,21 @@ pub struct Server {
 }
 
 fn sockaddr_of(addr: SocketAddr) -> (libc::sockaddr_in, libc::socklen_t) {
-    let SocketAddr::V4(v4) = addr else { unreachable!("IPv4 loopback only") };
+    let SocketAddr::V4(v4) = addr else {
+        unreachable!("IPv4 loopback only")
+    };
     let sin = libc::sockaddr_in {
         sin_family: libc::AF_INET as libc::sa_family_t,
         sin_port: v4.port().to_be(),
-        sin_addr: libc::in_addr { s_addr: u32::from(*v4.ip()).to_be() },
+        sin_addr: libc::in_addr {
+            s_addr: u32::from(*v4.ip()).to_be(),
+        },
         sin_zero: [0; 8],
     };
-    (sin, std::mem::size_of::<libc::sockaddr_in>() as libc::socklen_t)
+    (
+        sin,
+        std::mem::size_of::<libc::sockaddr_in>() as libc::socklen_t,
+    )
 }
 
 /// Create a TCP socket bound to `addr` (port 0: any free port), not yet
@@ -123,13 +130,21 @@ fn bind_socket(addr: SocketAddr) -> io::Result<(OwnedFd, SocketAddr)> {
             return Err(io::Error::last_os_error());
         }
         let (sin, len) = sockaddr_of(addr);
-        if libc::bind(fd.as_raw_fd(), &sin as *const _ as *const libc::sockaddr, len) != 0 {
+        if libc::bind(
+            fd.as_raw_fd(),
+            &sin as *const _ as *const libc::sockaddr,
+            len,
+        ) != 0
+        {
             return Err(io::Error::last_os_error());
         }
         let mut out: libc::sockaddr_in = std::mem::zeroed();
         let mut olen = std::mem::size_of::<libc::sockaddr_in>() as libc::socklen_t;
-        if libc::getsockname(fd.as_raw_fd(), &mut out as *mut _ as *mut libc::sockaddr, &mut olen)
-            != 0
+        if libc::getsockname(
+            fd.as_raw_fd(),
+            &mut out as *mut _ as *mut libc::sockaddr,
+            &mut olen,
+        ) != 0
         {
             return Err(io::Error::last_os_error());
         }
@@ -185,12 +200,17 @@ impl Server {
     /// Add a broker with a new listener on a free loopback port.
     pub fn add_broker(&mut self, id: i32) -> io::Result<()> {
         if self.st.broker(id).is_some() {
-            return Err(io::Error::new(io::ErrorKind::AlreadyExists, "broker id in use"));
+            return Err(io::Error::new(
+                io::ErrorKind::AlreadyExists,
+                "broker id in use",
+            ));
         }
         let (fd, addr) = bind_socket(SocketAddr::from((Ipv4Addr::LOCALHOST, 0)))?;
         let mut l = start_listening(fd)?;
         let tok = self.token();
-        self.poll.registry().register(&mut l, tok, Interest::READABLE)?;
+        self.poll
+            .registry()
+            .register(&mut l, tok, Interest::READABLE)?;
         self.listener_tokens.insert(tok.0, id);
         self.listeners.insert(id, (Listener::Up(l, tok), addr));
         self.st.brokers.push(Broker {
@@ -230,8 +250,12 @@ impl Server {
         if let Some(b) = self.st.broker_mut(id) {
             b.up = false;
         }
-        let ids: Vec<usize> =
-            self.conns.iter().filter(|(_, c)| c.broker_id == id).map(|(k, _)| *k).collect();
+        let ids: Vec<usize> = self
+            .conns
+            .iter()
+            .filter(|(_, c)| c.broker_id == id)
+            .map(|(k, _)| *k)
+            .collect();
         for c in ids {
             self.close_conn(c);
         }
@@ -247,7 +271,9 @@ impl Server {
             Listener::Down(fd) => {
                 let mut tl = start_listening(fd)?;
                 let tok = self.token();
-                self.poll.registry().register(&mut tl, tok, Interest::READABLE)?;
+                self.poll
+                    .registry()
+                    .register(&mut tl, tok, Interest::READABLE)?;
                 self.listener_tokens.insert(tok.0, id);
                 Listener::Up(tl, tok)
             }
@@ -269,9 +295,16 @@ impl Server {
             let _ = self.poll.registry().deregister(&mut tl);
             self.listener_tokens.remove(&tok.0);
         }
-        self.listeners.insert(id, (Listener::Gone, SocketAddr::from((Ipv4Addr::LOCALHOST, 0))));
-        let ids: Vec<usize> =
-            self.conns.iter().filter(|(_, c)| c.broker_id == id).map(|(k, _)| *k).collect();
+        self.listeners.insert(
+            id,
+            (Listener::Gone, SocketAddr::from((Ipv4Addr::LOCALHOST, 0))),
+        );
+        let ids: Vec<usize> = self
+            .conns
+            .iter()
+            .filter(|(_, c)| c.broker_id == id)
+            .map(|(k, _)| *k)
+            .collect();
         for c in ids {
             self.close_conn(c);
         }
@@ -362,7 +395,10 @@ impl Server {
         let mut next = now + Duration::from_secs(1);
         for c in self.conns.values() {
             if let Some(m) = c.out.front() {
-                let rtt = self.st.broker(c.broker_id).map_or(Duration::ZERO, |b| b.rtt);
+                let rtt = self
+                    .st
+                    .broker(c.broker_id)
+                    .map_or(Duration::ZERO, |b| b.rtt);
                 next = next.min(m.enqueued + m.extra + rtt);
             }
             if let Some(f) = &c.fetch {
@@ -377,7 +413,9 @@ impl Server {
 
     fn accept(&mut self, broker_id: i32) {
         loop {
-            let Some((Listener::Up(l, _), _)) = self.listeners.get_mut(&broker_id) else { return };
+            let Some((Listener::Up(l, _), _)) = self.listeners.get_mut(&broker_id) else {
+                return;
+            };
             match l.accept() {
                 Ok((mut stream, peer)) => {
                     let _ = stream.set_nodelay(true);
@@ -390,7 +428,11 @@ impl Server {
                     {
                         continue;
                     }
-                    let auth = if self.st.sasl.is_some() { AuthState::Start } else { AuthState::Done };
+                    let auth = if self.st.sasl.is_some() {
+                        AuthState::Start
+                    } else {
+                        AuthState::Done
+                    };
                     self.conns.insert(
                         tok.0,
                         Conn {
@@ -415,7 +457,9 @@ impl Server {
     fn read(&mut self, id: usize) {
         let mut eof = false;
         {
-            let Some(c) = self.conns.get_mut(&id) else { return };
+            let Some(c) = self.conns.get_mut(&id) else {
+                return;
+            };
             loop {
                 match c.reader.read_from(&mut c.stream) {
                     Ok(0) => {
@@ -445,7 +489,9 @@ impl Server {
     fn process(&mut self, id: usize) {
         loop {
             let frame = {
-                let Some(c) = self.conns.get_mut(&id) else { return };
+                let Some(c) = self.conns.get_mut(&id) else {
+                    return;
+                };
                 if c.parked {
                     return;
                 }
@@ -467,14 +513,20 @@ impl Server {
 
     /// Handle one request frame; false closes the connection.
     fn handle_frame(&mut self, id: usize, mut frame: Bytes) -> bool {
-        let Some(c) = self.conns.get(&id) else { return false };
+        let Some(c) = self.conns.get(&id) else {
+            return false;
+        };
         let broker_id = c.broker_id;
         if c.auth.expects_raw_token() {
             return handlers::sasl::raw_token(self, id, frame);
         }
-        let Ok(hdr) = decode_request_header(&mut frame) else { return false };
+        let Ok(hdr) = decode_request_header(&mut frame) else {
+            return false;
+        };
         let allowed = self.st.api_versions.get(&hdr.api_key).copied();
-        let Some((min, max)) = allowed else { return false };
+        let Some((min, max)) = allowed else {
+            return false;
+        };
         if hdr.api_key != 18 && (hdr.api_version < min || hdr.api_version > max) {
             return false;
         }
@@ -528,7 +580,12 @@ impl Server {
     /// Queue a response on a connection.
     pub(crate) fn send(&mut self, id: usize, data: Bytes, extra: Duration) {
         if let Some(c) = self.conns.get_mut(&id) {
-            c.out.push_back(OutMsg { data, pos: 0, enqueued: Instant::now(), extra });
+            c.out.push_back(OutMsg {
+                data,
+                pos: 0,
+                enqueued: Instant::now(),
+                extra,
+            });
         }
         self.flush(id);
     }
@@ -557,11 +614,17 @@ impl Server {
         let ids: Vec<usize> = self
             .conns
             .iter()
-            .filter(|(_, c)| c.fetch.as_ref().is_some_and(|f| data_changed || f.deadline <= now))
+            .filter(|(_, c)| {
+                c.fetch
+                    .as_ref()
+                    .is_some_and(|f| data_changed || f.deadline <= now)
+            })
             .map(|(k, _)| *k)
             .collect();
         for id in ids {
-            let Some(c) = self.conns.get_mut(&id) else { continue };
+            let Some(c) = self.conns.get_mut(&id) else {
+                continue;
+            };
             let Some(pf) = c.fetch.take() else { continue };
             let broker = c.broker_id;
             let last = pf.deadline <= now;
@@ -588,8 +651,13 @@ impl Server {
         let now = Instant::now();
         let mut failed = false;
         {
-            let Some(c) = self.conns.get_mut(&id) else { return };
-            let rtt = self.st.broker(c.broker_id).map_or(Duration::ZERO, |b| b.rtt);
+            let Some(c) = self.conns.get_mut(&id) else {
+                return;
+            };
+            let rtt = self
+                .st
+                .broker(c.broker_id)
+                .map_or(Duration::ZERO, |b| b.rtt);
             while let Some(m) = c.out.front_mut() {
                 if m.enqueued + m.extra + rtt > now {
                     break;

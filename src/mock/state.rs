@@ -42,11 +42,21 @@ pub fn base64_encode(data: &[u8]) -> String {
     const T: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let mut out = String::with_capacity(data.len().div_ceil(3) * 4);
     for c in data.chunks(3) {
-        let n = (c[0] as u32) << 16 | (*c.get(1).unwrap_or(&0) as u32) << 8 | *c.get(2).unwrap_or(&0) as u32;
+        let n = (c[0] as u32) << 16
+            | (*c.get(1).unwrap_or(&0) as u32) << 8
+            | *c.get(2).unwrap_or(&0) as u32;
         out.push(T[(n >> 18) as usize & 63] as char);
         out.push(T[(n >> 12) as usize & 63] as char);
-        out.push(if c.len() > 1 { T[(n >> 6) as usize & 63] as char } else { '=' });
-        out.push(if c.len() > 2 { T[n as usize & 63] as char } else { '=' });
+        out.push(if c.len() > 1 {
+            T[(n >> 6) as usize & 63] as char
+        } else {
+            '='
+        });
+        out.push(if c.len() > 2 {
+            T[n as usize & 63] as char
+        } else {
+            '='
+        });
     }
     out
 }
@@ -78,7 +88,10 @@ pub fn base64_decode(s: &str) -> Option<Vec<u8>> {
 
 /// Microseconds of the monotonic clock (librdkafka's rd_clock()).
 pub fn monotonic_us() -> i64 {
-    let mut ts = libc::timespec { tv_sec: 0, tv_nsec: 0 };
+    let mut ts = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
     // SAFETY: clock_gettime writes into the timespec we own.
     unsafe { libc::clock_gettime(libc::CLOCK_MONOTONIC, &mut ts) };
     ts.tv_sec as i64 * 1_000_000 + ts.tv_nsec as i64 / 1000
@@ -346,13 +359,19 @@ impl State {
     }
 
     pub fn partition_mut(&mut self, topic: &str, p: i32) -> Option<&mut Partition> {
-        self.topic_mut(topic)?.partitions.get_mut(usize::try_from(p).ok()?)
+        self.topic_mut(topic)?
+            .partitions
+            .get_mut(usize::try_from(p).ok()?)
     }
 
     /// Brokers that may hold replicas (listed in Metadata), in id order of
     /// creation.
     fn eligible(&self) -> Vec<i32> {
-        self.brokers.iter().filter(|b| b.in_metadata).map(|b| b.id).collect()
+        self.brokers
+            .iter()
+            .filter(|b| b.in_metadata)
+            .map(|b| b.id)
+            .collect()
     }
 
     /// Replicas for partition `p` of a topic: `rf` consecutive eligible
@@ -377,7 +396,10 @@ impl State {
             follower_id: -1,
             follower_start: None,
             follower_end: None,
-            log: PartitionLog::new(self.settings.partition_max_bytes, super::log::DEFAULT_MAX_BATCHES),
+            log: PartitionLog::new(
+                self.settings.partition_max_bytes,
+                super::log::DEFAULT_MAX_BATCHES,
+            ),
             committed: HashMap::new(),
             leader_responses: Default::default(),
             errors: ErrorStacks::default(),
@@ -397,14 +419,20 @@ impl State {
             || name.len() > 249
             || name == "."
             || name == ".."
-            || !name.bytes().all(|c| c.is_ascii_alphanumeric() || b"._-".contains(&c))
+            || !name
+                .bytes()
+                .all(|c| c.is_ascii_alphanumeric() || b"._-".contains(&c))
         {
             return Err(e::INVALID_TOPIC_EXCEPTION);
         }
         if self.topic(name).is_some() {
             return Err(e::TOPIC_ALREADY_EXISTS);
         }
-        let partitions = if partitions == -1 { self.settings.default_partitions } else { partitions };
+        let partitions = if partitions == -1 {
+            self.settings.default_partitions
+        } else {
+            partitions
+        };
         if partitions < 1 || partitions > 100_000 {
             return Err(e::INVALID_PARTITIONS);
         }
@@ -416,7 +444,9 @@ impl State {
         if rf < 1 {
             return Err(e::INVALID_REPLICATION_FACTOR);
         }
-        let parts = (0..partitions).map(|p| self.new_partition(name, p, rf)).collect();
+        let parts = (0..partitions)
+            .map(|p| self.new_partition(name, p, rf))
+            .collect();
         self.topics.push(Topic {
             name: name.to_string(),
             id: random_uuid(),
@@ -447,7 +477,8 @@ impl State {
             let n = self.settings.default_partitions.max(p + 1);
             self.create_topic(name, n, -1, BTreeMap::new())?;
         }
-        self.partition_mut(name, p).ok_or(e::UNKNOWN_TOPIC_OR_PARTITION)
+        self.partition_mut(name, p)
+            .ok_or(e::UNKNOWN_TOPIC_OR_PARTITION)
     }
 
     /// Add partitions to a topic (CreatePartitions).
@@ -459,7 +490,9 @@ impl State {
         if count <= cur {
             return Err(e::INVALID_PARTITIONS);
         }
-        let new: Vec<Partition> = (cur..count).map(|p| self.new_partition(name, p, rf)).collect();
+        let new: Vec<Partition> = (cur..count)
+            .map(|p| self.new_partition(name, p, rf))
+            .collect();
         self.topic_mut(name).unwrap().partitions.extend(new);
         Ok(())
     }
@@ -496,7 +529,9 @@ impl State {
                 return Err(e::BROKER_NOT_AVAILABLE as i32);
             }
         }
-        let part = self.partition_get_or_create(name, p).map_err(|c| c as i32)?;
+        let part = self
+            .partition_get_or_create(name, p)
+            .map_err(|c| c as i32)?;
         part.leader = leader;
         part.leader_epoch += 1;
         if let Some(id) = leader {
@@ -562,20 +597,29 @@ impl State {
 
     /// Topics for the KIP-848 assignor: name, id, partition count.
     pub fn topic_snapshot(&self) -> super::consumer::TopicSnapshot {
-        self.topics.iter().map(|t| (t.name.clone(), t.id, t.partitions.len() as i32)).collect()
+        self.topics
+            .iter()
+            .map(|t| (t.name.clone(), t.id, t.partitions.len() as i32))
+            .collect()
     }
 
     /// Run the group coordinators' timers and expire transactions that
     /// outlived their timeout (aborted, and the producer fenced).
     pub fn run_group_timers(&mut self, now: Instant) {
-        let delay = Duration::from_millis(self.settings.group_initial_rebalance_delay_ms.max(0) as u64);
-        let State { classic_groups, outbox, .. } = self;
+        let delay =
+            Duration::from_millis(self.settings.group_initial_rebalance_delay_ms.max(0) as u64);
+        let State {
+            classic_groups,
+            outbox,
+            ..
+        } = self;
         for g in classic_groups.values_mut() {
             if g.deadline().is_some_and(|d| d <= now) {
                 g.tick(now, delay, outbox);
             }
         }
-        let session = Duration::from_millis(self.settings.group_consumer_session_timeout_ms.max(0) as u64);
+        let session =
+            Duration::from_millis(self.settings.group_consumer_session_timeout_ms.max(0) as u64);
         let topics = self.topic_snapshot();
         for g in self.consumer_groups.values_mut() {
             g.expire(now, session, &topics);
@@ -586,7 +630,8 @@ impl State {
             .filter(|(_, t)| {
                 t.ongoing
                     && t.timeout_ms > 0
-                    && t.started.is_some_and(|s| s + Duration::from_millis(t.timeout_ms as u64) <= now)
+                    && t.started
+                        .is_some_and(|s| s + Duration::from_millis(t.timeout_ms as u64) <= now)
             })
             .map(|(k, _)| k.clone())
             .collect();
@@ -612,7 +657,8 @@ impl State {
                 min(d);
             }
         }
-        let session = Duration::from_millis(self.settings.group_consumer_session_timeout_ms.max(0) as u64);
+        let session =
+            Duration::from_millis(self.settings.group_consumer_session_timeout_ms.max(0) as u64);
         for g in self.consumer_groups.values() {
             for m in &g.members {
                 min(m.last_seen + session);
@@ -641,7 +687,9 @@ impl State {
     /// every partition it wrote to, record aborted ranges, apply its
     /// offsets on commit.
     pub fn end_txn(&mut self, transactional_id: &str, commit: bool) {
-        let Some(txn) = self.txns.get_mut(transactional_id) else { return };
+        let Some(txn) = self.txns.get_mut(transactional_id) else {
+            return;
+        };
         if !txn.ongoing {
             return;
         }
@@ -714,8 +762,14 @@ mod tests {
     fn topics_replicas_and_leaders() {
         let mut s = state(3);
         s.create_topic("t", 6, 3, BTreeMap::new()).unwrap();
-        assert_eq!(s.create_topic("t", 1, 1, BTreeMap::new()).err(), Some(e::TOPIC_ALREADY_EXISTS));
-        assert_eq!(s.create_topic("bad name", 1, 1, BTreeMap::new()).err(), Some(e::INVALID_TOPIC_EXCEPTION));
+        assert_eq!(
+            s.create_topic("t", 1, 1, BTreeMap::new()).err(),
+            Some(e::TOPIC_ALREADY_EXISTS)
+        );
+        assert_eq!(
+            s.create_topic("bad name", 1, 1, BTreeMap::new()).err(),
+            Some(e::INVALID_TOPIC_EXCEPTION)
+        );
         let t = s.topic("t").unwrap();
         let mut leaders = std::collections::HashSet::new();
         for p in &t.partitions {
@@ -750,7 +804,13 @@ mod tests {
         assert_eq!(s.partition("t", 0).unwrap().leader, None);
         s.brokers.retain(|b| b.id != 1);
         s.reassign_partitions();
-        assert!(s.partition("t", 0).unwrap().replicas.iter().all(|&r| r != 1));
+        assert!(
+            s.partition("t", 0)
+                .unwrap()
+                .replicas
+                .iter()
+                .all(|&r| r != 1)
+        );
     }
 
     #[test]
@@ -770,8 +830,14 @@ mod tests {
         s.create_topic("t", 1, 1, BTreeMap::new()).unwrap();
         let (pid, ep) = s.new_producer_id(Some("tx"));
         assert_eq!(s.check_producer("tx", pid, ep), e::NONE);
-        assert_eq!(s.check_producer("tx", pid, ep + 1), e::INVALID_PRODUCER_EPOCH);
-        assert_eq!(s.check_producer("other", pid, ep), e::INVALID_PRODUCER_ID_MAPPING);
+        assert_eq!(
+            s.check_producer("tx", pid, ep + 1),
+            e::INVALID_PRODUCER_EPOCH
+        );
+        assert_eq!(
+            s.check_producer("other", pid, ep),
+            e::INVALID_PRODUCER_ID_MAPPING
+        );
         assert_eq!(s.check_producer("tx", 1, 0), e::UNKNOWN_PRODUCER_ID);
         s.txns.insert(
             "tx".into(),
@@ -779,12 +845,20 @@ mod tests {
                 producer_id: pid,
                 epoch: ep,
                 ongoing: true,
-                partitions: vec![TxnPartition { topic: "t".into(), partition: 0, first_offset: 0 }],
+                partitions: vec![TxnPartition {
+                    topic: "t".into(),
+                    partition: 0,
+                    first_offset: 0,
+                }],
                 offsets: vec![TxnOffset {
                     group: "g".into(),
                     topic: "t".into(),
                     partition: 0,
-                    committed: Committed { offset: 5, leader_epoch: -1, metadata: None },
+                    committed: Committed {
+                        offset: 5,
+                        leader_epoch: -1,
+                        metadata: None,
+                    },
                 }],
                 timeout_ms: 60000,
                 started: None,
@@ -801,7 +875,11 @@ mod tests {
         for _ in 0..3 {
             b.append(1, None, Some(b"x"), []);
         }
-        s.partition_mut("t", 0).unwrap().log.append(&b.finish().unwrap(), 0, 0).unwrap();
+        s.partition_mut("t", 0)
+            .unwrap()
+            .log
+            .append(&b.finish().unwrap(), 0, 0)
+            .unwrap();
         assert_eq!(s.lso("t", s.partition("t", 0).unwrap()), 0);
         s.end_txn("tx", false);
         let p = s.partition("t", 0).unwrap();
@@ -809,8 +887,15 @@ mod tests {
         assert_eq!(s.lso("t", p), 4);
         assert_eq!(
             p.log.aborted,
-            vec![super::super::log::AbortedTxn { producer_id: pid, first_offset: 0, last_offset: 2 }]
+            vec![super::super::log::AbortedTxn {
+                producer_id: pid,
+                first_offset: 0,
+                last_offset: 2
+            }]
         );
-        assert!(p.committed.is_empty(), "aborted transactions commit no offsets");
+        assert!(
+            p.committed.is_empty(),
+            "aborted transactions commit no offsets"
+        );
     }
 }

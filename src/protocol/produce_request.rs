@@ -122,14 +122,23 @@ mod tests {
                 name: "topic-a",
                 topic_id: [7; 16],
                 partitions: vec![
-                    ProducePartition { partition: 3, records: Some(batch()) },
-                    ProducePartition { partition: 5, records: None },
+                    ProducePartition {
+                        partition: 3,
+                        records: Some(batch()),
+                    },
+                    ProducePartition {
+                        partition: 5,
+                        records: None,
+                    },
                 ],
             }];
             let req = encode_produce_request(v, 11, Some("cid"), tid, -1, 1234, &topics).unwrap();
             let mut frame = req.to_bytes().slice(4..);
             let hdr = decode_request_header(&mut frame).unwrap();
-            assert_eq!((hdr.api_key, hdr.api_version, hdr.correlation_id), (0, v, 11));
+            assert_eq!(
+                (hdr.api_key, hdr.api_version, hdr.correlation_id),
+                (0, v, 11)
+            );
             let d = decode_produce_request(v, &frame).unwrap();
             assert_eq!(d.transactional_id.as_deref(), tid);
             assert_eq!((d.acks, d.timeout_ms), (-1, 1234));

@@ -5,12 +5,16 @@
 use std::collections::BTreeMap;
 
 use kafka_protocol::messages::create_partitions_response::CreatePartitionsTopicResult;
-use kafka_protocol::messages::create_topics_response::{CreatableTopicConfigs, CreatableTopicResult};
+use kafka_protocol::messages::create_topics_response::{
+    CreatableTopicConfigs, CreatableTopicResult,
+};
 use kafka_protocol::messages::delete_topics_response::DeletableTopicResult;
-use kafka_protocol::messages::describe_configs_response::{DescribeConfigsResourceResult, DescribeConfigsResult};
+use kafka_protocol::messages::describe_configs_response::{
+    DescribeConfigsResourceResult, DescribeConfigsResult,
+};
 use kafka_protocol::messages::*;
 
-use super::{decode, next_error, osb, respond, sb, uuid, Ctx, Reply, Req};
+use super::{Ctx, Reply, Req, decode, next_error, osb, respond, sb, uuid};
 use crate::mock::errors as e;
 use crate::mock::server::Server;
 use crate::mock::state::State;
@@ -35,8 +39,10 @@ const TOPIC_DEFAULTS: &[(&str, &str)] = &[
 
 fn topic_configs(st: &State, name: &str) -> Vec<(String, String, i8)> {
     let t = st.topic(name);
-    let mut out: Vec<(String, String, i8)> =
-        TOPIC_DEFAULTS.iter().map(|(k, v)| (k.to_string(), v.to_string(), SOURCE_DEFAULT)).collect();
+    let mut out: Vec<(String, String, i8)> = TOPIC_DEFAULTS
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string(), SOURCE_DEFAULT))
+        .collect();
     if let Some(t) = t {
         for (k, v) in &t.configs {
             match out.iter_mut().find(|(n, _, _)| n == k) {
@@ -52,12 +58,27 @@ fn broker_configs(st: &State, id: i32) -> Vec<(String, String, i8)> {
     let s = &st.settings;
     [
         ("broker.id", id.to_string()),
-        ("auto.create.topics.enable", s.auto_create_topics.to_string()),
+        (
+            "auto.create.topics.enable",
+            s.auto_create_topics.to_string(),
+        ),
         ("num.partitions", s.default_partitions.to_string()),
-        ("default.replication.factor", s.default_replication_factor.to_string()),
-        ("group.initial.rebalance.delay.ms", s.group_initial_rebalance_delay_ms.to_string()),
-        ("group.consumer.session.timeout.ms", s.group_consumer_session_timeout_ms.to_string()),
-        ("group.consumer.heartbeat.interval.ms", s.group_consumer_heartbeat_interval_ms.to_string()),
+        (
+            "default.replication.factor",
+            s.default_replication_factor.to_string(),
+        ),
+        (
+            "group.initial.rebalance.delay.ms",
+            s.group_initial_rebalance_delay_ms.to_string(),
+        ),
+        (
+            "group.consumer.session.timeout.ms",
+            s.group_consumer_session_timeout_ms.to_string(),
+        ),
+        (
+            "group.consumer.heartbeat.interval.ms",
+            s.group_consumer_heartbeat_interval_ms.to_string(),
+        ),
         ("message.max.bytes", "1048588".to_string()),
         ("log.retention.hours", "168".to_string()),
     ]
@@ -67,7 +88,9 @@ fn broker_configs(st: &State, id: i32) -> Vec<(String, String, i8)> {
 }
 
 pub fn create_topics(srv: &mut Server, req: &Req, ctx: &mut Ctx) -> Reply {
-    let Some(body) = decode::<CreateTopicsRequest>(req) else { return Reply::Close };
+    let Some(body) = decode::<CreateTopicsRequest>(req) else {
+        return Reply::Close;
+    };
     let inj = next_error(srv, req, ctx);
     let v = req.version;
     let st = &mut srv.st;
@@ -77,15 +100,24 @@ pub fn create_topics(srv: &mut Server, req: &Req, ctx: &mut Ctx) -> Reply {
         let configs: BTreeMap<String, String> = t
             .configs
             .iter()
-            .filter_map(|c| c.value.as_ref().map(|v| (c.name.to_string(), v.to_string())))
+            .filter_map(|c| {
+                c.value
+                    .as_ref()
+                    .map(|v| (c.name.to_string(), v.to_string()))
+            })
             .collect();
         let (parts, rf) = if t.assignments.is_empty() {
             (t.num_partitions, t.replication_factor as i32)
         } else {
-            (t.assignments.len() as i32, t.assignments[0].broker_ids.len() as i32)
+            (
+                t.assignments.len() as i32,
+                t.assignments[0].broker_ids.len() as i32,
+            )
         };
         let bad_assignment = t.assignments.iter().enumerate().any(|(i, a)| {
-            a.partition_index != i as i32 || a.broker_ids.is_empty() || a.broker_ids.iter().any(|b| st.broker(b.0).is_none())
+            a.partition_index != i as i32
+                || a.broker_ids.is_empty()
+                || a.broker_ids.iter().any(|b| st.broker(b.0).is_none())
         });
         let rf_too_big = rf > st.brokers.len() as i32;
         let mut err = inj;
@@ -112,7 +144,9 @@ pub fn create_topics(srv: &mut Server, req: &Req, ctx: &mut Ctx) -> Reply {
                 }
             };
         }
-        let mut r = CreatableTopicResult::default().with_name(t.name.clone()).with_error_code(err);
+        let mut r = CreatableTopicResult::default()
+            .with_name(t.name.clone())
+            .with_error_code(err);
         if v >= 1 && err != e::NONE {
             r = r.with_error_message(Some(sb(e::name(err))));
         }
@@ -121,19 +155,33 @@ pub fn create_topics(srv: &mut Server, req: &Req, ctx: &mut Ctx) -> Reply {
                 let (np, nrf) = match st.topic(&name) {
                     Some(x) => (x.partitions.len() as i32, x.replication_factor),
                     None => (
-                        if parts == -1 { st.settings.default_partitions } else { parts },
-                        if rf == -1 { st.settings.default_replication_factor } else { rf },
+                        if parts == -1 {
+                            st.settings.default_partitions
+                        } else {
+                            parts
+                        },
+                        if rf == -1 {
+                            st.settings.default_replication_factor
+                        } else {
+                            rf
+                        },
                     ),
                 };
-                r = r.with_num_partitions(np).with_replication_factor(nrf as i16).with_configs(Some(
-                    topic_configs(st, &name)
-                        .into_iter()
-                        .map(|(k, v, src)| {
-                            let v = configs.get(&k).cloned().unwrap_or(v);
-                            CreatableTopicConfigs::default().with_name(sb(&k)).with_value(Some(sb(&v))).with_config_source(src)
-                        })
-                        .collect(),
-                ));
+                r = r
+                    .with_num_partitions(np)
+                    .with_replication_factor(nrf as i16)
+                    .with_configs(Some(
+                        topic_configs(st, &name)
+                            .into_iter()
+                            .map(|(k, v, src)| {
+                                let v = configs.get(&k).cloned().unwrap_or(v);
+                                CreatableTopicConfigs::default()
+                                    .with_name(sb(&k))
+                                    .with_value(Some(sb(&v)))
+                                    .with_config_source(src)
+                            })
+                            .collect(),
+                    ));
             } else {
                 r = r.with_num_partitions(-1).with_replication_factor(-1);
             }
@@ -149,14 +197,27 @@ pub fn create_topics(srv: &mut Server, req: &Req, ctx: &mut Ctx) -> Reply {
 }
 
 pub fn delete_topics(srv: &mut Server, req: &Req, ctx: &mut Ctx) -> Reply {
-    let Some(body) = decode::<DeleteTopicsRequest>(req) else { return Reply::Close };
+    let Some(body) = decode::<DeleteTopicsRequest>(req) else {
+        return Reply::Close;
+    };
     let inj = next_error(srv, req, ctx);
     let v = req.version;
     let st = &mut srv.st;
     let wanted: Vec<(Option<String>, [u8; 16])> = if v >= 6 {
-        body.topics.iter().map(|t| (t.name.as_ref().map(|n| n.to_string()), *t.topic_id.as_bytes())).collect()
+        body.topics
+            .iter()
+            .map(|t| {
+                (
+                    t.name.as_ref().map(|n| n.to_string()),
+                    *t.topic_id.as_bytes(),
+                )
+            })
+            .collect()
     } else {
-        body.topic_names.iter().map(|n| (Some(n.to_string()), [0; 16])).collect()
+        body.topic_names
+            .iter()
+            .map(|n| (Some(n.to_string()), [0; 16]))
+            .collect()
     };
     let mut out = Vec::new();
     for (name, id) in wanted {
@@ -167,13 +228,19 @@ pub fn delete_topics(srv: &mut Server, req: &Req, ctx: &mut Ctx) -> Reply {
         let err = if inj != e::NONE {
             inj
         } else if found.is_none() {
-            if name.is_some() { e::UNKNOWN_TOPIC_OR_PARTITION } else { e::UNKNOWN_TOPIC_ID }
+            if name.is_some() {
+                e::UNKNOWN_TOPIC_OR_PARTITION
+            } else {
+                e::UNKNOWN_TOPIC_ID
+            }
         } else {
             let (n, _) = found.as_ref().unwrap();
             st.topics.retain(|t| &t.name != n);
             e::NONE
         };
-        let mut r = DeletableTopicResult::default().with_name(name.clone().map(|n| TopicName(sb(&n)))).with_error_code(err);
+        let mut r = DeletableTopicResult::default()
+            .with_name(name.clone().map(|n| TopicName(sb(&n))))
+            .with_error_code(err);
         if v >= 6 {
             r = r.with_topic_id(uuid(found.map_or(id, |f| f.1)));
             if name.is_none() {
@@ -189,7 +256,9 @@ pub fn delete_topics(srv: &mut Server, req: &Req, ctx: &mut Ctx) -> Reply {
 }
 
 pub fn create_partitions(srv: &mut Server, req: &Req, ctx: &mut Ctx) -> Reply {
-    let Some(body) = decode::<CreatePartitionsRequest>(req) else { return Reply::Close };
+    let Some(body) = decode::<CreatePartitionsRequest>(req) else {
+        return Reply::Close;
+    };
     let inj = next_error(srv, req, ctx);
     let st = &mut srv.st;
     let mut results = Vec::new();
@@ -208,17 +277,24 @@ pub fn create_partitions(srv: &mut Server, req: &Req, ctx: &mut Ctx) -> Reply {
                 },
             }
         };
-        let mut r = CreatePartitionsTopicResult::default().with_name(t.name.clone()).with_error_code(err);
+        let mut r = CreatePartitionsTopicResult::default()
+            .with_name(t.name.clone())
+            .with_error_code(err);
         if err != e::NONE {
             r = r.with_error_message(Some(sb(e::name(err))));
         }
         results.push(r);
     }
-    respond(req, &CreatePartitionsResponse::default().with_results(results))
+    respond(
+        req,
+        &CreatePartitionsResponse::default().with_results(results),
+    )
 }
 
 pub fn describe_configs(srv: &mut Server, req: &Req, ctx: &mut Ctx) -> Reply {
-    let Some(body) = decode::<DescribeConfigsRequest>(req) else { return Reply::Close };
+    let Some(body) = decode::<DescribeConfigsRequest>(req) else {
+        return Reply::Close;
+    };
     let inj = next_error(srv, req, ctx);
     let st = &srv.st;
     let mut results = Vec::new();
@@ -233,7 +309,11 @@ pub fn describe_configs(srv: &mut Server, req: &Req, ctx: &mut Ctx) -> Reply {
                     Some(_) => (e::NONE, topic_configs(st, &rname)),
                 },
                 RESOURCE_BROKER => {
-                    let id = if rname.is_empty() { Some(req.broker) } else { rname.parse::<i32>().ok() };
+                    let id = if rname.is_empty() {
+                        Some(req.broker)
+                    } else {
+                        rname.parse::<i32>().ok()
+                    };
                     match id.filter(|i| st.broker(*i).is_some()) {
                         Some(i) => (e::NONE, broker_configs(st, i)),
                         None => (e::INVALID_REQUEST, Vec::new()),
@@ -242,7 +322,11 @@ pub fn describe_configs(srv: &mut Server, req: &Req, ctx: &mut Ctx) -> Reply {
                 _ => (e::INVALID_REQUEST, Vec::new()),
             }
         };
-        let keys: Option<Vec<String>> = r.configuration_keys.as_ref().filter(|k| !k.is_empty()).map(|k| k.iter().map(|s| s.to_string()).collect());
+        let keys: Option<Vec<String>> = r
+            .configuration_keys
+            .as_ref()
+            .filter(|k| !k.is_empty())
+            .map(|k| k.iter().map(|s| s.to_string()).collect());
         let configs = entries
             .into_iter()
             .filter(|(k, _, _)| keys.as_ref().is_none_or(|ks| ks.contains(k)))
@@ -264,5 +348,8 @@ pub fn describe_configs(srv: &mut Server, req: &Req, ctx: &mut Ctx) -> Reply {
         }
         results.push(res);
     }
-    respond(req, &DescribeConfigsResponse::default().with_results(results))
+    respond(
+        req,
+        &DescribeConfigsResponse::default().with_results(results),
+    )
 }

@@ -9,13 +9,13 @@ use std::time::{Duration, Instant};
 use bytes::{Bytes, BytesMut};
 use kafka_protocol::messages::FetchRequest;
 
-use super::{debug, decode, frame_raw, next_error, Ctx, Reply, Req};
+use super::{Ctx, Reply, Req, debug, decode, frame_raw, next_error};
 use crate::mock::errors as e;
 use crate::mock::server::Server;
 use crate::mock::state::State;
 use crate::protocol::{
-    encode_fetch_response, AbortedTransaction, FetchPartition, FetchResponse, FetchTopic,
-    LeaderIdAndEpoch, NodeEndpoint,
+    AbortedTransaction, FetchPartition, FetchResponse, FetchTopic, LeaderIdAndEpoch, NodeEndpoint,
+    encode_fetch_response,
 };
 
 /// A Fetch request held until it can be answered.
@@ -28,7 +28,9 @@ pub struct ParkedFetch {
 }
 
 pub fn fetch(srv: &mut Server, req: &Req, ctx: &mut Ctx) -> Reply {
-    let Some(body) = decode::<FetchRequest>(req) else { return Reply::Close };
+    let Some(body) = decode::<FetchRequest>(req) else {
+        return Reply::Close;
+    };
     let all_err = next_error(srv, req, ctx);
     let wait = Duration::from_millis(body.max_wait_ms.max(0) as u64);
     let pf = ParkedFetch {
@@ -64,10 +66,18 @@ pub fn evaluate(
     let v = req.version;
     let body = &pf.body;
     let read_committed = v >= 4 && body.isolation_level == 1;
-    let max_total = if body.max_bytes > 0 { body.max_bytes as usize } else { usize::MAX };
+    let max_total = if body.max_bytes > 0 {
+        body.max_bytes as usize
+    } else {
+        usize::MAX
+    };
     let mut total = 0usize;
     let mut urgent = pf.all_err != e::NONE;
-    let mut resp = FetchResponse { error_code: pf.all_err, session_id: 0, ..Default::default() };
+    let mut resp = FetchResponse {
+        error_code: pf.all_err,
+        session_id: 0,
+        ..Default::default()
+    };
     let mut endpoints: Vec<NodeEndpoint> = Vec::new();
     for t in &body.topics {
         let tid = *t.topic_id.as_bytes();
@@ -77,7 +87,11 @@ pub fn evaluate(
             Some(t.topic.to_string())
         };
         let mut ft = FetchTopic {
-            name: if v >= 13 { String::new() } else { t.topic.to_string() },
+            name: if v >= 13 {
+                String::new()
+            } else {
+                t.topic.to_string()
+            },
             topic_id: tid,
             partitions: Vec::new(),
         };
@@ -108,15 +122,21 @@ pub fn evaluate(
             }
             if err == e::NONE && first {
                 let n = name.as_deref().unwrap();
-                if let Some(inj) = st.partition_mut(n, p.partition).and_then(|pt| pt.errors.pop(1)) {
+                if let Some(inj) = st
+                    .partition_mut(n, p.partition)
+                    .and_then(|pt| pt.errors.pop(1))
+                {
                     err = inj.err as i16;
                 }
             }
             let part = name.as_deref().and_then(|n| st.partition(n, p.partition));
             if let (Some(n), Some(pt)) = (name.as_deref(), part) {
                 let on_follower = pt.follower_id == broker && pt.leader != Some(broker);
-                let (start, end) =
-                    if on_follower { pt.follower_wmarks() } else { (pt.log.start_offset, pt.log.end_offset) };
+                let (start, end) = if on_follower {
+                    pt.follower_wmarks()
+                } else {
+                    (pt.log.start_offset, pt.log.end_offset)
+                };
                 let lso = st.lso(n, pt).min(end);
                 lso_for = lso;
                 fp.high_watermark = end;
@@ -179,14 +199,20 @@ pub fn evaluate(
                     }
                 }
                 if err == e::NOT_LEADER_OR_FOLLOWER && v >= 12 {
-                    let (lid, lep) = match st.partition_mut(n, p.partition).and_then(|x| x.leader_responses.pop_front()) {
+                    let (lid, lep) = match st
+                        .partition_mut(n, p.partition)
+                        .and_then(|x| x.leader_responses.pop_front())
+                    {
                         Some(l) => l,
                         None => {
                             let pt = st.partition(n, p.partition).unwrap();
                             (pt.leader.unwrap_or(-1), pt.leader_epoch)
                         }
                     };
-                    fp.current_leader = Some(LeaderIdAndEpoch { leader_id: lid, leader_epoch: lep });
+                    fp.current_leader = Some(LeaderIdAndEpoch {
+                        leader_id: lid,
+                        leader_epoch: lep,
+                    });
                     if v >= 16 && lid >= 0 && !endpoints.iter().any(|x| x.node_id == lid) {
                         if let Some(b) = st.broker(lid) {
                             endpoints.push(NodeEndpoint {

@@ -9,10 +9,10 @@ use kafka_protocol::messages::metadata_response::{
 };
 use kafka_protocol::messages::*;
 
-use super::{debug, decode, next_error, osb, respond, sb, uuid, Ctx, Reply, Req};
+use super::{Ctx, Reply, Req, debug, decode, next_error, osb, respond, sb, uuid};
 use crate::mock::errors as e;
 use crate::mock::server::Server;
-use crate::mock::state::{State, COORD_GROUP, COORD_TXN};
+use crate::mock::state::{COORD_GROUP, COORD_TXN, State};
 
 pub fn api_versions(srv: &mut Server, req: &Req, ctx: &mut Ctx) -> Reply {
     let max = srv.st.api_versions.get(&18).map_or(0, |v| v.1);
@@ -28,10 +28,20 @@ pub fn api_versions(srv: &mut Server, req: &Req, ctx: &mut Ctx) -> Reply {
         .api_versions
         .iter()
         .filter(|(k, v)| v.1 >= 0 && (err == e::NONE || version < 3 || **k == 18))
-        .map(|(k, v)| ApiVersion::default().with_api_key(*k).with_min_version(v.0).with_max_version(v.1))
+        .map(|(k, v)| {
+            ApiVersion::default()
+                .with_api_key(*k)
+                .with_min_version(v.0)
+                .with_max_version(v.1)
+        })
         .collect();
-    let resp = ApiVersionsResponse::default().with_error_code(err).with_api_keys(keys);
-    let r = Req { version, ..req.clone() };
+    let resp = ApiVersionsResponse::default()
+        .with_error_code(err)
+        .with_api_keys(keys);
+    let r = Req {
+        version,
+        ..req.clone()
+    };
     respond(&r, &resp)
 }
 
@@ -44,7 +54,11 @@ fn topic_entry(st: &mut State, version: i16, name: &str, err: i16) -> MetadataRe
     let up: Vec<i32> = st.brokers.iter().filter(|b| b.up).map(|b| b.id).collect();
     let Some(t) = st.topic_mut(name) else {
         return MetadataResponseTopic::default()
-            .with_error_code(if err != e::NONE { err } else { e::UNKNOWN_TOPIC_OR_PARTITION })
+            .with_error_code(if err != e::NONE {
+                err
+            } else {
+                e::UNKNOWN_TOPIC_OR_PARTITION
+            })
             .with_name(Some(TopicName(sb(name))));
     };
     let err = if err != e::NONE { err } else { t.err };
@@ -55,19 +69,31 @@ fn topic_entry(st: &mut State, version: i16, name: &str, err: i16) -> MetadataRe
             None => (p.leader.unwrap_or(-1), p.leader_epoch),
         };
         let mut mp = MetadataResponsePartition::default()
-            .with_error_code(if leader < 0 { e::LEADER_NOT_AVAILABLE } else { e::NONE })
+            .with_error_code(if leader < 0 {
+                e::LEADER_NOT_AVAILABLE
+            } else {
+                e::NONE
+            })
             .with_partition_index(p.id)
             .with_leader_id(BrokerId(leader))
             .with_replica_nodes(p.replicas.iter().map(|r| BrokerId(*r)).collect())
             .with_isr_nodes(
-                p.replicas.iter().filter(|r| up.contains(r)).map(|r| BrokerId(*r)).collect(),
+                p.replicas
+                    .iter()
+                    .filter(|r| up.contains(r))
+                    .map(|r| BrokerId(*r))
+                    .collect(),
             );
         if version >= 7 {
             mp = mp.with_leader_epoch(epoch);
         }
         if version >= 5 {
             mp = mp.with_offline_replicas(
-                p.replicas.iter().filter(|r| !up.contains(r)).map(|r| BrokerId(*r)).collect(),
+                p.replicas
+                    .iter()
+                    .filter(|r| !up.contains(r))
+                    .map(|r| BrokerId(*r))
+                    .collect(),
             );
         }
         parts.push(mp);
@@ -83,7 +109,9 @@ fn topic_entry(st: &mut State, version: i16, name: &str, err: i16) -> MetadataRe
 }
 
 pub fn metadata(srv: &mut Server, req: &Req, ctx: &mut Ctx) -> Reply {
-    let Some(body) = decode::<MetadataRequest>(req) else { return Reply::Close };
+    let Some(body) = decode::<MetadataRequest>(req) else {
+        return Reply::Close;
+    };
     let inj = next_error(srv, req, ctx);
     let v = req.version;
     let st = &mut srv.st;
@@ -143,7 +171,9 @@ pub fn metadata(srv: &mut Server, req: &Req, ctx: &mut Ctx) -> Reply {
                 .with_rack(if v >= 1 { osb(b.rack.as_deref()) } else { None })
         })
         .collect();
-    let mut resp = MetadataResponse::default().with_brokers(brokers).with_topics(topics);
+    let mut resp = MetadataResponse::default()
+        .with_brokers(brokers)
+        .with_topics(topics);
     if v >= 2 {
         resp = resp.with_cluster_id(Some(sb(&st.cluster_id)));
     }
@@ -154,9 +184,15 @@ pub fn metadata(srv: &mut Server, req: &Req, ctx: &mut Ctx) -> Reply {
 }
 
 pub fn find_coordinator(srv: &mut Server, req: &Req, ctx: &mut Ctx) -> Reply {
-    let Some(body) = decode::<FindCoordinatorRequest>(req) else { return Reply::Close };
+    let Some(body) = decode::<FindCoordinatorRequest>(req) else {
+        return Reply::Close;
+    };
     let err = next_error(srv, req, ctx);
-    let key_type = if req.version >= 1 { body.key_type } else { COORD_GROUP };
+    let key_type = if req.version >= 1 {
+        body.key_type
+    } else {
+        COORD_GROUP
+    };
     let lookup = |st: &State, key: &str| -> Result<(i32, String, i32), i16> {
         if err != e::NONE {
             return Err(err);
@@ -165,9 +201,15 @@ pub fn find_coordinator(srv: &mut Server, req: &Req, ctx: &mut Ctx) -> Reply {
             return Err(e::INVALID_REQUEST);
         }
         if key.is_empty() {
-            return Err(if key_type == COORD_GROUP { e::INVALID_GROUP_ID } else { e::INVALID_REQUEST });
+            return Err(if key_type == COORD_GROUP {
+                e::INVALID_GROUP_ID
+            } else {
+                e::INVALID_REQUEST
+            });
         }
-        let id = st.coordinator(key_type, key).ok_or(e::COORDINATOR_NOT_AVAILABLE)?;
+        let id = st
+            .coordinator(key_type, key)
+            .ok_or(e::COORDINATOR_NOT_AVAILABLE)?;
         let b = st.broker(id).ok_or(e::COORDINATOR_NOT_AVAILABLE)?;
         Ok((b.id, b.host.clone(), b.port))
     };
@@ -192,10 +234,16 @@ pub fn find_coordinator(srv: &mut Server, req: &Req, ctx: &mut Ctx) -> Reply {
     } else {
         match lookup(&srv.st, &body.key) {
             Ok((id, host, port)) => {
-                resp = resp.with_node_id(BrokerId(id)).with_host(sb(&host)).with_port(port);
+                resp = resp
+                    .with_node_id(BrokerId(id))
+                    .with_host(sb(&host))
+                    .with_port(port);
             }
             Err(code) => {
-                resp = resp.with_error_code(code).with_node_id(BrokerId(-1)).with_port(-1);
+                resp = resp
+                    .with_error_code(code)
+                    .with_node_id(BrokerId(-1))
+                    .with_port(-1);
                 if req.version >= 1 {
                     resp = resp.with_error_message(Some(sb(e::name(code))));
                 }
@@ -207,7 +255,9 @@ pub fn find_coordinator(srv: &mut Server, req: &Req, ctx: &mut Ctx) -> Reply {
 }
 
 pub fn describe_cluster(srv: &mut Server, req: &Req, ctx: &mut Ctx) -> Reply {
-    let Some(_body) = decode::<DescribeClusterRequest>(req) else { return Reply::Close };
+    let Some(_body) = decode::<DescribeClusterRequest>(req) else {
+        return Reply::Close;
+    };
     let err = next_error(srv, req, ctx);
     let st = &srv.st;
     let brokers = listed_brokers(st)
@@ -228,7 +278,9 @@ pub fn describe_cluster(srv: &mut Server, req: &Req, ctx: &mut Ctx) -> Reply {
 }
 
 pub fn get_telemetry_subscriptions(srv: &mut Server, req: &Req, ctx: &mut Ctx) -> Reply {
-    let Some(body) = decode::<GetTelemetrySubscriptionsRequest>(req) else { return Reply::Close };
+    let Some(body) = decode::<GetTelemetrySubscriptionsRequest>(req) else {
+        return Reply::Close;
+    };
     let err = next_error(srv, req, ctx);
     let mut id = *body.client_instance_id.as_bytes();
     if id == [0; 16] {
@@ -243,7 +295,11 @@ pub fn get_telemetry_subscriptions(srv: &mut Server, req: &Req, ctx: &mut Ctx) -
         .with_client_instance_id(uuid(id))
         .with_subscription_id(sub_id)
         .with_accepted_compression_types(vec![4, 3, 1, 2])
-        .with_push_interval_ms(st.settings.telemetry_push_interval_ms.clamp(0, i32::MAX as i64) as i32)
+        .with_push_interval_ms(
+            st.settings
+                .telemetry_push_interval_ms
+                .clamp(0, i32::MAX as i64) as i32,
+        )
         .with_telemetry_max_bytes(1024 * 1024)
         .with_delta_temporality(true)
         .with_requested_metrics(metrics.iter().map(|m| sb(m)).collect());
@@ -251,7 +307,9 @@ pub fn get_telemetry_subscriptions(srv: &mut Server, req: &Req, ctx: &mut Ctx) -
 }
 
 pub fn push_telemetry(srv: &mut Server, req: &Req, ctx: &mut Ctx) -> Reply {
-    let Some(_body) = decode::<PushTelemetryRequest>(req) else { return Reply::Close };
+    let Some(_body) = decode::<PushTelemetryRequest>(req) else {
+        return Reply::Close;
+    };
     let err = next_error(srv, req, ctx);
     srv.st.telemetry_pushes += 1;
     respond(req, &PushTelemetryResponse::default().with_error_code(err))

@@ -58,38 +58,38 @@ pub enum Reply {
 /// Versions served per API key, before intersecting with what the codecs
 /// know: (min, max).
 const VERSIONS: &[(i16, i16, i16)] = &[
-    (0, 0, 12),  // Produce
-    (1, 4, 16),  // Fetch
-    (2, 1, 8),   // ListOffsets
-    (3, 0, 12),  // Metadata
-    (8, 2, 9),   // OffsetCommit
-    (9, 1, 9),   // OffsetFetch
-    (10, 0, 4),  // FindCoordinator
-    (11, 0, 9),  // JoinGroup
-    (12, 0, 4),  // Heartbeat
-    (13, 0, 5),  // LeaveGroup
-    (14, 0, 5),  // SyncGroup
-    (15, 0, 5),  // DescribeGroups
-    (16, 0, 5),  // ListGroups
-    (17, 0, 1),  // SaslHandshake
-    (18, 0, 3),  // ApiVersions
-    (19, 2, 7),  // CreateTopics
-    (20, 1, 6),  // DeleteTopics
-    (21, 0, 2),  // DeleteRecords
-    (22, 0, 4),  // InitProducerId
-    (23, 2, 4),  // OffsetForLeaderEpoch
-    (24, 0, 3),  // AddPartitionsToTxn
-    (25, 0, 3),  // AddOffsetsToTxn
-    (26, 0, 3),  // EndTxn
-    (28, 0, 3),  // TxnOffsetCommit
-    (32, 1, 4),  // DescribeConfigs
-    (36, 0, 2),  // SaslAuthenticate
-    (37, 0, 3),  // CreatePartitions
-    (42, 0, 2),  // DeleteGroups
-    (60, 0, 1),  // DescribeCluster
-    (68, 1, 1),  // ConsumerGroupHeartbeat
-    (71, 0, 0),  // GetTelemetrySubscriptions
-    (72, 0, 0),  // PushTelemetry
+    (0, 0, 12), // Produce
+    (1, 4, 16), // Fetch
+    (2, 1, 8),  // ListOffsets
+    (3, 0, 12), // Metadata
+    (8, 2, 9),  // OffsetCommit
+    (9, 1, 9),  // OffsetFetch
+    (10, 0, 4), // FindCoordinator
+    (11, 0, 9), // JoinGroup
+    (12, 0, 4), // Heartbeat
+    (13, 0, 5), // LeaveGroup
+    (14, 0, 5), // SyncGroup
+    (15, 0, 5), // DescribeGroups
+    (16, 0, 5), // ListGroups
+    (17, 0, 1), // SaslHandshake
+    (18, 0, 3), // ApiVersions
+    (19, 2, 7), // CreateTopics
+    (20, 1, 6), // DeleteTopics
+    (21, 0, 2), // DeleteRecords
+    (22, 0, 4), // InitProducerId
+    (23, 2, 4), // OffsetForLeaderEpoch
+    (24, 0, 3), // AddPartitionsToTxn
+    (25, 0, 3), // AddOffsetsToTxn
+    (26, 0, 3), // EndTxn
+    (28, 0, 3), // TxnOffsetCommit
+    (32, 1, 4), // DescribeConfigs
+    (36, 0, 2), // SaslAuthenticate
+    (37, 0, 3), // CreatePartitions
+    (42, 0, 2), // DeleteGroups
+    (60, 0, 1), // DescribeCluster
+    (68, 1, 1), // ConsumerGroupHeartbeat
+    (71, 0, 0), // GetTelemetrySubscriptions
+    (72, 0, 0), // PushTelemetry
 ];
 
 /// The default (min, max) version per served API key.
@@ -167,7 +167,10 @@ pub fn decode<T: Decodable>(req: &Req) -> Option<T> {
     match protocol::decode_request_body::<T>(req.version, &mut body) {
         Ok(v) => Some(v),
         Err(err) => {
-            debug(&format!("bad request api {} v{}: {err}", req.api_key, req.version));
+            debug(&format!(
+                "bad request api {} v{}: {err}",
+                req.api_key, req.version
+            ));
             None
         }
     }

@@ -19,13 +19,15 @@ use kafka_protocol::messages::offset_for_leader_epoch_response::{
 };
 use kafka_protocol::messages::*;
 
-use super::{decode, next_error, respond, sb, Ctx, Reply, Req};
+use super::{Ctx, Reply, Req, decode, next_error, respond, sb};
 use crate::mock::errors as e;
 use crate::mock::server::Server;
-use crate::mock::state::{Committed, State, COORD_GROUP};
+use crate::mock::state::{COORD_GROUP, Committed, State};
 
 pub fn list_offsets(srv: &mut Server, req: &Req, ctx: &mut Ctx) -> Reply {
-    let Some(body) = decode::<ListOffsetsRequest>(req) else { return Reply::Close };
+    let Some(body) = decode::<ListOffsetsRequest>(req) else {
+        return Reply::Close;
+    };
     let all_err = next_error(srv, req, ctx);
     let v = req.version;
     let read_committed = v >= 2 && body.isolation_level == 1;
@@ -49,8 +51,9 @@ pub fn list_offsets(srv: &mut Server, req: &Req, ctx: &mut Ctx) -> Reply {
                 };
             }
             if err == e::NONE {
-                if let Some(inj) =
-                    st.partition_mut(&name, p.partition_index).and_then(|pt| pt.errors.pop(2))
+                if let Some(inj) = st
+                    .partition_mut(&name, p.partition_index)
+                    .and_then(|pt| pt.errors.pop(2))
                 {
                     err = inj.err as i16;
                 }
@@ -59,7 +62,14 @@ pub fn list_offsets(srv: &mut Server, req: &Req, ctx: &mut Ctx) -> Reply {
                 let pt = st.partition(&name, p.partition_index).unwrap();
                 let log = &pt.log;
                 let found: Option<(i64, i64)> = match p.timestamp {
-                    -1 => Some((if read_committed { st.lso(&name, pt) } else { log.end_offset }, -1)),
+                    -1 => Some((
+                        if read_committed {
+                            st.lso(&name, pt)
+                        } else {
+                            log.end_offset
+                        },
+                        -1,
+                    )),
                     -2 | -4 => Some((log.start_offset, -1)),
                     -3 => Some(log.max_timestamp_offset().unwrap_or((-1, -1))),
                     ts if ts >= 0 => log.offset_for_timestamp(ts),
@@ -79,7 +89,11 @@ pub fn list_offsets(srv: &mut Server, req: &Req, ctx: &mut Ctx) -> Reply {
             }
             parts.push(r.with_error_code(err));
         }
-        topics.push(ListOffsetsTopicResponse::default().with_name(t.name.clone()).with_partitions(parts));
+        topics.push(
+            ListOffsetsTopicResponse::default()
+                .with_name(t.name.clone())
+                .with_partitions(parts),
+        );
     }
     respond(req, &ListOffsetsResponse::default().with_topics(topics))
 }
@@ -102,12 +116,20 @@ fn commit_check(st: &State, broker: i32, group: &str, member: &str, gen_id: i32)
 }
 
 pub fn offset_commit(srv: &mut Server, req: &Req, ctx: &mut Ctx) -> Reply {
-    let Some(body) = decode::<OffsetCommitRequest>(req) else { return Reply::Close };
+    let Some(body) = decode::<OffsetCommitRequest>(req) else {
+        return Reply::Close;
+    };
     let mut all_err = next_error(srv, req, ctx);
     let st = &mut srv.st;
     let group = body.group_id.to_string();
     if all_err == e::NONE {
-        all_err = commit_check(st, req.broker, &group, &body.member_id, body.generation_id_or_member_epoch);
+        all_err = commit_check(
+            st,
+            req.broker,
+            &group,
+            &body.member_id,
+            body.generation_id_or_member_epoch,
+        );
     }
     let mut topics = Vec::new();
     for t in &body.topics {
@@ -135,7 +157,11 @@ pub fn offset_commit(srv: &mut Server, req: &Req, ctx: &mut Ctx) -> Reply {
                     .with_error_code(err),
             );
         }
-        topics.push(OffsetCommitResponseTopic::default().with_name(t.name.clone()).with_partitions(parts));
+        topics.push(
+            OffsetCommitResponseTopic::default()
+                .with_name(t.name.clone())
+                .with_partitions(parts),
+        );
     }
     respond(req, &OffsetCommitResponse::default().with_topics(topics))
 }
@@ -154,7 +180,9 @@ fn committed(
     if require_stable
         && st.txns.values().any(|t| {
             t.ongoing
-                && t.offsets.iter().any(|o| o.group == group && o.topic == topic && o.partition == p)
+                && t.offsets
+                    .iter()
+                    .any(|o| o.group == group && o.topic == topic && o.partition == p)
         })
     {
         return (-1, -1, None, 88); // UNSTABLE_OFFSET_COMMIT
@@ -172,7 +200,11 @@ fn all_committed(st: &State, group: &str) -> Vec<(String, Vec<i32>)> {
         .map(|t| {
             (
                 t.name.clone(),
-                t.partitions.iter().filter(|p| p.committed.contains_key(group)).map(|p| p.id).collect::<Vec<_>>(),
+                t.partitions
+                    .iter()
+                    .filter(|p| p.committed.contains_key(group))
+                    .map(|p| p.id)
+                    .collect::<Vec<_>>(),
             )
         })
         .filter(|(_, ps)| !ps.is_empty())
@@ -180,7 +212,9 @@ fn all_committed(st: &State, group: &str) -> Vec<(String, Vec<i32>)> {
 }
 
 pub fn offset_fetch(srv: &mut Server, req: &Req, ctx: &mut Ctx) -> Reply {
-    let Some(body) = decode::<OffsetFetchRequest>(req) else { return Reply::Close };
+    let Some(body) = decode::<OffsetFetchRequest>(req) else {
+        return Reply::Close;
+    };
     let inj = next_error(srv, req, ctx);
     let v = req.version;
     let st = &srv.st;
@@ -201,7 +235,10 @@ pub fn offset_fetch(srv: &mut Server, req: &Req, ctx: &mut Ctx) -> Reply {
             let gid = g.group_id.to_string();
             let gerr = coord_err(&gid);
             let wanted: Vec<(String, Vec<i32>)> = match &g.topics {
-                Some(ts) => ts.iter().map(|t| (t.name.to_string(), t.partition_indexes.clone())).collect(),
+                Some(ts) => ts
+                    .iter()
+                    .map(|t| (t.name.to_string(), t.partition_indexes.clone()))
+                    .collect(),
                 None => all_committed(st, &gid),
             };
             let mut topics = Vec::new();
@@ -219,7 +256,11 @@ pub fn offset_fetch(srv: &mut Server, req: &Req, ctx: &mut Ctx) -> Reply {
                                 .with_error_code(err)
                         })
                         .collect();
-                    topics.push(OffsetFetchResponseTopics::default().with_name(TopicName(sb(&name))).with_partitions(ps));
+                    topics.push(
+                        OffsetFetchResponseTopics::default()
+                            .with_name(TopicName(sb(&name)))
+                            .with_partitions(ps),
+                    );
                 }
             }
             groups.push(
@@ -234,7 +275,10 @@ pub fn offset_fetch(srv: &mut Server, req: &Req, ctx: &mut Ctx) -> Reply {
     let gid = body.group_id.to_string();
     let gerr = coord_err(&gid);
     let wanted: Vec<(String, Vec<i32>)> = match &body.topics {
-        Some(ts) => ts.iter().map(|t| (t.name.to_string(), t.partition_indexes.clone())).collect(),
+        Some(ts) => ts
+            .iter()
+            .map(|t| (t.name.to_string(), t.partition_indexes.clone()))
+            .collect(),
         None => all_committed(st, &gid),
     };
     let mut topics = Vec::new();
@@ -258,7 +302,11 @@ pub fn offset_fetch(srv: &mut Server, req: &Req, ctx: &mut Ctx) -> Reply {
                 r
             })
             .collect();
-        topics.push(OffsetFetchResponseTopic::default().with_name(TopicName(sb(&name))).with_partitions(ps));
+        topics.push(
+            OffsetFetchResponseTopic::default()
+                .with_name(TopicName(sb(&name)))
+                .with_partitions(ps),
+        );
     }
     let mut resp = OffsetFetchResponse::default().with_topics(topics);
     if v >= 2 {
@@ -268,7 +316,9 @@ pub fn offset_fetch(srv: &mut Server, req: &Req, ctx: &mut Ctx) -> Reply {
 }
 
 pub fn offset_for_leader_epoch(srv: &mut Server, req: &Req, ctx: &mut Ctx) -> Reply {
-    let Some(body) = decode::<OffsetForLeaderEpochRequest>(req) else { return Reply::Close };
+    let Some(body) = decode::<OffsetForLeaderEpochRequest>(req) else {
+        return Reply::Close;
+    };
     let all_err = next_error(srv, req, ctx);
     let st = &srv.st;
     let mut topics = Vec::new();
@@ -276,7 +326,10 @@ pub fn offset_for_leader_epoch(srv: &mut Server, req: &Req, ctx: &mut Ctx) -> Re
         let name = t.topic.to_string();
         let mut parts = Vec::new();
         for p in &t.partitions {
-            let mut r = EpochEndOffset::default().with_partition(p.partition).with_leader_epoch(-1).with_end_offset(-1);
+            let mut r = EpochEndOffset::default()
+                .with_partition(p.partition)
+                .with_leader_epoch(-1)
+                .with_end_offset(-1);
             let mut err = all_err;
             if err == e::NONE {
                 err = match st.partition(&name, p.partition) {
@@ -288,21 +341,34 @@ pub fn offset_for_leader_epoch(srv: &mut Server, req: &Req, ctx: &mut Ctx) -> Re
             if err == e::NONE {
                 let pt = st.partition(&name, p.partition).unwrap();
                 if p.leader_epoch >= pt.leader_epoch {
-                    r = r.with_leader_epoch(pt.leader_epoch).with_end_offset(pt.log.end_offset);
+                    r = r
+                        .with_leader_epoch(pt.leader_epoch)
+                        .with_end_offset(pt.log.end_offset);
                 } else {
                     let end = pt.log.end_offset_for_epoch(p.leader_epoch);
-                    r = r.with_leader_epoch(if end < 0 { -1 } else { p.leader_epoch }).with_end_offset(end);
+                    r = r
+                        .with_leader_epoch(if end < 0 { -1 } else { p.leader_epoch })
+                        .with_end_offset(end);
                 }
             }
             parts.push(r.with_error_code(err));
         }
-        topics.push(OffsetForLeaderTopicResult::default().with_topic(t.topic.clone()).with_partitions(parts));
+        topics.push(
+            OffsetForLeaderTopicResult::default()
+                .with_topic(t.topic.clone())
+                .with_partitions(parts),
+        );
     }
-    respond(req, &OffsetForLeaderEpochResponse::default().with_topics(topics))
+    respond(
+        req,
+        &OffsetForLeaderEpochResponse::default().with_topics(topics),
+    )
 }
 
 pub fn delete_records(srv: &mut Server, req: &Req, ctx: &mut Ctx) -> Reply {
-    let Some(body) = decode::<DeleteRecordsRequest>(req) else { return Reply::Close };
+    let Some(body) = decode::<DeleteRecordsRequest>(req) else {
+        return Reply::Close;
+    };
     let all_err = next_error(srv, req, ctx);
     let st = &mut srv.st;
     let mut topics = Vec::new();
@@ -310,7 +376,9 @@ pub fn delete_records(srv: &mut Server, req: &Req, ctx: &mut Ctx) -> Reply {
         let name = t.name.to_string();
         let mut parts = Vec::new();
         for p in &t.partitions {
-            let mut r = DeleteRecordsPartitionResult::default().with_partition_index(p.partition_index).with_low_watermark(-1);
+            let mut r = DeleteRecordsPartitionResult::default()
+                .with_partition_index(p.partition_index)
+                .with_low_watermark(-1);
             let mut err = all_err;
             if err == e::NONE {
                 err = match st.partition(&name, p.partition_index) {
@@ -321,7 +389,11 @@ pub fn delete_records(srv: &mut Server, req: &Req, ctx: &mut Ctx) -> Reply {
             }
             if err == e::NONE {
                 let pt = st.partition_mut(&name, p.partition_index).unwrap();
-                let off = if p.offset == -1 { pt.log.end_offset } else { p.offset };
+                let off = if p.offset == -1 {
+                    pt.log.end_offset
+                } else {
+                    p.offset
+                };
                 match pt.log.delete_before(off) {
                     Ok(()) => r = r.with_low_watermark(pt.log.start_offset),
                     Err(code) => err = code,
@@ -329,7 +401,11 @@ pub fn delete_records(srv: &mut Server, req: &Req, ctx: &mut Ctx) -> Reply {
             }
             parts.push(r.with_error_code(err));
         }
-        topics.push(DeleteRecordsTopicResult::default().with_name(t.name.clone()).with_partitions(parts));
+        topics.push(
+            DeleteRecordsTopicResult::default()
+                .with_name(t.name.clone())
+                .with_partitions(parts),
+        );
     }
     respond(req, &DeleteRecordsResponse::default().with_topics(topics))
 }

@@ -1,13 +1,13 @@
 //! Produce: append record batches to partition logs, with idempotent
 //! sequence checks and transaction bookkeeping.
 
-use super::{debug, frame_raw, next_error, Ctx, Reply, Req};
+use super::{Ctx, Reply, Req, debug, frame_raw, next_error};
 use crate::mock::errors as e;
 use crate::mock::server::Server;
-use crate::mock::state::{now_ms, State};
+use crate::mock::state::{State, now_ms};
 use crate::protocol::{
-    decode_produce_request, encode_produce_response, BatchHeader, LeaderIdAndEpoch, NodeEndpoint,
-    ProducePartitionResponse, ProduceResponse, ProduceTopicResponse,
+    BatchHeader, LeaderIdAndEpoch, NodeEndpoint, ProducePartitionResponse, ProduceResponse,
+    ProduceTopicResponse, decode_produce_request, encode_produce_response,
 };
 
 /// Append one partition's records; returns (error, base offset).
@@ -19,7 +19,9 @@ fn append(
     records: Option<&bytes::Bytes>,
     txn_id: Option<&str>,
 ) -> (i16, i64) {
-    let Some(records) = records else { return (e::CORRUPT_MESSAGE, -1) };
+    let Some(records) = records else {
+        return (e::CORRUPT_MESSAGE, -1);
+    };
     let hdr = if records.len() > 16 && records[16] == 2 {
         BatchHeader::parse(records).ok()
     } else {
@@ -35,7 +37,10 @@ fn append(
             return (err, -1);
         }
         let in_txn = st.txns.get(tid).is_some_and(|t| {
-            t.ongoing && t.partitions.iter().any(|p| p.topic == topic && p.partition == partition)
+            t.ongoing
+                && t.partitions
+                    .iter()
+                    .any(|p| p.topic == topic && p.partition == partition)
         });
         if !in_txn {
             return (e::INVALID_TXN_STATE, -1);
@@ -73,7 +78,9 @@ fn append(
 
 pub fn produce(srv: &mut Server, req: &Req, ctx: &mut Ctx) -> Reply {
     let v = req.version;
-    let Ok(body) = decode_produce_request(v, &req.body) else { return Reply::Close };
+    let Ok(body) = decode_produce_request(v, &req.body) else {
+        return Reply::Close;
+    };
     let all_err = next_error(srv, req, ctx);
     let st = &mut srv.st;
     let mut resp = ProduceResponse::default();
@@ -87,9 +94,16 @@ pub fn produce(srv: &mut Server, req: &Req, ctx: &mut Ctx) -> Reply {
             }
             Some(t.name.clone())
         };
-        let mut tr = ProduceTopicResponse { name: t.name.clone(), topic_id: t.topic_id, partitions: Vec::new() };
+        let mut tr = ProduceTopicResponse {
+            name: t.name.clone(),
+            topic_id: t.topic_id,
+            partitions: Vec::new(),
+        };
         for p in &t.partitions {
-            let mut pr = ProducePartitionResponse { partition_index: p.partition, ..Default::default() };
+            let mut pr = ProducePartitionResponse {
+                partition_index: p.partition,
+                ..Default::default()
+            };
             let part = name.as_deref().and_then(|n| st.partition(n, p.partition));
             let mut err = all_err;
             if err == e::NONE {
@@ -103,8 +117,10 @@ pub fn produce(srv: &mut Server, req: &Req, ctx: &mut Ctx) -> Reply {
             if err == e::NOT_LEADER_OR_FOLLOWER && v >= 10 {
                 if let Some(pt) = part {
                     if let Some(l) = pt.leader {
-                        pr.current_leader =
-                            Some(LeaderIdAndEpoch { leader_id: l, leader_epoch: pt.leader_epoch });
+                        pr.current_leader = Some(LeaderIdAndEpoch {
+                            leader_id: l,
+                            leader_epoch: pt.leader_epoch,
+                        });
                         if !endpoints.iter().any(|n| n.node_id == l) {
                             if let Some(b) = st.broker(l) {
                                 endpoints.push(NodeEndpoint {
@@ -140,8 +156,9 @@ pub fn produce(srv: &mut Server, req: &Req, ctx: &mut Ctx) -> Reply {
                 if code == e::NONE {
                     pr.base_offset = base;
                     if v >= 5 {
-                        pr.log_start_offset =
-                            st.partition(&n, p.partition).map_or(-1, |x| x.log.start_offset);
+                        pr.log_start_offset = st
+                            .partition(&n, p.partition)
+                            .map_or(-1, |x| x.log.start_offset);
                     }
                 }
             }

@@ -12,10 +12,10 @@ use kafka_protocol::messages::txn_offset_commit_response::{
 };
 use kafka_protocol::messages::*;
 
-use super::{decode, next_error, respond, Ctx, Reply, Req};
+use super::{Ctx, Reply, Req, decode, next_error, respond};
 use crate::mock::errors as e;
 use crate::mock::server::Server;
-use crate::mock::state::{Committed, State, Txn, TxnOffset, TxnPartition, COORD_GROUP, COORD_TXN};
+use crate::mock::state::{COORD_GROUP, COORD_TXN, Committed, State, Txn, TxnOffset, TxnPartition};
 
 const OPERATION_NOT_ATTEMPTED: i16 = 55;
 
@@ -28,11 +28,17 @@ fn coord_check(st: &State, key_type: i8, key: &str, broker: i32) -> i16 {
 }
 
 pub fn init_producer_id(srv: &mut Server, req: &Req, ctx: &mut Ctx) -> Reply {
-    let Some(body) = decode::<InitProducerIdRequest>(req) else { return Reply::Close };
+    let Some(body) = decode::<InitProducerIdRequest>(req) else {
+        return Reply::Close;
+    };
     let mut err = next_error(srv, req, ctx);
     let st = &mut srv.st;
     let tid = body.transactional_id.as_ref().map(|t| t.to_string());
-    let (cur_pid, cur_epoch) = if req.version >= 3 { (body.producer_id.0, body.producer_epoch) } else { (-1, -1) };
+    let (cur_pid, cur_epoch) = if req.version >= 3 {
+        (body.producer_id.0, body.producer_epoch)
+    } else {
+        (-1, -1)
+    };
     let mut pid = (-1i64, -1i16);
     if err == e::NONE {
         match tid.as_deref() {
@@ -40,7 +46,9 @@ pub fn init_producer_id(srv: &mut Server, req: &Req, ctx: &mut Ctx) -> Reply {
                 // Idempotent producer: a new id, or the same id with its
                 // epoch bumped (KIP-360).
                 pid = match st.producer_ids.get_mut(&cur_pid) {
-                    Some(p) if cur_pid >= 0 && p.transactional_id.is_none() && p.epoch == cur_epoch => {
+                    Some(p)
+                        if cur_pid >= 0 && p.transactional_id.is_none() && p.epoch == cur_epoch =>
+                    {
                         p.epoch += 1;
                         (cur_pid, p.epoch)
                     }
@@ -103,7 +111,9 @@ fn begin(st: &mut State, tid: &str) {
 }
 
 pub fn add_partitions_to_txn(srv: &mut Server, req: &Req, ctx: &mut Ctx) -> Reply {
-    let Some(body) = decode::<AddPartitionsToTxnRequest>(req) else { return Reply::Close };
+    let Some(body) = decode::<AddPartitionsToTxnRequest>(req) else {
+        return Reply::Close;
+    };
     let mut all_err = next_error(srv, req, ctx);
     let st = &mut srv.st;
     let tid = body.v3_and_below_transactional_id.to_string();
@@ -111,7 +121,11 @@ pub fn add_partitions_to_txn(srv: &mut Server, req: &Req, ctx: &mut Ctx) -> Repl
         all_err = coord_check(st, COORD_TXN, &tid, req.broker);
     }
     if all_err == e::NONE {
-        all_err = st.check_producer(&tid, body.v3_and_below_producer_id.0, body.v3_and_below_producer_epoch);
+        all_err = st.check_producer(
+            &tid,
+            body.v3_and_below_producer_id.0,
+            body.v3_and_below_producer_epoch,
+        );
     }
     // Per-partition problems first: any makes the others not attempted.
     let mut errs: Vec<(String, Vec<(i32, i16)>)> = Vec::new();
@@ -128,7 +142,9 @@ pub fn add_partitions_to_txn(srv: &mut Server, req: &Req, ctx: &mut Ctx) -> Repl
                 } else {
                     match topic {
                         None => e::UNKNOWN_TOPIC_OR_PARTITION,
-                        Some(x) if p < 0 || p as usize >= x.partitions.len() => e::UNKNOWN_TOPIC_OR_PARTITION,
+                        Some(x) if p < 0 || p as usize >= x.partitions.len() => {
+                            e::UNKNOWN_TOPIC_OR_PARTITION
+                        }
                         Some(x) => x.err,
                     }
                 };
@@ -151,8 +167,16 @@ pub fn add_partitions_to_txn(srv: &mut Server, req: &Req, ctx: &mut Ctx) -> Repl
         let txn = st.txns.get_mut(&tid).unwrap();
         for (name, ps) in &errs {
             for (p, _) in ps {
-                if !txn.partitions.iter().any(|x| x.topic == *name && x.partition == *p) {
-                    txn.partitions.push(TxnPartition { topic: name.clone(), partition: *p, first_offset: -1 });
+                if !txn
+                    .partitions
+                    .iter()
+                    .any(|x| x.topic == *name && x.partition == *p)
+                {
+                    txn.partitions.push(TxnPartition {
+                        topic: name.clone(),
+                        partition: *p,
+                        first_offset: -1,
+                    });
                 }
             }
         }
@@ -160,20 +184,29 @@ pub fn add_partitions_to_txn(srv: &mut Server, req: &Req, ctx: &mut Ctx) -> Repl
     let results = errs
         .into_iter()
         .map(|(name, ps)| {
-            AddPartitionsToTxnTopicResult::default().with_name(TopicName(super::sb(&name))).with_results_by_partition(
-                ps.into_iter()
-                    .map(|(p, err)| {
-                        AddPartitionsToTxnPartitionResult::default().with_partition_index(p).with_partition_error_code(err)
-                    })
-                    .collect(),
-            )
+            AddPartitionsToTxnTopicResult::default()
+                .with_name(TopicName(super::sb(&name)))
+                .with_results_by_partition(
+                    ps.into_iter()
+                        .map(|(p, err)| {
+                            AddPartitionsToTxnPartitionResult::default()
+                                .with_partition_index(p)
+                                .with_partition_error_code(err)
+                        })
+                        .collect(),
+                )
         })
         .collect();
-    respond(req, &AddPartitionsToTxnResponse::default().with_results_by_topic_v3_and_below(results))
+    respond(
+        req,
+        &AddPartitionsToTxnResponse::default().with_results_by_topic_v3_and_below(results),
+    )
 }
 
 pub fn add_offsets_to_txn(srv: &mut Server, req: &Req, ctx: &mut Ctx) -> Reply {
-    let Some(body) = decode::<AddOffsetsToTxnRequest>(req) else { return Reply::Close };
+    let Some(body) = decode::<AddOffsetsToTxnRequest>(req) else {
+        return Reply::Close;
+    };
     let mut err = next_error(srv, req, ctx);
     let st = &mut srv.st;
     let tid = body.transactional_id.to_string();
@@ -186,11 +219,16 @@ pub fn add_offsets_to_txn(srv: &mut Server, req: &Req, ctx: &mut Ctx) -> Reply {
     if err == e::NONE {
         begin(st, &tid);
     }
-    respond(req, &AddOffsetsToTxnResponse::default().with_error_code(err))
+    respond(
+        req,
+        &AddOffsetsToTxnResponse::default().with_error_code(err),
+    )
 }
 
 pub fn txn_offset_commit(srv: &mut Server, req: &Req, ctx: &mut Ctx) -> Reply {
-    let Some(body) = decode::<TxnOffsetCommitRequest>(req) else { return Reply::Close };
+    let Some(body) = decode::<TxnOffsetCommitRequest>(req) else {
+        return Reply::Close;
+    };
     let mut err = next_error(srv, req, ctx);
     let st = &mut srv.st;
     let tid = body.transactional_id.to_string();
@@ -222,7 +260,9 @@ pub fn txn_offset_commit(srv: &mut Server, req: &Req, ctx: &mut Ctx) -> Reply {
             }
             if perr == e::NONE {
                 let txn = st.txns.get_mut(&tid).unwrap();
-                txn.offsets.retain(|o| !(o.group == group && o.topic == name && o.partition == p.partition_index));
+                txn.offsets.retain(|o| {
+                    !(o.group == group && o.topic == name && o.partition == p.partition_index)
+                });
                 txn.offsets.push(TxnOffset {
                     group: group.clone(),
                     topic: name.clone(),
@@ -234,15 +274,25 @@ pub fn txn_offset_commit(srv: &mut Server, req: &Req, ctx: &mut Ctx) -> Reply {
                     },
                 });
             }
-            parts.push(TxnOffsetCommitResponsePartition::default().with_partition_index(p.partition_index).with_error_code(perr));
+            parts.push(
+                TxnOffsetCommitResponsePartition::default()
+                    .with_partition_index(p.partition_index)
+                    .with_error_code(perr),
+            );
         }
-        topics.push(TxnOffsetCommitResponseTopic::default().with_name(t.name.clone()).with_partitions(parts));
+        topics.push(
+            TxnOffsetCommitResponseTopic::default()
+                .with_name(t.name.clone())
+                .with_partitions(parts),
+        );
     }
     respond(req, &TxnOffsetCommitResponse::default().with_topics(topics))
 }
 
 pub fn end_txn(srv: &mut Server, req: &Req, ctx: &mut Ctx) -> Reply {
-    let Some(body) = decode::<EndTxnRequest>(req) else { return Reply::Close };
+    let Some(body) = decode::<EndTxnRequest>(req) else {
+        return Reply::Close;
+    };
     let mut err = next_error(srv, req, ctx);
     let st = &mut srv.st;
     let tid = body.transactional_id.to_string();
