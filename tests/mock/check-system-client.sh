@@ -8,6 +8,8 @@
 #   - tests/mock/systxn.c: transactional producer (abort, commit, offsets
 #     sent in the transaction) and read_committed / read_uncommitted
 #     consumers;
+#   - tests/mock/sysgroup.c: two consumers of one group share the
+#     partitions, the survivor gets them all when the other leaves;
 #   - kcat (Debian, system librdkafka): -L, -P, -C -e.
 # Needs `make lib` first. Exits non-zero on any failure.
 set -euo pipefail
@@ -35,6 +37,7 @@ cc -O1 -g -Wall -Werror -I"$top/build/include" -o "$out/mockhost" "$top/tests/mo
 # Client: the system header and library only.
 cc -O1 -g -Wall -Werror -o "$out/sysclient" "$top/tests/mock/sysclient.c" -lrdkafka
 cc -O1 -g -Wall -Werror -o "$out/systxn" "$top/tests/mock/systxn.c" -lrdkafka
+cc -O1 -g -Wall -Werror -o "$out/sysgroup" "$top/tests/mock/sysgroup.c" -lrdkafka
 
 hostlib=$(ldd "$out/mockhost" | awk '/librdkafka/ {print $3}')
 syslib=$(env -u LD_LIBRARY_PATH ldd "$out/sysclient" | awk '/librdkafka/ {print $3}')
@@ -65,6 +68,7 @@ cmd() { # command; waits for its answer
 cmd topic sysclient-topic 3 3
 cmd topic kcat-topic 2 3
 cmd topic txn-topic 1 3
+cmd topic group-topic 4 3
 cmd delay 300
 
 # 1. The system librdkafka client.
@@ -74,7 +78,10 @@ env -u LD_LIBRARY_PATH -u LD_PRELOAD timeout 180 "$out/sysclient" "$bootstrap" s
 # 2. Transactions: abort and commit, read_committed, offsets in a transaction.
 env -u LD_LIBRARY_PATH -u LD_PRELOAD timeout 180 "$out/systxn" "$bootstrap" txn-topic || fail "systxn"
 
-# 3. kcat (system librdkafka).
+# 3. Two group members: rebalance over both, then back to one.
+env -u LD_LIBRARY_PATH -u LD_PRELOAD timeout 180 "$out/sysgroup" "$bootstrap" group-topic 4 || fail "sysgroup"
+
+# 4. kcat (system librdkafka).
 kc() { env -u LD_LIBRARY_PATH -u LD_PRELOAD timeout 60 kcat -b "$bootstrap" "$@"; }
 kc -L >"$work/L.txt" || fail "kcat -L"
 grep -q ' 3 brokers:' "$work/L.txt" || fail "kcat -L: brokers: $(cat "$work/L.txt")"
