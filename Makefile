@@ -15,9 +15,9 @@ STATIC     := $(B)/lib/librdkafka.a
 PC         := $(B)/lib/pkgconfig/rdkafka.pc
 HEADERS    := $(B)/include/librdkafka/rdkafka.h $(B)/include/librdkafka/rdkafka_mock.h
 # System libraries the Rust static library needs (rustc --print native-static-libs).
-SYSLIBS    := -lpthread -ldl -lm -lrt -lgcc_s
+SYSLIBS    := -lssl -lcrypto -lpthread -ldl -lm -lrt -lgcc_s
 
-.PHONY: all lib headers check-headers test unit-test c-test abi-test compat-test integration-test \
+.PHONY: all lib headers check-headers test unit-test c-test abi-test compat-test integration-test mock-test \
         run install uninstall clean FORCE
 
 all: lib
@@ -88,6 +88,7 @@ test: $(B)/.deps-ok lib
 	$(MAKE) c-test
 	$(MAKE) abi-test
 	$(MAKE) integration-test
+	$(MAKE) mock-test
 	$(MAKE) compat-test
 
 unit-test:
@@ -99,6 +100,10 @@ c-test: lib
 abi-test: lib
 	tests/abi/check-exports.sh $(SO)
 	tests/abi/check-install.sh
+
+# Our mock cluster driven by independent clients (the system librdkafka, kcat).
+mock-test: lib
+	tests/mock/check-system-client.sh
 
 compat-test: lib
 	tests/compat/run.sh

@@ -27,78 +27,130 @@ typedef struct rd_kafka_mock_cgrp_consumer_target_assignment_s
 extern "C" {
 #endif // __cplusplus
 
+/*
+ Starts a mock cluster of broker_cnt brokers (ids 1..broker_cnt) on loopback ports; rk is only remembered for rd_kafka_mock_cluster_handle().
+ */
 RD_EXPORT
 rd_kafka_mock_cluster_t *rd_kafka_mock_cluster_new(rd_kafka_t *rk,
                                                    int broker_cnt);
 
-RD_EXPORT void rd_kafka_mock_cluster_destroy(rd_kafka_mock_cluster_t *mcluster);
+/*
+ Stops a cluster made by rd_kafka_mock_cluster_new(), closing its listeners and connections.
+ */
+RD_EXPORT
+void rd_kafka_mock_cluster_destroy(rd_kafka_mock_cluster_t *mcluster);
 
+/*
+ Returns the rd_kafka_t the cluster was created with.
+ */
 RD_EXPORT
 rd_kafka_t *rd_kafka_mock_cluster_handle(const rd_kafka_mock_cluster_t *mcluster);
 
+/*
+ Returns the cluster a client created for itself with test.mock.num.brokers, or NULL.
+ */
 RD_EXPORT
 rd_kafka_mock_cluster_t *rd_kafka_handle_mock_cluster(const rd_kafka_t *rk);
 
+/*
+ Returns the cluster's bootstrap.servers list ("127.0.0.1:port,..."), valid while the cluster lives.
+ */
 RD_EXPORT
 const char *rd_kafka_mock_cluster_bootstraps(const rd_kafka_mock_cluster_t *mcluster);
 
+/*
+ Forgets the cluster-wide injected errors of ApiKey.
+ */
 RD_EXPORT
 void rd_kafka_mock_clear_request_errors(rd_kafka_mock_cluster_t *mcluster,
                                         int16_t ApiKey);
 
+/*
+ Makes the next cnt requests of type ApiKey, on any broker, fail with errors[0], errors[1], ... (__TRANSPORT disconnects).
+ */
 RD_EXPORT
 void rd_kafka_mock_push_request_errors_array(rd_kafka_mock_cluster_t *mcluster,
                                              int16_t ApiKey,
                                              size_t cnt,
                                              const rd_kafka_resp_err_t *errors);
 
+/*
+ Sets group.initial.rebalance.delay.ms for every broker of the cluster.
+ */
 RD_EXPORT
 void rd_kafka_mock_group_initial_rebalance_delay_ms(rd_kafka_mock_cluster_t *mcluster,
                                                     int32_t delay_ms);
 
+/*
+ Sets the controller id reported in Metadata (-1: no controller).
+ */
 RD_EXPORT
 void rd_kafka_mock_set_controller_id(rd_kafka_mock_cluster_t *mcluster,
                                      int32_t controller_id);
 
+/*
+ Stores in *cntp how many injected errors broker_id has left for ApiKey.
+ */
 RD_EXPORT
 rd_kafka_resp_err_t rd_kafka_mock_broker_error_stack_cnt(rd_kafka_mock_cluster_t *mcluster,
                                                          int32_t broker_id,
                                                          int16_t ApiKey,
                                                          size_t *cntp);
 
+/*
+ Makes Metadata and AddPartitionsToTxn report err for the topic (created if needed).
+ */
 RD_EXPORT
 void rd_kafka_mock_topic_set_error(rd_kafka_mock_cluster_t *mcluster,
                                    const char *topic,
                                    rd_kafka_resp_err_t err);
 
+/*
+ Creates a topic with partition_cnt partitions and replication_factor replicas.
+ */
 RD_EXPORT
 rd_kafka_resp_err_t rd_kafka_mock_topic_create(rd_kafka_mock_cluster_t *mcluster,
                                                const char *topic,
                                                int partition_cnt,
                                                int replication_factor);
 
+/*
+ Deletes a topic and its partitions (UNKNOWN_TOPIC_OR_PART if there is none).
+ */
 RD_EXPORT
 rd_kafka_resp_err_t rd_kafka_mock_topic_delete(rd_kafka_mock_cluster_t *mcluster,
                                                const char *topic);
 
+/*
+ Deletes the records of a partition before before_offset, moving its start offset there.
+ */
 RD_EXPORT
 rd_kafka_resp_err_t rd_kafka_mock_partition_delete_records(rd_kafka_mock_cluster_t *mcluster,
                                                            const char *topic,
                                                            int32_t partition,
                                                            int64_t before_offset);
 
+/*
+ Moves a partition's leader to broker_id (-1: no leader), creating the topic if needed.
+ */
 RD_EXPORT
 rd_kafka_resp_err_t rd_kafka_mock_partition_set_leader(rd_kafka_mock_cluster_t *mcluster,
                                                        const char *topic,
                                                        int32_t partition,
                                                        int32_t broker_id);
 
+/*
+ Sets a partition's preferred read replica (any broker id), creating the topic if needed.
+ */
 RD_EXPORT
 rd_kafka_resp_err_t rd_kafka_mock_partition_set_follower(rd_kafka_mock_cluster_t *mcluster,
                                                          const char *topic,
                                                          int32_t partition,
                                                          int32_t broker_id);
 
+/*
+ Sets the low and high watermarks seen on the follower (-1: the leader's).
+ */
 RD_EXPORT
 rd_kafka_resp_err_t rd_kafka_mock_partition_set_follower_wmarks(rd_kafka_mock_cluster_t *mcluster,
                                                                 const char *topic,
@@ -106,6 +158,9 @@ rd_kafka_resp_err_t rd_kafka_mock_partition_set_follower_wmarks(rd_kafka_mock_cl
                                                                 int64_t lo,
                                                                 int64_t hi);
 
+/*
+ Queues a leader id and epoch to report for the partition in the next Metadata response.
+ */
 RD_EXPORT
 rd_kafka_resp_err_t rd_kafka_mock_partition_push_leader_response(rd_kafka_mock_cluster_t *mcluster,
                                                                  const char *topic,
@@ -113,105 +168,183 @@ rd_kafka_resp_err_t rd_kafka_mock_partition_push_leader_response(rd_kafka_mock_c
                                                                  int32_t leader_id,
                                                                  int32_t leader_epoch);
 
+/*
+ Closes a broker's connections and refuses new ones (-1: every broker); leaders do not move.
+ */
 RD_EXPORT
 rd_kafka_resp_err_t rd_kafka_mock_broker_set_down(rd_kafka_mock_cluster_t *mcluster,
                                                   int32_t broker_id);
 
+/*
+ Changes the host and port a broker advertises in Metadata and FindCoordinator.
+ */
 RD_EXPORT
 void rd_kafka_mock_broker_set_host_port(rd_kafka_mock_cluster_t *mcluster,
                                         int32_t broker_id,
                                         const char *host,
                                         int port);
 
+/*
+ Lets a broker accept connections again, on its old port (-1: every broker).
+ */
 RD_EXPORT
 rd_kafka_resp_err_t rd_kafka_mock_broker_set_up(rd_kafka_mock_cluster_t *mcluster,
                                                 int32_t broker_id);
 
+/*
+ Delays every response of a broker (-1: every broker) by rtt_ms milliseconds.
+ */
 RD_EXPORT
 rd_kafka_resp_err_t rd_kafka_mock_broker_set_rtt(rd_kafka_mock_cluster_t *mcluster,
                                                  int32_t broker_id,
                                                  int rtt_ms);
 
+/*
+ Sets the rack a broker (-1: every broker) reports in Metadata.
+ */
 RD_EXPORT
 rd_kafka_resp_err_t rd_kafka_mock_broker_set_rack(rd_kafka_mock_cluster_t *mcluster,
                                                   int32_t broker_id,
                                                   const char *rack);
 
+/*
+ Removes a broker from the cluster; its partitions move to the other brokers.
+ */
 RD_EXPORT
 rd_kafka_resp_err_t rd_kafka_mock_broker_decommission(rd_kafka_mock_cluster_t *cluster,
                                                       int32_t broker_id);
 
+/*
+ Hides a broker from Metadata without closing its connections; its partitions move elsewhere.
+ */
 RD_EXPORT
 rd_kafka_resp_err_t rd_kafka_mock_broker_remove_from_metadata(rd_kafka_mock_cluster_t *mcluster,
                                                               int32_t broker_id);
 
+/*
+ Adds a broker with a new listener; partitions are spread over it too.
+ */
 RD_EXPORT
 rd_kafka_resp_err_t rd_kafka_mock_broker_add(rd_kafka_mock_cluster_t *mcluster,
                                              int32_t broker_id);
 
+/*
+ Sets the coordinator broker of a group (key_type "group") or transactional id ("transaction").
+ */
 RD_EXPORT
 rd_kafka_resp_err_t rd_kafka_mock_coordinator_set(rd_kafka_mock_cluster_t *mcluster,
                                                   const char *key_type,
                                                   const char *key,
                                                   int32_t broker_id);
 
+/*
+ Limits the versions served for ApiKey to MinVersion..MaxVersion (-1, -1 disables it).
+ */
 RD_EXPORT
 rd_kafka_resp_err_t rd_kafka_mock_set_apiversion(rd_kafka_mock_cluster_t *mcluster,
                                                  int16_t ApiKey,
                                                  int16_t MinVersion,
                                                  int16_t MaxVersion);
 
+/*
+ Starts recording the requests the brokers receive (clearing earlier records).
+ */
 RD_EXPORT
 void rd_kafka_mock_start_request_tracking(rd_kafka_mock_cluster_t *mcluster);
 
+/*
+ Stops recording requests.
+ */
 RD_EXPORT
 void rd_kafka_mock_stop_request_tracking(rd_kafka_mock_cluster_t *mcluster);
 
+/*
+ Frees one request record from rd_kafka_mock_get_requests().
+ */
 RD_EXPORT void rd_kafka_mock_request_destroy(rd_kafka_mock_request_t *mreq);
 
+/*
+ Frees mreq_cnt request records and the array holding them.
+ */
 RD_EXPORT
 void rd_kafka_mock_request_destroy_array(rd_kafka_mock_request_t **mreqs,
                                          size_t mreq_cnt);
 
+/*
+ Returns the id of the broker that received the request.
+ */
 RD_EXPORT int32_t rd_kafka_mock_request_id(rd_kafka_mock_request_t *mreq);
 
+/*
+ Returns the request's ApiKey.
+ */
 RD_EXPORT int16_t rd_kafka_mock_request_api_key(rd_kafka_mock_request_t *mreq);
 
+/*
+ Returns when the request was received, in microseconds of the monotonic clock.
+ */
 RD_EXPORT
 int64_t rd_kafka_mock_request_timestamp(rd_kafka_mock_request_t *mreq);
 
+/*
+ Returns a copy of the recorded requests (count in *cntp); free with rd_kafka_mock_request_destroy_array().
+ */
 RD_EXPORT
 rd_kafka_mock_request_t **rd_kafka_mock_get_requests(rd_kafka_mock_cluster_t *mcluster,
                                                      size_t *cntp);
 
+/*
+ Forgets the recorded requests.
+ */
 RD_EXPORT void rd_kafka_mock_clear_requests(rd_kafka_mock_cluster_t *mcluster);
 
+/*
+ Sets the metric name prefixes brokers request from telemetry clients (none if metrics is NULL, all if the first is "").
+ */
 RD_EXPORT
 rd_kafka_resp_err_t rd_kafka_mock_telemetry_set_requested_metrics(rd_kafka_mock_cluster_t *mcluster,
                                                                   char **metrics,
                                                                   size_t metrics_cnt);
 
+/*
+ Sets the telemetry push interval given to clients (must be positive).
+ */
 RD_EXPORT
 rd_kafka_resp_err_t rd_kafka_mock_telemetry_set_push_interval(rd_kafka_mock_cluster_t *mcluster,
                                                               int64_t push_interval_ms);
 
+/*
+ Builds a KIP-848 target assignment: member_ids[i] gets the partitions of assignment[i].
+ */
 RD_EXPORT
 rd_kafka_mock_cgrp_consumer_target_assignment_t *rd_kafka_mock_cgrp_consumer_target_assignment_new(char **member_ids,
                                                                                                    int member_cnt,
                                                                                                    rd_kafka_topic_partition_list_t **assignment);
 
+/*
+ Frees a target assignment.
+ */
 RD_EXPORT
 void rd_kafka_mock_cgrp_consumer_target_assignment_destroy(rd_kafka_mock_cgrp_consumer_target_assignment_t *target_assignment);
 
+/*
+ Sets the next target assignment of a KIP-848 group (NULL: back to the broker's own assignor).
+ */
 RD_EXPORT
 void rd_kafka_mock_cgrp_consumer_target_assignment(rd_kafka_mock_cluster_t *mcluster,
                                                    const char *group_id,
                                                    rd_kafka_mock_cgrp_consumer_target_assignment_t *target_assignment);
 
+/*
+ Sets group.consumer.session.timeout.ms (KIP-848 groups).
+ */
 RD_EXPORT
 void rd_kafka_mock_set_group_consumer_session_timeout_ms(rd_kafka_mock_cluster_t *mcluster,
                                                          int group_consumer_session_timeout_ms);
 
+/*
+ Sets group.consumer.heartbeat.interval.ms (KIP-848 groups).
+ */
 RD_EXPORT
 void rd_kafka_mock_set_group_consumer_heartbeat_interval_ms(rd_kafka_mock_cluster_t *mcluster,
                                                             int group_consumer_heartbeat_interval_ms);

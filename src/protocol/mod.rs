@@ -154,6 +154,8 @@ pub mod message_set;
 /// cbindgen:ignore
 pub mod produce;
 /// cbindgen:ignore
+pub mod produce_request;
+/// cbindgen:ignore
 pub mod record_batch;
 /// cbindgen:ignore
 pub mod record_set;
@@ -184,6 +186,9 @@ pub use produce::{
     BatchIndexError, EncodedRequest, ProducePartition, ProducePartitionResponse, ProduceResponse,
     ProduceTopic, ProduceTopicResponse, decode_produce_response, encode_produce_request,
     encode_produce_response,
+};
+pub use produce_request::{
+    ProduceRequestData, ProduceRequestPartition, ProduceRequestTopic, decode_produce_request,
 };
 pub use record_batch::{
     BatchHeader, BatchOptions, ControlRecordType, Header, Record, RecordBatch, RecordBatchBuilder,

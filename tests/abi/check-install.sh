@@ -27,6 +27,6 @@ cc -o "$prefix/app" "$prefix/app.c" $flags
 LD_LIBRARY_PATH=$prefix/lib "$prefix/app" >/dev/null
 # The static library links too (with its system libraries).
 cc -o "$prefix/app-static" "$prefix/app.c" -I"$prefix/include" "$prefix/lib/librdkafka.a" \
-    $(pkg-config --libs-only-other --static rdkafka) -lpthread -ldl -lm -lrt -lgcc_s
+    $(pkg-config --libs-only-other --static rdkafka) -lssl -lcrypto -lpthread -ldl -lm -lrt -lgcc_s
 "$prefix/app-static" >/dev/null
 echo "install ok: $prefix layout, pkg-config, shared and static linking"

@@ -1,0 +1,86 @@
+/*
+ * mockhost: hosts a mock cluster of *ferrokafka* (linked to build/lib, our
+ * header) so that independent clients can be run against it.
+ *
+ *   mockhost [BROKERS] [BOOTSTRAP_FILE]
+ *
+ * Prints the bootstrap servers on the first line of stdout (and writes
+ * them to BOOTSTRAP_FILE), then executes one command per stdin line,
+ * answering "ok" or "error: <reason>":
+ *
+ *   topic NAME PARTITIONS REPLICATION   create a topic
+ *   delay MS                            group.initial.rebalance.delay.ms
+ *   down ID | up ID                     broker listener off / on
+ *   rtt ID MS                           response delay of a broker
+ *   quit                                exit (as does EOF)
+ */
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <librdkafka/rdkafka.h>
+#include <librdkafka/rdkafka_mock.h>
+
+int main(int argc, char **argv) {
+        int brokers = argc > 1 ? atoi(argv[1]) : 3;
+        char errstr[512], line[1024];
+        rd_kafka_conf_t *conf = rd_kafka_conf_new();
+        rd_kafka_t *rk;
+        rd_kafka_mock_cluster_t *mc;
+        const char *bootstraps;
+
+        if (!(rk = rd_kafka_new(RD_KAFKA_PRODUCER, conf, errstr, sizeof(errstr)))) {
+                fprintf(stderr, "rd_kafka_new: %s\n", errstr);
+                return 1;
+        }
+        if (!(mc = rd_kafka_mock_cluster_new(rk, brokers))) {
+                fprintf(stderr, "mock cluster creation failed\n");
+                return 1;
+        }
+        if (rd_kafka_mock_cluster_handle(mc) != rk) {
+                fprintf(stderr, "rd_kafka_mock_cluster_handle mismatch\n");
+                return 1;
+        }
+        bootstraps = rd_kafka_mock_cluster_bootstraps(mc);
+        printf("%s\n", bootstraps);
+        fflush(stdout);
+        if (argc > 2) {
+                FILE *f = fopen(argv[2], "w");
+                if (!f || fprintf(f, "%s\n", bootstraps) < 0 || fclose(f)) {
+                        perror(argv[2]);
+                        return 1;
+                }
+        }
+        signal(SIGPIPE, SIG_IGN);
+
+        while (fgets(line, sizeof(line), stdin)) {
+                char s1[256];
+                int a = 0, b = 0;
+                rd_kafka_resp_err_t err = RD_KAFKA_RESP_ERR_NO_ERROR;
+                if (sscanf(line, "topic %255s %d %d", s1, &a, &b) == 3)
+                        err = rd_kafka_mock_topic_create(mc, s1, a, b);
+                else if (sscanf(line, "delay %d", &a) == 1)
+                        rd_kafka_mock_group_initial_rebalance_delay_ms(mc, a);
+                else if (sscanf(line, "down %d", &a) == 1)
+                        err = rd_kafka_mock_broker_set_down(mc, a);
+                else if (sscanf(line, "up %d", &a) == 1)
+                        err = rd_kafka_mock_broker_set_up(mc, a);
+                else if (sscanf(line, "rtt %d %d", &a, &b) == 2)
+                        err = rd_kafka_mock_broker_set_rtt(mc, a, b);
+                else if (!strncmp(line, "quit", 4))
+                        break;
+                else {
+                        printf("error: unknown command\n");
+                        fflush(stdout);
+                        continue;
+                }
+                if (err)
+                        printf("error: %s\n", rd_kafka_err2name(err));
+                else
+                        printf("ok\n");
+                fflush(stdout);
+        }
+        rd_kafka_mock_cluster_destroy(mc);
+        rd_kafka_destroy(rk);
+        return 0;
+}
