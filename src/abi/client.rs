@@ -241,6 +241,9 @@ pub unsafe extern "C" fn rd_kafka_destroy_flags(rk: *mut rd_kafka_t, flags: c_in
             p.wake_waiters();
         }
         super::conf_bridge::stop_engine(&inst);
+        // A mock cluster made for this client (test.mock.num.brokers) stops
+        // with it.
+        drop(crate::mock::unregister_client_cluster(rk as *const std::os::raw::c_void));
         if let Some(p) = &inst.producer {
             p.drop_all_queued();
         }

@@ -168,7 +168,8 @@ pub unsafe fn after_create(inst: &Arc<Instance>, rk: *mut rd_kafka_t, warnings: 
     for w in warnings {
         inst.log(level::WARNING, "CONFWARN", &w);
     }
-    if engine_config(c, inst.kind).bootstrap.is_empty() {
+    let mock_brokers = c.get_i64("test.mock.num.brokers").unwrap_or(0);
+    if mock_brokers <= 0 && engine_config(c, inst.kind).bootstrap.is_empty() {
         inst.log(
             level::NOTICE,
             "CONFWARN",
@@ -201,8 +202,21 @@ pub unsafe fn after_create(inst: &Arc<Instance>, rk: *mut rd_kafka_t, warnings: 
             let _ = p.ic_ack.set(ics.on_acknowledgement.snapshot());
         }
     }
-    let cfg = engine_config(c, inst.kind);
-    let engine = EngineHandle::start(inst.clone(), cfg).map_err(|e| format!("Failed to create thread: {e}"))?;
+    let mut cfg = engine_config(c, inst.kind);
+    if mock_brokers > 0 {
+        // test.mock.num.brokers: the client gets a mock cluster of its own,
+        // which replaces bootstrap.servers (as in librdkafka).
+        let rtt = c.get_i64("test.mock.broker.rtt").unwrap_or(0) as i32;
+        let mc = crate::mock::for_client(mock_brokers as i32, rtt).map_err(|e| format!("Failed to create mock cluster: {e}"))?;
+        let servers = mc.bootstraps();
+        inst.log(level::NOTICE, "MOCK", &format!("Mock cluster enabled: original bootstrap.servers and security.protocol ignored and replaced with {servers}"));
+        cfg.bootstrap = parse_brokers(&servers);
+        crate::mock::register_client_cluster(rk as *const c_void, mc);
+    }
+    let engine = EngineHandle::start(inst.clone(), cfg).map_err(|e| {
+        drop(crate::mock::unregister_client_cluster(rk as *const c_void));
+        format!("Failed to create thread: {e}")
+    })?;
     *inst.engine.lock() = Some(engine);
     inst.start_background_thread().map_err(|e| format!("Failed to create background thread: {e}"))?;
     Ok(())
