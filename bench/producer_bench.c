@@ -4,12 +4,14 @@
  *
  *   producer_bench -b BROKERS -t TOPIC [-n 1000000] [-s 100] [-z none|gzip|snappy|lz4|zstd]
  *                  [-a acks] [--linger MS] [--batch-size BYTES] [--idempotence]
- *                  [--key-size BYTES] [--api producev|produce] [--timeout S]
+ *                  [--key-size BYTES] [--api producev|produce] [--timeout S] [--first-timeout S]
  *                  [-X name=value]... [--version]
  *
  * Prints one JSON line on stdout and one human line on stderr. The run is
  * valid only when every message got a successful delivery report; a run
- * with failed or missing reports says so ("valid": false) and exits 1.
+ * with failed or missing reports says so ("valid": false) and exits 1; one
+ * without a single report within --first-timeout (30 s) is a failure to
+ * run (exit 2, "ok": false).
  *
  * Measured window: from the first produce call to the last delivery report
  * (wall time, process CPU user+sys of all threads from getrusage). Peak RSS
@@ -40,7 +42,8 @@ static void usage(void) {
         fprintf(stderr,
                 "usage: producer_bench -b BROKERS -t TOPIC [-n COUNT] [-s SIZE] [-z CODEC] [-a ACKS]\n"
                 "       [--linger MS] [--batch-size BYTES] [--idempotence] [--key-size BYTES]\n"
-                "       [--api producev|produce] [--timeout S] [-X name=value]... [--version]\n");
+                "       [--api producev|produce] [--timeout S] [--first-timeout S] [-X name=value]...\n"
+                "       [--version]\n");
         exit(2);
 }
 
@@ -49,7 +52,7 @@ int main(int argc, char **argv) {
                    *api = "producev", *linger = "5", *batch_size = NULL;
         long long n = 1000000, i, queue_full = 0;
         size_t size = 100, key_size = 0, pool_len;
-        int idempotence = 0, timeout_s = 300, opt;
+        int idempotence = 0, timeout_s = 300, first_timeout_s = 30, opt;
         props_t props = {0};
         char errstr[512], keybuf[72];
         rd_kafka_conf_t *conf;
@@ -67,6 +70,7 @@ int main(int argc, char **argv) {
                 {"linger", required_argument, 0, 'l'},   {"batch-size", required_argument, 0, 'B'},
                 {"idempotence", no_argument, 0, 'I'},    {"key-size", required_argument, 0, 'k'},
                 {"api", required_argument, 0, 'A'},      {"timeout", required_argument, 0, 'T'},
+                {"first-timeout", required_argument, 0, 'F'},
                 {"version", no_argument, 0, 'V'},        {0, 0, 0, 0}};
 
         u_begin = usage_now();
@@ -84,6 +88,7 @@ int main(int argc, char **argv) {
                 case 'k': key_size = (size_t)atoll(optarg); break;
                 case 'A': api = optarg; break;
                 case 'T': timeout_s = atoi(optarg); break;
+                case 'F': first_timeout_s = atoi(optarg); break;
                 case 'X': props_add_arg(&props, B, optarg); break;
                 case 'V': print_version_and_exit(B); break;
                 default: usage();
@@ -164,7 +169,12 @@ int main(int argc, char **argv) {
                         rd_kafka_poll(rk, 0);
         }
         while (g_ok + g_failed < n && now_ns() < deadline) {
-                rd_kafka_resp_err_t err = rd_kafka_flush(rk, 1000);
+                rd_kafka_resp_err_t err;
+                /* Not a single report: the client cannot talk to the broker. */
+                if (g_ok + g_failed == 0 &&
+                    now_ns() > t_start + (uint64_t)first_timeout_s * 1000000000ull)
+                        bench_fail(B, "no delivery report within %d s", first_timeout_s);
+                err = rd_kafka_flush(rk, 1000);
                 if (err && err != RD_KAFKA_RESP_ERR__TIMED_OUT)
                         bench_fail(B, "rd_kafka_flush: %s (%lld of %lld delivery reports)",
                                    rd_kafka_err2str(err), g_ok + g_failed, n);
