@@ -852,6 +852,18 @@ def write_results(args, libs, cases, runs, meta, chart_ok, chart_msg):
                 w(f"| {r['broker']} | {r['case'][10:]} | {LIB_LABELS[r['lib']]} | "
                   f"{summary_line(r)} | | |")
         w("")
+        ok = {(r["broker"], r["case"], r["lib"]): r["instr_per_msg"] for r in cg
+              if r.get("ok") and r.get("valid")}
+        lines = []
+        for (kind, case, lib), v in ok.items():
+            if lib != "ferrokafka":
+                continue
+            for other in ("system", "wheel"):
+                o = ok.get((kind, case, other))
+                if o:
+                    lines.append(f"- {kind} {case[10:]}: ferrokafka / {LIB_LABELS[other]} = **{v / o:.2f}**")
+        w("\n".join(lines) if lines else "No ferrokafka / librdkafka instruction ratio yet.")
+        w("")
     w("## How it is measured\n")
     w("""- `bench/producer_bench.c`: `rd_kafka_producev()` (copying the value, no key, partitioner default)
   of N values taken from a text-like pool (so compression has realistic work), `rd_kafka_poll()`
