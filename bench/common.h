@@ -151,6 +151,20 @@ static inline void json_end(json_t *j) {
  * (e.g. "all brokers down", a failed ApiVersion exchange), quoted when a run
  * fails. */
 
+/* The last log line of level warning or worse, quoted when a run fails and
+ * the client reported no error through error_cb. Logs still go to stderr. */
+static char g_client_log[512];
+
+static void bench_log_cb(const rd_kafka_t *rk, int level, const char *fac, const char *buf) {
+        (void)rk;
+        fprintf(stderr, "%%%d|%s|%s\n", level, fac, buf);
+        if (level > 4)
+                return;
+        pthread_mutex_lock(&g_client_error_lock);
+        snprintf(g_client_log, sizeof(g_client_log), "%s: %s", fac, buf);
+        pthread_mutex_unlock(&g_client_error_lock);
+}
+
 static void bench_error_cb(rd_kafka_t *rk, int err, const char *reason, void *opaque) {
         (void)rk;
         (void)opaque;
@@ -174,6 +188,8 @@ static inline void bench_fail(const char *bench, const char *fmt, ...) {
         len = strlen(msg);
         if (g_client_error[0] && len < sizeof(msg))
                 snprintf(msg + len, sizeof(msg) - len, " (last client error: %s)", g_client_error);
+        else if (g_client_log[0] && len < sizeof(msg))
+                snprintf(msg + len, sizeof(msg) - len, " (last client log: %s)", g_client_log);
         pthread_mutex_unlock(&g_client_error_lock);
         json_begin(&j, bench);
         json_bool(&j, "ok", 0);
@@ -233,6 +249,7 @@ static inline void props_apply(const props_t *p, rd_kafka_conf_t *conf, const ch
         char errstr[512];
         int i;
         rd_kafka_conf_set_error_cb(conf, bench_error_cb);
+        rd_kafka_conf_set_log_cb(conf, bench_log_cb);
         for (i = 0; i < p->cnt; i++)
                 if (rd_kafka_conf_set(conf, p->name[i], p->value[i], errstr, sizeof(errstr)) !=
                     RD_KAFKA_CONF_OK)

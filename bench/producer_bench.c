@@ -158,6 +158,10 @@ int main(int argc, char **argv) {
                                 break;
                         queue_full++;
                         rd_kafka_poll(rk, 1);
+                        if (g_ok + g_failed == 0 &&
+                            now_ns() > t_start + (uint64_t)first_timeout_s * 1000000000ull)
+                                bench_fail(B, "no delivery report within %d s (queue full at message %lld)",
+                                           first_timeout_s, i + 1);
                         if (now_ns() > deadline)
                                 break;
                 }
