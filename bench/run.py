@@ -779,7 +779,7 @@ def write_results(args, libs, cases, runs, meta, chart_ok, chart_msg):
                     elif fs and fs["status"] != "ok":
                         cells.append("n/a (ferrokafka " + fs["status"] + ")")
                     elif os_ and os_["status"] != "ok":
-                        cells.append("n/a (" + os_["status"] + ")")
+                        cells.append(f"n/a ({l.name} {os_['status']})")
                     else:
                         cells.append("n/a")
                 w(f"| {kind} | {case.name} | {metric[1]} ({RATIO_NOTE[metric[4]]}) | "
@@ -992,9 +992,26 @@ def make_chart(args, libs, cases, runs, path):
                         s["missing"].append(why)
                     else:
                         s["missing"].append("")
+    # Instructions per message (callgrind), one row per broker and benchmark.
+    cg = {(r["broker"], r["case"], r["lib"]): r for r in runs if r["case"].startswith("callgrind-")}
+    for kind in args.brokers:
+        for case in cases:
+            if not any((kind, "callgrind-" + case.name, l) in cg for l in names):
+                continue
+            rows.append(f"{kind} {case.name}: instructions/msg, callgrind (lower is better)")
+            for s, (a, b) in zip(series, pairs):
+                ra, rb = cg.get((kind, "callgrind-" + case.name, a)), cg.get((kind, "callgrind-" + case.name, b))
+                good = lambda r: r and r.get("ok") and r.get("valid") and r.get("instr_per_msg")
+                if good(ra) and good(rb):
+                    s["values"].append(ra["instr_per_msg"] / rb["instr_per_msg"])
+                    s["missing"].append("")
+                else:
+                    s["values"].append(None)
+                    s["missing"].append(next((f"{n} unavailable" for n, r in ((a, ra), (b, rb))
+                                              if not good(r)), "not run"))
     vers = ", ".join(f"{l.name} {l.version}" for l in libs if l.version)
     spec = {"rows": rows, "series": series,
-            "title": f"ferrokafka / librdkafka, medians of {args.rounds} round(s) ({vers})"}
+            "title": f"ferrokafka / librdkafka: ratios of medians of {args.rounds} round(s)\n({vers})"}
     try:
         py = ensure_matplotlib()
     except (subprocess.CalledProcessError, OSError) as e:
