@@ -749,6 +749,17 @@ def write_results(args, libs, cases, runs, meta, chart_ok, chart_msg):
         pl = meta.get("prefill_lib")
         w(f"- Consumer data: produced before each consumer run by {pl or 'none'} with the producer "
           "benchmark's settings (uncompressed), into a fresh topic.")
+    measured = [r for r in runs if not r.get("harness_error")]
+    by = {}
+    for r in measured:
+        st = "valid" if r.get("ok") and r.get("valid") else ("invalid" if r.get("ok") else "not available")
+        by.setdefault(r["lib"], {}).setdefault(st, 0)
+        by[r["lib"]][st] += 1
+    w("- Runs: " + "; ".join(f"{name}: " + ", ".join(f"{n} {st}" for st, n in sorted(c.items()))
+                             for name, c in by.items())
+      + ". A valid run delivered (producer) or read (consumer, latency) every message exactly once."
+      + (f" {len(runs) - len(measured)} run(s) failed in the harness or broker, not in the library."
+         if len(runs) != len(measured) else ""))
     w("")
     # Summary of ratios
     others = [l for l in libs if l.name != "ferrokafka"]
