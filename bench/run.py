@@ -564,7 +564,7 @@ class Runner:
                 broker = self.new_broker(kind)
                 topic = self.topic_name("cg-" + case.name, lib.name, n)
                 if case.kind == "consumer":
-                    parts = args.partitions
+                    parts = max(args.partitions, math.ceil(n * (args.size + 30) / (4 << 20)))
                     broker.create_topic(topic, parts)
                     err = self.prefill(broker, topic, n, parts)
                     if err:
