@@ -120,5 +120,6 @@ clean:
 # wheel's) on refmock and tansu; writes bench/RESULTS.md, bench/results.json
 # and bench/results.png. Measures, never fails on a figure. Options go in
 # BENCH_ARGS, e.g. make bench BENCH_ARGS="--quick" (see bench/run.py --help).
+BENCH_ARGS ?= --callgrind
 bench: lib
 	python3 bench/run.py $(BENCH_ARGS)
