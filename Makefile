@@ -18,7 +18,7 @@ HEADERS    := $(B)/include/librdkafka/rdkafka.h $(B)/include/librdkafka/rdkafka_
 SYSLIBS    := -lssl -lcrypto -lpthread -ldl -lm -lrt -lgcc_s
 
 .PHONY: all lib headers check-headers test unit-test c-test abi-test compat-test integration-test mock-test \
-        run install uninstall clean FORCE
+        run install uninstall clean bench FORCE
 
 all: lib
 
@@ -119,3 +119,12 @@ clean:
 	rm -rf $(B)
 	$(CARGO) clean
 	$(MAKE) -C c-tests clean
+
+# ---------------------------------------------------------------------------
+# Benchmarks: ferrokafka against librdkafka (Debian's and the confluent-kafka
+# wheel's) on refmock and tansu; writes bench/RESULTS.md, bench/results.json
+# and bench/results.png. Measures, never fails on a figure. Options go in
+# BENCH_ARGS, e.g. make bench BENCH_ARGS="--quick" (see bench/run.py --help).
+BENCH_ARGS ?= --callgrind
+bench: lib
+	python3 bench/run.py $(BENCH_ARGS)
