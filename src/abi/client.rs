@@ -4,7 +4,6 @@ use super::event::{EventObj, EventPayload};
 use super::types::*;
 use super::util::{cstr, set_last_error, write_errstr};
 use crate::engine::instance::{self, ClientKind, Instance, LIVE_INSTANCES};
-use crate::engine::queue::Polled;
 use libc::{size_t, FILE};
 use std::ffi::CString;
 use std::os::raw::{c_char, c_int, c_void};
@@ -128,10 +127,17 @@ pub fn serve_event(inst: &Arc<Instance>, ev: EventObj) -> bool {
             }
             true
         }
+        RD_KAFKA_EVENT_REBALANCE => {
+            super::consumer::serve_rebalance(inst, ev);
+            true
+        }
+        RD_KAFKA_EVENT_OFFSET_COMMIT => {
+            super::consumer::serve_offset_commit(inst, ev);
+            true
+        }
         _ => {
-            // Other events (consumer, admin) are not served by rd_kafka_poll()
-            // callbacks in this build: they are dropped as librdkafka drops
-            // events without a handler.
+            // Other events (admin results without a queue of their own) have
+            // no callback: they are dropped, as librdkafka drops them.
             drop(ev);
             true
         }
@@ -144,16 +150,28 @@ pub fn poll_main(inst: &Arc<Instance>, timeout: Option<Duration>) -> c_int {
     let mut served = 0;
     let mut wait = timeout;
     loop {
-        match inst.main_q.pop(wait) {
-            Polled::Event(ev) => {
+        match crate::engine::consumer::pop_item(&inst.main_q, wait) {
+            Ok(crate::engine::consumer::Item::Event(ev)) => {
                 if serve_event(inst, ev) {
                     served += 1;
                 }
-                // After the first event, only drain what is already there.
-                wait = Some(Duration::ZERO);
             }
-            Polled::Timeout | Polled::Yielded => break,
+            Ok(crate::engine::consumer::Item::Message(m)) => {
+                // Consumer messages reach the main queue only when it is
+                // forwarded to the consumer queue: served with consume_cb.
+                let p = m.into_raw();
+                if let Some(cb) = inst.callbacks.consume_cb {
+                    // SAFETY: the application's callback with a live message.
+                    unsafe { cb(p, inst.opaque) };
+                }
+                // SAFETY: ours.
+                unsafe { super::message::rd_kafka_message_destroy(p) };
+                served += 1;
+            }
+            Err(_) => break,
         }
+        // After the first event, only drain what is already there.
+        wait = Some(Duration::ZERO);
     }
     served
 }
@@ -226,7 +244,16 @@ pub unsafe extern "C" fn rd_kafka_destroy_flags(rk: *mut rd_kafka_t, flags: c_in
         if rk.is_null() {
             return;
         }
-        let _ = flags;
+        // A consumer is closed first (revoking its assignment, committing
+        // its offsets, leaving its group) unless told not to.
+        // SAFETY: rk is live until the handle is dropped below.
+        if let Some(inst) = unsafe { instance(rk) } {
+            if let Some(c) = &inst.consumer {
+                if flags & RD_KAFKA_DESTROY_F_NO_CONSUMER_CLOSE == 0 {
+                    super::consumer::close_blocking(inst, c);
+                }
+            }
+        }
         // SAFETY: rk is live until the handle is dropped below.
         if let Some(inst) = unsafe { instance(rk) } {
             unsafe { super::conf_bridge::before_destroy(inst, rk) };

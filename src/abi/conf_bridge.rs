@@ -57,6 +57,7 @@ pub unsafe fn create_instance(kind: ClientKind, conf: *mut rd_kafka_conf_t) -> R
         callbacks,
         opaque: cbs.opaque,
         producer,
+        consumer: (kind == ClientKind::Consumer).then(|| crate::engine::consumer::ConsumerShared::new(consumer_config(c))),
     };
     let inst = Instance::new(kind, conf, settings);
     Ok((inst, warnings))
@@ -84,6 +85,51 @@ fn producer_config(c: &Conf) -> ProducerConfig {
         transactional_id: c.get_str("transactional.id").filter(|s| !s.is_empty()).map(str::to_string),
         dr_only_error: c.get_bool("delivery.report.only.error").unwrap_or(false),
         topic_propagation_max: ms(i("topic.metadata.propagation.max.ms", 30_000)),
+    }
+}
+
+/// The consumer's settings from the configuration.
+fn consumer_config(c: &Conf) -> crate::engine::consumer::ConsumerConfig {
+    use crate::engine::consumer::{ConsumerConfig, GroupProtocol};
+    let i = |name: &str, d: i64| c.get_i64(name).unwrap_or(d);
+    let b = |name: &str, d: bool| c.get_bool(name).unwrap_or(d);
+    let s = |name: &str| c.get_str(name).filter(|v| !v.is_empty()).map(str::to_string);
+    let cbs = c.callbacks();
+    ConsumerConfig {
+        group_id: s("group.id"),
+        group_instance_id: s("group.instance.id"),
+        group_protocol: if c.get_enum("group.protocol") == Some("consumer") { GroupProtocol::Consumer } else { GroupProtocol::Classic },
+        group_remote_assignor: s("group.remote.assignor"),
+        protocol_type: s("group.protocol.type").unwrap_or_else(|| "consumer".into()),
+        session_timeout: ms(i("session.timeout.ms", 45_000)),
+        heartbeat_interval: ms(i("heartbeat.interval.ms", 3_000)),
+        max_poll_interval: ms(i("max.poll.interval.ms", 300_000)),
+        assignors: s("partition.assignment.strategy")
+            .unwrap_or_else(|| "range,roundrobin".into())
+            .split(',')
+            .map(|a| a.trim().to_string())
+            .filter(|a| !a.is_empty())
+            .collect(),
+        coordinator_query_interval: ms(i("coordinator.query.interval.ms", 600_000)),
+        enable_auto_commit: b("enable.auto.commit", true),
+        auto_commit_interval: ms(i("auto.commit.interval.ms", 5_000).max(1)),
+        enable_auto_offset_store: b("enable.auto.offset.store", true),
+        queued_min_messages: i("queued.min.messages", 100_000).max(1) as usize,
+        queued_max_bytes: (i("queued.max.messages.kbytes", 65_536).max(1) as usize).saturating_mul(1024),
+        fetch_wait_max: ms(i("fetch.wait.max.ms", 500)),
+        fetch_min_bytes: i("fetch.min.bytes", 1).clamp(1, i32::MAX as i64) as i32,
+        fetch_max_bytes: i("fetch.max.bytes", 52_428_800).clamp(1, i32::MAX as i64) as i32,
+        max_partition_fetch_bytes: i("max.partition.fetch.bytes", 1_048_576).clamp(1, i32::MAX as i64) as i32,
+        fetch_error_backoff: ms(i("fetch.error.backoff.ms", 500)),
+        fetch_queue_backoff: ms(i("fetch.queue.backoff.ms", 1_000)),
+        read_committed: c.get_enum("isolation.level") != Some("read_uncommitted"),
+        check_crcs: b("check.crcs", false),
+        enable_partition_eof: b("enable.partition.eof", false),
+        client_rack: s("client.rack"),
+        has_rebalance_cb: cbs.rebalance_cb.is_some(),
+        has_offset_commit_cb: cbs.offset_commit_cb.is_some(),
+        receive_max: i("receive.message.max.bytes", 100_000_000).max(1000) as usize,
+        consume_cb_max: i("consume.callback.max.messages", 0).max(0) as usize,
     }
 }
 

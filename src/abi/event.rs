@@ -30,6 +30,9 @@ pub enum EventPayload {
     OAuthConfig(CString),
     /// Admin results; the admin module knows the concrete type.
     Admin(Box<dyn Any + Send>),
+    /// Fetched messages of one partition waiting in a queue; never handed
+    /// to the application as such (polls take the messages one by one).
+    Fetched(crate::engine::consumer::FetchedBatch),
     /// A throttled response ([`EVENT_THROTTLE`]), served with throttle_cb.
     Throttle { broker_name: CString, broker_id: i32, throttle_ms: i32 },
 }
@@ -51,6 +54,12 @@ pub struct EventObj {
     /// Application opaque associated with the event (admin and commit events).
     pub opaque: *mut c_void,
     pub payload: EventPayload,
+    /// Error events: a consumer error, returned by rd_kafka_consumer_poll()
+    /// as a message rather than served with error_cb.
+    pub consumer_err: bool,
+    /// OFFSET_COMMIT events of rd_kafka_commit_queue(): the callback to
+    /// serve them with.
+    pub commit_cb: Option<crate::config::callbacks::OffsetCommitCb>,
 }
 
 // SAFETY: the raw pointers inside are owned by the event alone and are only
@@ -66,6 +75,8 @@ impl EventObj {
             fatal: false,
             opaque: ptr::null_mut(),
             payload,
+            consumer_err: false,
+            commit_cb: None,
         }
     }
 

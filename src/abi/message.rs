@@ -54,6 +54,9 @@ pub enum MsgBuf {
     /// with free() when the message is destroyed iff `free` is set
     /// (RD_KAFKA_MSG_F_FREE).
     App { ptr: *mut c_void, len: usize, free: bool },
+    /// A slice of a received frame (fetched records), kept alive by the
+    /// frame's reference count.
+    Bytes(bytes::Bytes),
     /// Bytes inside the message's own `inline` buffer (produce with
     /// RD_KAFKA_MSG_F_COPY: key and value copied in one allocation).
     Inline { ptr: *const u8, len: usize },
@@ -84,6 +87,7 @@ impl MsgBuf {
             MsgBuf::Owned(b) => Some(b),
             MsgBuf::Shared { buf, offset, len } => Some(&(**buf).as_ref()[*offset..*offset + *len]),
             MsgBuf::Text(s) => Some(s.as_bytes()),
+            MsgBuf::Bytes(b) => Some(b),
             // SAFETY: points into the owning message's inline buffer, which
             // lives as long as the message (and this MsgBuf inside it).
             MsgBuf::Inline { ptr, len } => Some(unsafe { std::slice::from_raw_parts(*ptr, *len) }),

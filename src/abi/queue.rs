@@ -2,8 +2,9 @@
 
 use super::client::{instance, serve_event, timeout_of};
 use super::types::*;
+use crate::engine::consumer::Item;
 use crate::engine::instance::Instance;
-use crate::engine::queue::{Polled, Queue};
+use crate::engine::queue::Queue;
 use crate::ffi_stub;
 use libc::size_t;
 use std::os::raw::{c_char, c_int, c_void};
@@ -87,10 +88,22 @@ pub unsafe extern "C" fn rd_kafka_queue_get_consumer(rk: *mut rd_kafka_t) -> *mu
     })
 }
 
+/// A handle to one partition's queue (its messages and errors); by
+/// default it is forwarded to the consumer queue, forward it elsewhere (or
+/// to NULL to read it directly). NULL if the consumer does not know the
+/// partition (not assigned or started).
 #[unsafe(no_mangle)]
-#[allow(unused_variables)]
 pub unsafe extern "C" fn rd_kafka_queue_get_partition(rk: *mut rd_kafka_t, topic: *const c_char, partition: i32) -> *mut rd_kafka_queue_t {
-    ffi_stub!(ptr::null_mut())
+    crate::ffi_guard!(ptr::null_mut(), {
+        // SAFETY: caller contract for handles.
+        let Some(inst) = (unsafe { instance(rk) }) else { return ptr::null_mut() };
+        // SAFETY: NULL or a NUL-terminated string.
+        let Some(topic) = (unsafe { super::util::cstr(topic) }) else { return ptr::null_mut() };
+        match inst.consumer.as_ref().and_then(|c| c.toppar(&topic, partition)) {
+            Some(tp) => QueueHandle::into_raw(tp.fetchq.clone(), inst.clone()),
+            None => ptr::null_mut(),
+        }
+    })
 }
 
 /// A handle to the background queue, whose events a library thread serves
@@ -172,16 +185,20 @@ pub unsafe extern "C" fn rd_kafka_queue_poll(rkqu: *mut rd_kafka_queue_t, timeou
             Some(h) => {
                 let mut wait = timeout_of(timeout_ms);
                 let deadline = wait.map(|w| std::time::Instant::now() + w);
+                if let Some(c) = &h.inst.consumer {
+                    c.polled();
+                }
                 loop {
-                    match h.q.pop(wait) {
+                    match crate::engine::consumer::pop_item(&h.q, wait) {
                         // Internal events (throttle reports) are served with
                         // their callback, never returned.
-                        Polled::Event(ev) if ev.ev_type == super::event::EVENT_THROTTLE => {
+                        Ok(Item::Event(ev)) if ev.ev_type == super::event::EVENT_THROTTLE => {
                             serve_event(&h.inst, ev);
                             wait = deadline.map(|d| d.saturating_duration_since(std::time::Instant::now()));
                         }
-                        Polled::Event(ev) => break ev.into_raw(),
-                        _ => break ptr::null_mut(),
+                        Ok(Item::Event(ev)) => break ev.into_raw(),
+                        Ok(Item::Message(m)) => break super::consumer::message_event(m).into_raw(),
+                        Err(_) => break ptr::null_mut(),
                     }
                 }
             }
@@ -199,9 +216,24 @@ pub unsafe extern "C" fn rd_kafka_queue_poll_callback(rkqu: *mut rd_kafka_queue_
         let Some(h) = (unsafe { QueueHandle::from_ptr(rkqu) }) else { return 0 };
         let mut served = 0;
         let mut wait = timeout_of(timeout_ms);
-        while let Polled::Event(ev) = h.q.pop(wait) {
-            if serve_event(&h.inst, ev) {
-                served += 1;
+        loop {
+            match crate::engine::consumer::pop_item(&h.q, wait) {
+                Ok(Item::Event(ev)) => {
+                    if serve_event(&h.inst, ev) {
+                        served += 1;
+                    }
+                }
+                Ok(Item::Message(m)) => {
+                    let p = m.into_raw();
+                    if let Some(cb) = h.inst.callbacks.consume_cb {
+                        // SAFETY: the application's callback with a live message.
+                        unsafe { cb(p, h.inst.opaque) };
+                    }
+                    // SAFETY: ours.
+                    unsafe { super::message::rd_kafka_message_destroy(p) };
+                    served += 1;
+                }
+                Err(_) => break,
             }
             wait = Some(std::time::Duration::ZERO);
         }

@@ -172,6 +172,39 @@ pub unsafe fn to_vec(list: *const rd_kafka_topic_partition_list_t) -> Vec<TopicP
         .collect()
 }
 
+/// Writes results into the matching elements of a C list (by topic and
+/// partition): offset, error, leader epoch and, when `metadata` is set, the
+/// commit metadata. Elements without a result get `missing` as error.
+///
+/// # Safety
+/// `list` must be NULL or a valid list.
+pub unsafe fn update_from(list: *mut rd_kafka_topic_partition_list_t, results: &[TopicPartition], metadata: bool, missing: rd_kafka_resp_err_t) {
+    // SAFETY: caller contract.
+    for e in unsafe { elements_mut(list) } {
+        // SAFETY: topic is NULL or a NUL-terminated string.
+        let topic = unsafe { cstr(e.topic) }.map(|s| s.into_owned()).unwrap_or_default();
+        match results.iter().find(|r| r.topic == topic && r.partition == e.partition) {
+            Some(r) => {
+                e.offset = r.offset;
+                e.err = r.err;
+                // SAFETY: e is a valid element.
+                unsafe { private_mut(e) }.leader_epoch = r.leader_epoch;
+                if metadata {
+                    // SAFETY: metadata is NULL or C-heap memory owned by the list.
+                    unsafe { libc::free(e.metadata) };
+                    e.metadata = ptr::null_mut();
+                    e.metadata_size = 0;
+                    if let Some(md) = &r.metadata {
+                        e.metadata = c_memdup(md);
+                        e.metadata_size = if e.metadata.is_null() { 0 } else { md.len() };
+                    }
+                }
+            }
+            None => e.err = missing,
+        }
+    }
+}
+
 /// Builds a new C list from Rust values (free it with
 /// rd_kafka_topic_partition_list_destroy()).
 pub fn from_slice(items: &[TopicPartition]) -> *mut rd_kafka_topic_partition_list_t {

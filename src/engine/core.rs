@@ -100,6 +100,9 @@ impl EngineHandle {
         if let Some(p) = &inst.producer {
             let _ = p.waker.set(waker.clone());
         }
+        if let Some(c) = &inst.consumer {
+            let _ = c.waker.set(waker.clone());
+        }
         let name = inst.name_str().to_string();
         let w2 = waker.clone();
         let resolver = Resolver::start(&name, Arc::new(move || {
@@ -204,6 +207,13 @@ pub struct Core {
     pub started: Instant,
     /// The producer's loop-side state (producers only).
     pub producer: Option<super::produce_loop::ProducerLoop>,
+    /// The consumer's loop-side state (consumers only; taken out while a
+    /// handler works on it, see [`Core::consumer_do`]).
+    pub consumer: Option<super::consumer::cloop::ConsumerLoop>,
+    pub consumer_present: bool,
+    pub consumer_deferred: std::collections::VecDeque<super::consumer::cloop::ConsumerFn>,
+    /// Refresh metadata of all topics (regex subscriptions).
+    pub want_all_topics: bool,
 }
 
 impl Core {
@@ -226,6 +236,10 @@ impl Core {
             fast_refreshes: 0,
             wanted_topics: Vec::new(),
             producer: None,
+            consumer: None,
+            consumer_present: false,
+            consumer_deferred: std::collections::VecDeque::new(),
+            want_all_topics: false,
             started: Instant::now(),
             cfg,
         };
@@ -236,6 +250,10 @@ impl Core {
             let cbs = &core.inst.callbacks;
             let want_dr = cbs.dr_msg_cb.is_some() || cbs.dr_cb.is_some() || cbs.enabled_events & RD_KAFKA_EVENT_DR != 0;
             core.producer = Some(super::produce_loop::ProducerLoop::new(shared, want_dr));
+        }
+        if let Some(shared) = core.inst.consumer.clone() {
+            core.consumer = Some(super::consumer::cloop::ConsumerLoop::new(shared));
+            core.consumer_present = true;
         }
         // SAFETY: the instance owns its live configuration.
         if let Some(c) = unsafe { crate::config::Conf::from_ptr(core.inst.conf) } {
@@ -327,6 +345,15 @@ impl Core {
         self.inst.log(lvl, fac, msg);
     }
 
+    /// The slot of broker `id`, adding it (e.g. a coordinator not yet seen
+    /// in metadata) if needed.
+    pub fn ensure_broker(&mut self, id: i32, host: &str, port: u16) -> usize {
+        match self.slot_of(id) {
+            Some(s) => s,
+            None => self.add_broker(id, host, port),
+        }
+    }
+
     fn add_broker(&mut self, id: i32, host: &str, port: u16) -> usize {
         if let Some(b) = self.brokers.iter().find(|b| b.id == id && b.host == host && b.port == port && !b.decommissioned) {
             return b.slot;
@@ -360,6 +387,9 @@ impl Core {
             self.drain_resolver();
             self.timers();
             self.producer_service();
+            if self.consumer_present {
+                self.consumer_do(Box::new(|c, core| c.service(core)));
+            }
             self.service();
             if self.terminating {
                 break;
@@ -386,6 +416,7 @@ impl Core {
         }
         take(self.pending_md.iter().map(|p| p.query.deadline).min());
         take(self.producer.as_ref().and_then(|p| p.next_wakeup()));
+        take(self.consumer.as_ref().and_then(|c| c.next_wakeup()));
         t
     }
 
@@ -1066,6 +1097,10 @@ impl Core {
             }
         }
         self.update_topic_availability();
+        if self.consumer_present {
+            let md = md.clone();
+            self.consumer_do(Box::new(move |c, core| super::consumer::group::metadata_updated(c, core, all_topics, &md)));
+        }
     }
 
     /// Publishes which partitions have leaders to the topic handles.
@@ -1203,13 +1238,14 @@ impl Core {
             self.next_refresh = Some(Instant::now() + self.cfg.refresh_fast_interval.max(Duration::from_millis(100)));
             return;
         };
-        let topics = self.known_topics();
+        let topics = if self.want_all_topics { None } else { Some(self.known_topics()) };
         self.inst.debug(super::instance::debug_bit("metadata"), "metadata", "METADATA",
-            &format!("{}: Requesting metadata for {} topic(s): {reason}", self.brokers[slot].name, topics.len()));
+            &format!("{}: Requesting metadata for {} topic(s): {reason}", self.brokers[slot].name,
+                topics.as_ref().map_or("all".to_string(), |t| t.len().to_string())));
         self.refresh_inflight = true;
         let auto = self.cfg.allow_auto_create_topics;
         let timeout = self.cfg.socket_timeout;
-        self.send_metadata(slot, Some(topics), auto, timeout, Box::new(|core, r| {
+        self.send_metadata(slot, topics, auto, timeout, Box::new(|core, r| {
             core.refresh_inflight = false;
             if let Err(e) = r {
                 core.inst.debug(super::instance::debug_bit("metadata"), "metadata", "METADATA",

@@ -142,6 +142,8 @@ pub struct Instance {
     pub background_thread: Mutex<Option<std::thread::JoinHandle<()>>>,
     /// Producer state shared with the loop (producers only).
     pub producer: Option<Arc<super::producer::ProducerShared>>,
+    /// Consumer state shared with the loop (consumers only).
+    pub consumer: Option<Arc<super::consumer::ConsumerShared>>,
 }
 
 // SAFETY: the raw pointers (conf, opaque, rk) are owned by or given to this
@@ -160,6 +162,7 @@ pub struct InstanceSettings {
     pub callbacks: CallbackSet,
     pub opaque: *mut c_void,
     pub producer: Option<Arc<super::producer::ProducerShared>>,
+    pub consumer: Option<Arc<super::consumer::ConsumerShared>>,
 }
 
 impl Instance {
@@ -192,6 +195,7 @@ impl Instance {
             background_q: Queue::new(),
             background_thread: Mutex::new(None),
             producer: s.producer,
+            consumer: s.consumer,
         })
     }
 

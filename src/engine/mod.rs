@@ -18,3 +18,5 @@ pub mod produce_loop;
 pub mod producer;
 pub mod wire;
 pub mod grouplist;
+pub mod consumer;
+pub mod assignor;

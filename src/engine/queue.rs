@@ -131,35 +131,61 @@ impl Queue {
 
     /// Takes the next event, waiting up to `timeout` (None: forever).
     pub fn pop(self: &Arc<Queue>, timeout: Option<Duration>) -> Polled {
+        match self.pop_with(timeout, |items| items.pop_front()) {
+            Ok(ev) => Polled::Event(ev),
+            Err(p) => p,
+        }
+    }
+
+    /// Waits up to `timeout` (None: forever) until `take` finds something in
+    /// the queue. `take` runs under the queue's lock each time the queue may
+    /// have changed and may remove, split or drop items (e.g. take one
+    /// message of a batch, discard outdated ones). Err(Timeout or Yielded)
+    /// when nothing was taken.
+    pub fn pop_with<T>(
+        self: &Arc<Queue>,
+        timeout: Option<Duration>,
+        mut take: impl FnMut(&mut VecDeque<EventObj>) -> Option<T>,
+    ) -> Result<T, Polled> {
         let deadline = timeout.map(|t| Instant::now() + t);
-        let q = self.destination();
+        let mut q = self.destination();
         let mut st = q.state.lock();
         loop {
             if let Some(io) = st.io.as_mut() {
                 io.sent = false;
             }
-            if let Some(ev) = st.items.pop_front() {
-                return Polled::Event(ev);
+            if let Some(t) = take(&mut st.items) {
+                return Ok(t);
             }
             if st.yielded {
                 st.yielded = false;
-                return Polled::Yielded;
+                return Err(Polled::Yielded);
             }
             if st.forward.is_some() {
                 // Forwarded while we waited: poll the new destination.
                 drop(st);
-                return q.pop(deadline.map(|d| d.saturating_duration_since(Instant::now())));
+                q = q.destination();
+                st = q.state.lock();
+                continue;
             }
             match deadline {
                 Some(d) => {
                     if Instant::now() >= d {
-                        return Polled::Timeout;
+                        return Err(Polled::Timeout);
                     }
                     q.cond.wait_until(&mut st, d);
                 }
                 None => q.cond.wait(&mut st),
             }
         }
+    }
+
+    /// Runs `f` on the queued items under the lock (e.g. to remove the
+    /// messages of one partition).
+    pub fn with_items<T>(self: &Arc<Queue>, f: impl FnOnce(&mut VecDeque<EventObj>) -> T) -> T {
+        let q = self.destination();
+        let mut st = q.state.lock();
+        f(&mut st.items)
     }
 
     /// Takes the next event if one is there, without waiting.

@@ -681,9 +681,10 @@ impl Decoder<Option<bytes::Bytes>> for Bytes {
 impl Decoder<Vec<u8>> for Bytes {
     fn decode<B: ByteBuf>(&self, buf: &mut B) -> Result<Vec<u8>> {
         match Bytes.decode(buf) {
-            Ok(None) => {
-                bail!("Data length is negative (-1)");
-            }
+            // ferrokafka patch: a null where bytes are expected reads as
+            // empty (some brokers, e.g. librdkafka's mock cluster, write
+            // null for an empty SyncGroup assignment).
+            Ok(None) => Ok(Default::default()),
             Ok(Some(s)) => Ok(s),
             Err(e) => Err(e),
         }
@@ -693,9 +694,10 @@ impl Decoder<Vec<u8>> for Bytes {
 impl Decoder<bytes::Bytes> for Bytes {
     fn decode<B: ByteBuf>(&self, buf: &mut B) -> Result<bytes::Bytes> {
         match Bytes.decode(buf) {
-            Ok(None) => {
-                bail!("Data length is negative (-1)");
-            }
+            // ferrokafka patch: a null where bytes are expected reads as
+            // empty (some brokers, e.g. librdkafka's mock cluster, write
+            // null for an empty SyncGroup assignment).
+            Ok(None) => Ok(Default::default()),
             Ok(Some(s)) => Ok(s),
             Err(e) => Err(e),
         }
@@ -824,9 +826,10 @@ impl Decoder<Option<bytes::Bytes>> for CompactBytes {
 impl Decoder<Vec<u8>> for CompactBytes {
     fn decode<B: ByteBuf>(&self, buf: &mut B) -> Result<Vec<u8>> {
         match CompactBytes.decode(buf) {
-            Ok(None) => {
-                bail!("Data length is negative (-1)");
-            }
+            // ferrokafka patch: a null where bytes are expected reads as
+            // empty (some brokers, e.g. librdkafka's mock cluster, write
+            // null for an empty SyncGroup assignment).
+            Ok(None) => Ok(Default::default()),
             Ok(Some(s)) => Ok(s),
             Err(e) => Err(e),
         }
@@ -836,9 +839,10 @@ impl Decoder<Vec<u8>> for CompactBytes {
 impl Decoder<bytes::Bytes> for CompactBytes {
     fn decode<B: ByteBuf>(&self, buf: &mut B) -> Result<bytes::Bytes> {
         match CompactBytes.decode(buf) {
-            Ok(None) => {
-                bail!("Data length is negative (-1)");
-            }
+            // ferrokafka patch: a null where bytes are expected reads as
+            // empty (some brokers, e.g. librdkafka's mock cluster, write
+            // null for an empty SyncGroup assignment).
+            Ok(None) => Ok(Default::default()),
             Ok(Some(s)) => Ok(s),
             Err(e) => Err(e),
         }

@@ -1,0 +1,446 @@
+//! Fetching: one Fetch request in flight per broker at a time, carrying
+//! every partition this broker leads (or is the preferred read replica
+//! for) that may fetch; incremental fetch sessions (KIP-227) where the
+//! broker offers them; decoding of the returned records into messages for
+//! the partitions' queues.
+
+use super::cloop::{leader_error, push_partition_error, ConsumerLoop, FetchState, TpKey};
+use super::FetchedBatch;
+use crate::abi::event::{EventObj, EventPayload};
+use crate::abi::message::{Consumed, MessageObj, MsgBuf};
+use crate::abi::types::*;
+use crate::engine::broker::OutRequest;
+use crate::engine::core::Core;
+use crate::error::KafkaError;
+use crate::protocol::record_batch::{ControlRecordType, TimestampType};
+use crate::protocol::record_set::{AbortedTransactions, Batch, DecodeOptions};
+use crate::protocol::{self, fetch::FetchPartition};
+use kafka_protocol::messages::fetch_request::{FetchPartition as ReqPartition, FetchRequest, FetchTopic, ForgottenTopic};
+use kafka_protocol::messages::BrokerId;
+use kafka_protocol::protocol::StrBytes;
+use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
+use std::sync::atomic::Ordering;
+use std::time::{Duration, Instant};
+
+/// Highest Fetch version used (topic names, not ids).
+const FETCH_MAX_VERSION: i16 = 12;
+const ERR_FETCH_SESSION_ID_NOT_FOUND: i32 = 70;
+const ERR_INVALID_FETCH_SESSION_EPOCH: i32 = 71;
+
+/// What a fetch session holds for a partition (what the broker knows).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct SessPart {
+    offset: i64,
+    epoch: i32,
+    max_bytes: i32,
+}
+
+/// A KIP-227 fetch session with one broker.
+#[derive(Default)]
+struct Session {
+    id: i32,
+    epoch: i32,
+    parts: BTreeMap<TpKey, SessPart>,
+}
+
+/// Fetch state per broker.
+#[derive(Default)]
+pub struct Fetcher {
+    sessions: HashMap<i32, Session>,
+    inflight: HashSet<i32>,
+    /// Counters for statistics.
+    pub fetch_requests: u64,
+    pub rx_msgs: u64,
+    pub rx_bytes: u64,
+}
+
+impl Fetcher {
+    /// Forgets the session with a broker (connection lost, errors).
+    pub fn reset_session(&mut self, broker: i32) {
+        self.sessions.remove(&broker);
+    }
+}
+
+/// Sends Fetch requests to brokers that have fetchable partitions and no
+/// fetch in flight.
+pub fn service(c: &mut ConsumerLoop, core: &mut Core) {
+    let now = Instant::now();
+    let mut by_broker: BTreeMap<i32, Vec<TpKey>> = BTreeMap::new();
+    let mut need_md = Vec::new();
+    for (k, pf) in c.parts.iter_mut() {
+        if pf.state != FetchState::Active || pf.inflight || pf.tp.paused.load(Ordering::Acquire) {
+            continue;
+        }
+        if pf.backoff_until.is_some_and(|t| t > now) {
+            continue;
+        }
+        if !c.shared.below_limits(&pf.tp) {
+            pf.tp.fetch_blocked.store(true, Ordering::Release);
+            // Re-check: the application may have drained it meanwhile.
+            if !c.shared.below_limits(&pf.tp) {
+                continue;
+            }
+            pf.tp.fetch_blocked.store(false, Ordering::Release);
+        }
+        let leader = pf.preferred_replica.unwrap_or_else(|| core.metadata.leader(&k.0, k.1));
+        if leader < 0 || core.slot_of(leader).is_none() {
+            need_md.push(k.0.clone());
+            continue;
+        }
+        by_broker.entry(leader).or_default().push(k.clone());
+    }
+    for t in need_md {
+        core.want_topic_metadata(&t);
+    }
+    for (bid, keys) in by_broker {
+        if c.fetcher.inflight.contains(&bid) {
+            continue;
+        }
+        let Some(slot) = core.slot_of(bid) else { continue };
+        if !core.brokers[slot].is_up() {
+            core.want_broker(slot);
+            continue;
+        }
+        send_fetch(c, core, bid, slot, keys);
+    }
+}
+
+fn send_fetch(c: &mut ConsumerLoop, core: &mut Core, bid: i32, slot: usize, keys: Vec<TpKey>) {
+    let cfg = &c.shared.cfg;
+    let max_bytes = cfg.max_partition_fetch_bytes;
+    // The fetch set as the broker will know it after this request.
+    let mut next: BTreeMap<TpKey, SessPart> = BTreeMap::new();
+    let mut versions: HashMap<TpKey, (u64, i64)> = HashMap::new();
+    for k in &keys {
+        let pf = c.parts.get_mut(k).unwrap();
+        let epoch = core.metadata.topic(&k.0).and_then(|t| t.partitions.iter().find(|p| p.id == k.1)).map_or(-1, |p| p.leader_epoch);
+        next.insert(k.clone(), SessPart { offset: pf.offset, epoch, max_bytes });
+        versions.insert(k.clone(), (pf.version, pf.offset));
+        pf.inflight = true;
+    }
+    let sess = c.fetcher.sessions.entry(bid).or_default();
+    let full = sess.id == 0;
+    let (send, forgotten): (Vec<(TpKey, SessPart)>, Vec<TpKey>) = if full {
+        (next.iter().map(|(k, v)| (k.clone(), *v)).collect(), Vec::new())
+    } else {
+        let changed = next.iter().filter(|(k, v)| sess.parts.get(*k) != Some(*v)).map(|(k, v)| (k.clone(), *v)).collect();
+        let gone = sess.parts.keys().filter(|k| !next.contains_key(*k)).cloned().collect();
+        (changed, gone)
+    };
+    let (session_id, session_epoch) = (sess.id, sess.epoch);
+    sess.parts = next;
+    c.fetcher.inflight.insert(bid);
+    c.fetcher.fetch_requests += 1;
+    let wait = cfg.fetch_wait_max.as_millis() as i32;
+    let (min_bytes, total_max) = (cfg.fetch_min_bytes, cfg.fetch_max_bytes);
+    let isolation = if cfg.read_committed { 1 } else { 0 };
+    let rack = cfg.client_rack.clone().unwrap_or_default();
+    let build = move |v: i16| {
+        let mut topics: BTreeMap<&str, Vec<ReqPartition>> = BTreeMap::new();
+        for ((t, p), sp) in &send {
+            topics.entry(t.as_str()).or_default().push(
+                ReqPartition::default()
+                    .with_partition(*p)
+                    .with_current_leader_epoch(if v >= 9 { sp.epoch } else { -1 })
+                    .with_fetch_offset(sp.offset)
+                    .with_last_fetched_epoch(-1)
+                    .with_log_start_offset(-1)
+                    .with_partition_max_bytes(sp.max_bytes),
+            );
+        }
+        let mut forgot: BTreeMap<&str, Vec<i32>> = BTreeMap::new();
+        for (t, p) in &forgotten {
+            forgot.entry(t.as_str()).or_default().push(*p);
+        }
+        let mut r = FetchRequest::default()
+            .with_replica_id(BrokerId(-1))
+            .with_max_wait_ms(wait)
+            .with_min_bytes(min_bytes)
+            .with_max_bytes(total_max)
+            .with_isolation_level(isolation)
+            .with_topics(topics.into_iter().map(|(t, ps)| FetchTopic::default().with_topic(super::cloop::tname(t)).with_partitions(ps)).collect());
+        if v >= 7 {
+            // Brokers without sessions get a sessionless full fetch.
+            r = r
+                .with_session_id(session_id)
+                .with_session_epoch(session_epoch)
+                .with_forgotten_topics_data(
+                    forgot.into_iter().map(|(t, ps)| ForgottenTopic::default().with_topic(super::cloop::tname(t)).with_partitions(ps)).collect(),
+                );
+        }
+        if v >= 11 {
+            r = r.with_rack_id(StrBytes::from_string(rack.clone()));
+        }
+        r
+    };
+    let client_id = core.cfg.client_id.clone();
+    let _ = client_id;
+    let timeout = core.cfg.socket_timeout + c.shared.cfg.fetch_wait_max;
+    let encode = move |v: i16, corr: i32, cid: &str| -> Result<Vec<bytes::Bytes>, crate::engine::wire::WireError> {
+        Ok(vec![crate::engine::wire::encode_request(&build(v), v, corr, cid)?])
+    };
+    let handler = move |core: &mut Core, r: Result<crate::engine::broker::Response, KafkaError>| {
+        let decoded = r.and_then(|resp| {
+            let mut frame = resp.frame;
+            protocol::decode_response_header(protocol::keys::FETCH, resp.version, &mut frame)
+                .and_then(|_| protocol::fetch::decode_fetch_response(resp.version, &frame))
+                .map(|f| (f, resp.broker))
+                .map_err(|e| KafkaError::new(RD_KAFKA_RESP_ERR__BAD_MSG, e.to_string()))
+        });
+        core.consumer_do(Box::new(move |c, core| on_fetch_response(c, core, bid, full, versions, decoded)));
+    };
+    let req = OutRequest {
+        api_key: protocol::keys::FETCH,
+        min_version: 4,
+        max_version: FETCH_MAX_VERSION,
+        encode: Box::new(encode),
+        handler: Box::new(handler),
+        timeout,
+        enqueued: Instant::now(),
+        expect_response: true,
+    };
+    core.send_to(slot, req);
+}
+
+fn on_fetch_response(
+    c: &mut ConsumerLoop,
+    core: &mut Core,
+    bid: i32,
+    was_full: bool,
+    asked: HashMap<TpKey, (u64, i64)>,
+    r: Result<(protocol::fetch::FetchResponse, usize), KafkaError>,
+) {
+    c.fetcher.inflight.remove(&bid);
+    for k in asked.keys() {
+        if let Some(pf) = c.parts.get_mut(k) {
+            pf.inflight = false;
+        }
+    }
+    let backoff = c.shared.cfg.fetch_error_backoff;
+    let (resp, slot) = match r {
+        Ok(x) => x,
+        Err(e) => {
+            c.fetcher.reset_session(bid);
+            if e.code != RD_KAFKA_RESP_ERR__PURGE_INFLIGHT {
+                c.debug(core, "fetch", "FETCHERR", &format!("Fetch from broker {bid} failed: {}", e.message));
+                for k in asked.keys() {
+                    if let Some(pf) = c.parts.get_mut(k) {
+                        pf.backoff_until = Some(Instant::now() + backoff);
+                        pf.preferred_replica = None;
+                    }
+                }
+                if leader_error(e.code) {
+                    core.refresh_metadata_soon();
+                }
+            }
+            return;
+        }
+    };
+    core.throttled(slot, resp.throttle_time_ms);
+    let top = resp.error_code as i32;
+    if top == ERR_FETCH_SESSION_ID_NOT_FOUND || top == ERR_INVALID_FETCH_SESSION_EPOCH {
+        c.debug(core, "fetch", "FETCHSESS", &format!("Fetch session with broker {bid} reset: {}", crate::error::describe(top)));
+        c.fetcher.reset_session(bid);
+        return;
+    }
+    if top != 0 {
+        c.fetcher.reset_session(bid);
+        for k in asked.keys() {
+            if let Some(pf) = c.parts.get_mut(k) {
+                pf.backoff_until = Some(Instant::now() + backoff);
+            }
+        }
+        return;
+    }
+    if let Some(sess) = c.fetcher.sessions.get_mut(&bid) {
+        if resp.session_id == 0 {
+            // The broker keeps no session: every fetch is a full one.
+            sess.id = 0;
+            sess.epoch = 0;
+            sess.parts.clear();
+        } else {
+            sess.epoch = if was_full || sess.id != resp.session_id { 1 } else { sess.epoch.wrapping_add(1).max(1) };
+            sess.id = resp.session_id;
+        }
+    }
+    let opts = DecodeOptions { check_crcs: c.shared.cfg.check_crcs, max_decompressed: c.shared.cfg.receive_max.max(1 << 20) * 4 };
+    let mut refresh = false;
+    for t in resp.topics {
+        for p in t.partitions {
+            let k = (t.name.clone(), p.partition_index);
+            let Some(&(version, offset)) = asked.get(&k) else { continue };
+            let Some(pf) = c.parts.get_mut(&k) else { continue };
+            if pf.version != version || pf.state != FetchState::Active || pf.offset != offset {
+                // Seeked, paused or restarted meanwhile: outdated.
+                if let Some(sess) = c.fetcher.sessions.get_mut(&bid) {
+                    sess.parts.remove(&k);
+                }
+                continue;
+            }
+            if handle_partition(c, core, bid, &k, p, opts) {
+                refresh = true;
+            }
+        }
+    }
+    if refresh {
+        core.refresh_metadata_soon();
+    }
+}
+
+/// Handles one partition of a Fetch response; true if metadata should be
+/// refreshed.
+fn handle_partition(c: &mut ConsumerLoop, core: &mut Core, bid: i32, k: &TpKey, p: FetchPartition, opts: DecodeOptions) -> bool {
+    let err = p.error_code as i32;
+    let backoff = c.shared.cfg.fetch_error_backoff;
+    let pf = c.parts.get_mut(k).unwrap();
+    let tp = pf.tp.clone();
+    if p.high_watermark >= 0 {
+        tp.hi_offset.store(p.high_watermark, Ordering::Release);
+    }
+    if p.log_start_offset >= 0 {
+        tp.lo_offset.store(p.log_start_offset, Ordering::Release);
+    }
+    if p.last_stable_offset >= 0 {
+        tp.ls_offset.store(p.last_stable_offset, Ordering::Release);
+    }
+    if err != 0 {
+        let from_follower = pf.preferred_replica.is_some();
+        pf.preferred_replica = None;
+        if let Some(sess) = c.fetcher.sessions.get_mut(&bid) {
+            sess.parts.remove(k);
+        }
+        match err {
+            RD_KAFKA_RESP_ERR_OFFSET_OUT_OF_RANGE if !from_follower => {
+                c.offset_out_of_range(core, k, bid);
+                return false;
+            }
+            e if leader_error(e) || from_follower => {
+                let msg = format!("{} [{}]: fetch failed: {}: looking up the leader again", k.0, k.1, crate::error::describe(e));
+                c.debug(core, "fetch", "FETCHERR", &msg);
+                c.parts.get_mut(k).unwrap().backoff_until = Some(Instant::now() + backoff.min(Duration::from_millis(500)));
+                return true;
+            }
+            e => {
+                let pf = c.parts.get_mut(k).unwrap();
+                pf.backoff_until = Some(Instant::now() + backoff);
+                let msg = format!("{} [{}]: Fetch failed at offset {}: {}", k.0, k.1, pf.offset, crate::error::describe(e));
+                let (version, offset) = (pf.version, pf.offset);
+                push_partition_error(&tp, version, e, offset, &msg, bid);
+                return false;
+            }
+        }
+    }
+    // KIP-392: fetch from a replica in our rack from now on.
+    if p.preferred_read_replica >= 0 && p.preferred_read_replica != bid && core.slot_of(p.preferred_read_replica).is_some() {
+        pf.preferred_replica = Some(p.preferred_read_replica);
+        if let Some(sess) = c.fetcher.sessions.get_mut(&bid) {
+            sess.parts.remove(k);
+        }
+    }
+    let version = pf.version;
+    let mut next = pf.offset;
+    let mut msgs: VecDeque<Box<MessageObj>> = VecDeque::new();
+    let mut aborted = if c.shared.cfg.read_committed && !p.aborted_transactions.is_empty() {
+        Some(AbortedTransactions::new(&p.aborted_transactions))
+    } else {
+        None
+    };
+    let rkt = tp.rkt as *mut rd_kafka_topic_t;
+    let mut bytes_rx = 0usize;
+    let mut reader = p.record_set(opts);
+    loop {
+        let batch = match reader.next_batch() {
+            Ok(Some(b)) => b,
+            Ok(None) => break,
+            Err(e) => {
+                let msg = format!("{} [{}]: corrupt or unsupported record data at offset {}: {e}", k.0, k.1, next);
+                push_partition_error(&tp, version, RD_KAFKA_RESP_ERR__BAD_MSG, next, &msg, bid);
+                continue;
+            }
+        };
+        bytes_rx += batch.wire_size();
+        let last = batch.last_offset();
+        if last < next {
+            continue;
+        }
+        if batch.is_control() {
+            // Transaction markers: end aborted transactions, never shown.
+            if let (Some(ab), Batch::V2(b)) = (aborted.as_mut(), &batch) {
+                if let Ok(mut recs) = b.records(opts.max_decompressed) {
+                    if let Some(Ok(r)) = recs.next() {
+                        if matches!(r.control_type(), Ok(Some(ControlRecordType::Abort))) {
+                            ab.on_abort_marker(batch.producer_id(), r.offset);
+                        }
+                    }
+                }
+            }
+            next = last + 1;
+            continue;
+        }
+        if aborted.as_ref().is_some_and(|ab| ab.is_aborted(&batch)) {
+            next = last + 1;
+            continue;
+        }
+        let leader_epoch = batch.partition_leader_epoch();
+        let records = match batch.records(&opts) {
+            Ok(r) => r,
+            Err(e) => {
+                let msg = format!("{} [{}]: cannot decode records at offset {}: {e}", k.0, k.1, batch.base_offset());
+                push_partition_error(&tp, version, RD_KAFKA_RESP_ERR__BAD_MSG, next, &msg, bid);
+                next = last + 1;
+                continue;
+            }
+        };
+        for r in records {
+            let r = match r {
+                Ok(r) => r,
+                Err(e) => {
+                    let msg = format!("{} [{}]: bad record at offset {}: {e}", k.0, k.1, next);
+                    push_partition_error(&tp, version, RD_KAFKA_RESP_ERR__BAD_MSG, next, &msg, bid);
+                    break;
+                }
+            };
+            if r.offset < next {
+                continue;
+            }
+            let tstype = match r.timestamp_type {
+                TimestampType::CreateTime => RD_KAFKA_TIMESTAMP_CREATE_TIME,
+                TimestampType::LogAppendTime => RD_KAFKA_TIMESTAMP_LOG_APPEND_TIME,
+                TimestampType::NotAvailable => RD_KAFKA_TIMESTAMP_NOT_AVAILABLE,
+            };
+            let raw_headers = if r.headers.count() > 0 { MsgBuf::Bytes(r.headers.raw().clone()) } else { MsgBuf::Null };
+            next = r.offset + 1;
+            msgs.push_back(MessageObj::consumed(Consumed {
+                rkt,
+                partition: k.1,
+                offset: r.offset,
+                key: r.key.map_or(MsgBuf::Null, MsgBuf::Bytes),
+                payload: r.value.map_or(MsgBuf::Null, MsgBuf::Bytes),
+                raw_headers,
+                timestamp: r.timestamp,
+                tstype,
+                broker_id: bid,
+                leader_epoch: if leader_epoch >= 0 { leader_epoch } else { -1 },
+                delivery_count: 0,
+            }));
+        }
+        // Compacted or filtered batches still move the position past them.
+        next = next.max(last + 1);
+    }
+    let pf = c.parts.get_mut(k).unwrap();
+    pf.offset = next;
+    c.fetcher.rx_msgs += msgs.len() as u64;
+    c.fetcher.rx_bytes += bytes_rx as u64;
+    let hwm = if c.shared.cfg.read_committed && p.last_stable_offset >= 0 { p.last_stable_offset } else { p.high_watermark };
+    if !msgs.is_empty() {
+        let b = FetchedBatch::new(tp.clone(), version, msgs);
+        tp.fetchq.push(EventObj::new(RD_KAFKA_EVENT_FETCH, EventPayload::Fetched(b)));
+    }
+    // End of partition: reported once per offset reached.
+    if c.shared.cfg.enable_partition_eof && hwm >= 0 && next >= hwm && pf.eof_at != next {
+        pf.eof_at = next;
+        let msg = format!("Fetch from broker {bid} reached end of partition at offset {next} (HighwaterMark {})", p.high_watermark);
+        push_partition_error(&tp, version, RD_KAFKA_RESP_ERR__PARTITION_EOF, next, &msg, bid);
+    }
+    false
+}

@@ -1,0 +1,408 @@
+//! The consumer: state shared between the application's threads and the
+//! event loop, and the application-side half of consuming.
+//!
+//! The loop side lives in [`cloop`] (partition fetch states, offsets
+//! lookups, commits), [`fetcher`] (Fetch requests and responses) and
+//! [`group`] (group membership). Fetched messages travel to the application
+//! in [`FetchedBatch`]es on the partition's queue (forwarded to the consumer
+//! queue by default). Each batch carries the partition's fetch *version* at
+//! the time it was fetched: seek, pause, assign and unassign bump the
+//! version, and batches with an older version are dropped when they reach
+//! the front of a queue, so the application never sees messages from before
+//! such a change.
+
+pub mod cloop;
+pub mod fetcher;
+pub mod group;
+
+use crate::abi::event::{EventObj, EventPayload};
+use crate::abi::message::MessageObj;
+use crate::abi::types::*;
+use crate::engine::queue::{Polled, Queue};
+use parking_lot::Mutex;
+use std::collections::{HashMap, VecDeque};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicI32, AtomicI64, AtomicU64, AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+/// Which group protocol the consumer uses (`group.protocol`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GroupProtocol {
+    Classic,
+    /// KIP-848: ConsumerGroupHeartbeat, broker-side assignment.
+    Consumer,
+}
+
+/// Consumer settings from the configuration.
+#[derive(Clone, Debug)]
+pub struct ConsumerConfig {
+    pub group_id: Option<String>,
+    pub group_instance_id: Option<String>,
+    pub group_protocol: GroupProtocol,
+    pub group_remote_assignor: Option<String>,
+    pub protocol_type: String,
+    pub session_timeout: Duration,
+    pub heartbeat_interval: Duration,
+    pub max_poll_interval: Duration,
+    pub assignors: Vec<String>,
+    pub coordinator_query_interval: Duration,
+    pub enable_auto_commit: bool,
+    pub auto_commit_interval: Duration,
+    pub enable_auto_offset_store: bool,
+    pub queued_min_messages: usize,
+    pub queued_max_bytes: usize,
+    pub fetch_wait_max: Duration,
+    pub fetch_min_bytes: i32,
+    pub fetch_max_bytes: i32,
+    pub max_partition_fetch_bytes: i32,
+    pub fetch_error_backoff: Duration,
+    pub fetch_queue_backoff: Duration,
+    pub read_committed: bool,
+    pub check_crcs: bool,
+    pub enable_partition_eof: bool,
+    pub client_rack: Option<String>,
+    pub has_rebalance_cb: bool,
+    pub has_offset_commit_cb: bool,
+    pub receive_max: usize,
+    pub consume_cb_max: usize,
+}
+
+/// An offset with its leader epoch and commit metadata.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OffsetMeta {
+    pub offset: i64,
+    pub leader_epoch: i32,
+    pub metadata: Option<Vec<u8>>,
+}
+
+impl OffsetMeta {
+    pub fn invalid() -> Self {
+        OffsetMeta { offset: RD_KAFKA_OFFSET_INVALID, leader_epoch: -1, metadata: None }
+    }
+}
+
+/// A partition the consumer fetches or has assigned: what the application
+/// thread and the loop both see.
+pub struct Toppar {
+    pub topic: String,
+    pub partition: i32,
+    /// The topic handle put in messages (`rd_kafka_topic_t *`), kept alive
+    /// by the instance's topic registry.
+    pub rkt: usize,
+    /// Where this partition's messages and errors go (forwarded to the
+    /// consumer queue, or to the application's queue, by default).
+    pub fetchq: Arc<Queue>,
+    /// Fetch version: batches tagged with an older one are outdated.
+    pub version: AtomicU64,
+    /// The application's position: offset of the next message it will get
+    /// (RD_KAFKA_OFFSET_INVALID before any), and that message's epoch.
+    pub app_offset: AtomicI64,
+    pub app_epoch: AtomicI32,
+    /// Offset stored for the next commit.
+    pub stored: Mutex<OffsetMeta>,
+    /// Last committed offset known (RD_KAFKA_OFFSET_INVALID if none).
+    pub committed: Mutex<OffsetMeta>,
+    /// Messages and bytes fetched and not yet taken by the application.
+    pub queued_msgs: AtomicUsize,
+    pub queued_bytes: AtomicUsize,
+    /// The loop stopped fetching because the queue was full: the
+    /// application wakes it when it drains the queue.
+    pub fetch_blocked: AtomicBool,
+    /// Watermarks from the last fetch (-1 unknown).
+    pub lo_offset: AtomicI64,
+    pub hi_offset: AtomicI64,
+    pub ls_offset: AtomicI64,
+    /// Part of the current assignment (high-level consumer).
+    pub assigned: AtomicBool,
+    /// Paused by the application.
+    pub paused: AtomicBool,
+    /// Started with rd_kafka_consume_start() (legacy consumer).
+    pub legacy: AtomicBool,
+    /// auto.offset.reset of the topic: BEGINNING, END or INVALID (error).
+    pub reset: AtomicI64,
+    /// The consumer's shared state (for wake-ups and totals).
+    shared: std::sync::Weak<ConsumerShared>,
+}
+
+impl Toppar {
+    pub fn new(topic: &str, partition: i32, rkt: usize, shared: &Arc<ConsumerShared>) -> Arc<Toppar> {
+        Arc::new(Toppar {
+            topic: topic.to_string(),
+            partition,
+            rkt,
+            fetchq: Queue::new(),
+            version: AtomicU64::new(1),
+            app_offset: AtomicI64::new(RD_KAFKA_OFFSET_INVALID),
+            app_epoch: AtomicI32::new(-1),
+            stored: Mutex::new(OffsetMeta::invalid()),
+            committed: Mutex::new(OffsetMeta::invalid()),
+            queued_msgs: AtomicUsize::new(0),
+            queued_bytes: AtomicUsize::new(0),
+            fetch_blocked: AtomicBool::new(false),
+            lo_offset: AtomicI64::new(-1),
+            hi_offset: AtomicI64::new(-1),
+            ls_offset: AtomicI64::new(-1),
+            assigned: AtomicBool::new(false),
+            paused: AtomicBool::new(false),
+            legacy: AtomicBool::new(false),
+            reset: AtomicI64::new(RD_KAFKA_OFFSET_END),
+            shared: Arc::downgrade(shared),
+        })
+    }
+
+    /// Makes everything fetched so far outdated; returns the new version.
+    pub fn bump_version(&self) -> u64 {
+        self.version.fetch_add(1, Ordering::AcqRel) + 1
+    }
+
+    /// Accounts for messages leaving the partition's queue.
+    fn dequeued(&self, msgs: usize, bytes: usize) {
+        self.queued_msgs.fetch_sub(msgs, Ordering::AcqRel);
+        self.queued_bytes.fetch_sub(bytes, Ordering::AcqRel);
+        if let Some(s) = self.shared.upgrade() {
+            s.queued_bytes.fetch_sub(bytes, Ordering::AcqRel);
+            if self.fetch_blocked.load(Ordering::Acquire) && s.below_limits(self) {
+                self.fetch_blocked.store(false, Ordering::Release);
+                s.wake_loop();
+            }
+        }
+    }
+
+    /// Stores `offset` (the next offset to consume) for the next commit.
+    pub fn store(&self, offset: i64, leader_epoch: i32, metadata: Option<Vec<u8>>) {
+        *self.stored.lock() = OffsetMeta { offset, leader_epoch, metadata };
+    }
+}
+
+/// Messages of one partition fetched in one go, in offset order, as they
+/// wait in a queue (RD_KAFKA_EVENT_FETCH). Partition errors and EOF travel
+/// the same way, as messages with `err` set.
+pub struct FetchedBatch {
+    pub tp: Arc<Toppar>,
+    pub version: u64,
+    pub msgs: VecDeque<Box<MessageObj>>,
+}
+
+fn msg_bytes(m: &MessageObj) -> usize {
+    m.msg.len + m.msg.key_len
+}
+
+impl FetchedBatch {
+    pub fn new(tp: Arc<Toppar>, version: u64, msgs: VecDeque<Box<MessageObj>>) -> FetchedBatch {
+        let bytes: usize = msgs.iter().map(|m| msg_bytes(m)).sum();
+        tp.queued_msgs.fetch_add(msgs.len(), Ordering::AcqRel);
+        tp.queued_bytes.fetch_add(bytes, Ordering::AcqRel);
+        if let Some(s) = tp.shared.upgrade() {
+            s.queued_bytes.fetch_add(bytes, Ordering::AcqRel);
+        }
+        FetchedBatch { tp, version, msgs }
+    }
+
+    /// Whether the partition's version moved on since the fetch.
+    pub fn is_outdated(&self) -> bool {
+        self.tp.version.load(Ordering::Acquire) != self.version
+    }
+
+    /// Takes the first message, updating the application's position (and
+    /// the stored offset with enable.auto.offset.store).
+    pub fn take_one(&mut self) -> Option<Box<MessageObj>> {
+        let m = self.msgs.pop_front()?;
+        self.tp.dequeued(1, msg_bytes(&m));
+        self.tp.delivered(&m);
+        Some(m)
+    }
+}
+
+impl Toppar {
+    /// The application receives `m`: its position moves past it.
+    fn delivered(&self, m: &MessageObj) {
+        if m.msg.err != RD_KAFKA_RESP_ERR_NO_ERROR || m.msg.offset < 0 {
+            return;
+        }
+        let next = m.msg.offset + 1;
+        self.app_offset.store(next, Ordering::Release);
+        self.app_epoch.store(m.leader_epoch, Ordering::Release);
+        if let Some(s) = self.shared.upgrade() {
+            if s.cfg.enable_auto_offset_store && (self.assigned.load(Ordering::Acquire) || self.legacy.load(Ordering::Acquire)) {
+                let mut st = self.stored.lock();
+                st.offset = next;
+                st.leader_epoch = m.leader_epoch;
+                st.metadata = None;
+            }
+        }
+    }
+}
+
+impl Drop for FetchedBatch {
+    fn drop(&mut self) {
+        if !self.msgs.is_empty() {
+            let bytes: usize = self.msgs.iter().map(|m| msg_bytes(m)).sum();
+            self.tp.dequeued(self.msgs.len(), bytes);
+        }
+    }
+}
+
+/// What an application poll took from a queue.
+pub enum Item {
+    /// A consumed message or a consumer error (err set).
+    Message(Box<MessageObj>),
+    /// Any other event.
+    Event(EventObj),
+}
+
+/// Takes the next item of `q`: one message of a fetched batch (dropping
+/// outdated batches) or the next event; waits up to `timeout`.
+pub fn pop_item(q: &Arc<Queue>, timeout: Option<Duration>) -> Result<Item, Polled> {
+    q.pop_with(timeout, take_item)
+}
+
+fn take_item(items: &mut VecDeque<EventObj>) -> Option<Item> {
+    loop {
+        let front = items.front_mut()?;
+        if let EventPayload::Fetched(b) = &mut front.payload {
+            if b.is_outdated() {
+                items.pop_front();
+                continue;
+            }
+            let m = b.take_one();
+            if b.msgs.is_empty() {
+                items.pop_front();
+            }
+            match m {
+                Some(m) => return Some(Item::Message(m)),
+                None => continue,
+            }
+        }
+        return items.pop_front().map(Item::Event);
+    }
+}
+
+/// Takes up to `max` messages (only messages: stops at the first other
+/// event, which stays queued), waiting up to `timeout` for the first.
+pub fn pop_messages(q: &Arc<Queue>, timeout: Option<Duration>, max: usize) -> Vec<Box<MessageObj>> {
+    let mut out = Vec::new();
+    if max == 0 {
+        return out;
+    }
+    let deadline = timeout.map(|t| Instant::now() + t);
+    loop {
+        let left = deadline.map(|d| d.saturating_duration_since(Instant::now()));
+        let r = q.pop_with(left, |items| {
+            let mut got = Vec::new();
+            while got.len() < max - out.len() {
+                let Some(front) = items.front_mut() else { break };
+                match &mut front.payload {
+                    EventPayload::Fetched(b) => {
+                        if b.is_outdated() {
+                            items.pop_front();
+                            continue;
+                        }
+                        while got.len() < max - out.len() {
+                            match b.take_one() {
+                                Some(m) => got.push(m),
+                                None => break,
+                            }
+                        }
+                        if b.msgs.is_empty() {
+                            items.pop_front();
+                        }
+                    }
+                    _ => break,
+                }
+            }
+            if got.is_empty() { None } else { Some(got) }
+        });
+        match r {
+            Ok(got) => {
+                out.extend(got);
+                // Keep collecting what is already there, without waiting.
+                if out.len() >= max || deadline.is_some_and(|d| Instant::now() >= d) {
+                    return out;
+                }
+                // Batch semantics (librdkafka): return once the queue has
+                // nothing more right now.
+                let more = q.with_items(|items| matches!(items.front().map(|e| &e.payload), Some(EventPayload::Fetched(_))));
+                if !more {
+                    return out;
+                }
+            }
+            Err(_) => return out,
+        }
+    }
+}
+
+/// Removes the messages of `tp` from a queue (unassign, consume_stop).
+pub fn purge_partition(q: &Arc<Queue>, tp: &Arc<Toppar>) {
+    let removed: Vec<EventObj> = q.with_items(|items| {
+        let mut keep = VecDeque::with_capacity(items.len());
+        let mut removed = Vec::new();
+        for ev in items.drain(..) {
+            match &ev.payload {
+                EventPayload::Fetched(b) if Arc::ptr_eq(&b.tp, tp) => removed.push(ev),
+                _ => keep.push_back(ev),
+            }
+        }
+        *items = keep;
+        removed
+    });
+    drop(removed);
+}
+
+/// The consumer state shared by application threads and the loop.
+pub struct ConsumerShared {
+    pub cfg: ConsumerConfig,
+    /// Every partition the consumer has dealt with, by (topic, partition).
+    pub toppars: Mutex<HashMap<(String, i32), Arc<Toppar>>>,
+    /// Bytes fetched and not yet taken, all partitions.
+    pub queued_bytes: AtomicUsize,
+    /// When the application last polled (ms since `epoch`), for
+    /// max.poll.interval.ms.
+    pub last_poll_ms: AtomicI64,
+    pub epoch: Instant,
+    /// The application has polled at least once since the poll interval
+    /// was exceeded (the loop then rejoins).
+    pub poll_seen: AtomicBool,
+    /// rd_kafka_consumer_close() completed.
+    pub closed: AtomicBool,
+    /// The loop's waker (set when the loop starts).
+    pub waker: once_cell::sync::OnceCell<Arc<mio::Waker>>,
+}
+
+impl ConsumerShared {
+    pub fn new(cfg: ConsumerConfig) -> Arc<ConsumerShared> {
+        Arc::new(ConsumerShared {
+            cfg,
+            toppars: Mutex::new(HashMap::new()),
+            queued_bytes: AtomicUsize::new(0),
+            last_poll_ms: AtomicI64::new(0),
+            epoch: Instant::now(),
+            poll_seen: AtomicBool::new(false),
+            closed: AtomicBool::new(false),
+            waker: once_cell::sync::OnceCell::new(),
+        })
+    }
+
+    pub fn wake_loop(&self) {
+        if let Some(w) = self.waker.get() {
+            let _ = w.wake();
+        }
+    }
+
+    /// Whether a partition may fetch more (prefetch limits).
+    pub fn below_limits(&self, tp: &Toppar) -> bool {
+        tp.queued_msgs.load(Ordering::Acquire) < self.cfg.queued_min_messages
+            && self.queued_bytes.load(Ordering::Acquire) < self.cfg.queued_max_bytes
+    }
+
+    /// Records an application poll (max.poll.interval.ms).
+    pub fn polled(&self) {
+        let now = self.epoch.elapsed().as_millis() as i64;
+        self.last_poll_ms.store(now, Ordering::Release);
+        self.poll_seen.store(true, Ordering::Release);
+    }
+
+    /// The partition's shared state, if the consumer has one.
+    pub fn toppar(&self, topic: &str, partition: i32) -> Option<Arc<Toppar>> {
+        self.toppars.lock().get(&(topic.to_string(), partition)).cloned()
+    }
+}
