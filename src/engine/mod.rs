@@ -18,3 +18,4 @@ pub mod produce_loop;
 pub mod producer;
 pub mod wire;
 pub mod grouplist;
+pub mod assignor;
