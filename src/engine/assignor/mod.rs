@@ -22,7 +22,11 @@
 //! input (librdkafka's range and roundrobin match the Java client; its
 //! sticky assignor follows the Java `AbstractStickyAssignor` "general"
 //! algorithm). The remaining differences are listed in the documentation of
-//! each submodule.
+//! each submodule. Common to all: subscriptions are matched to topics by
+//! exact name (members send resolved topic names, not patterns), and topics
+//! are taken in name order where librdkafka takes them in the order of its
+//! metadata response, which can only matter for ties in the sticky
+//! assignor's ordering of partitions.
 
 use std::cmp::Ordering;
 use std::collections::BTreeMap;

@@ -102,6 +102,8 @@ fn strbytes(s: &str) -> StrBytes {
 /// is written as empty bytes rather than null, as librdkafka does (old
 /// brokers and clients fail on null). Fields the version lacks are left
 /// out. Versions above [`MAX_VERSION`] are written as [`MAX_VERSION`].
+/// librdkafka always sends version 3 (with generation -1 and no owned
+/// partitions before its first assignment).
 pub fn encode_subscription(version: i16, sub: &Subscription) -> Vec<u8> {
     let version = version.clamp(0, MAX_VERSION);
     let mut msg = ConsumerProtocolSubscription::default()

@@ -670,3 +670,39 @@ fn user_data_is_the_sticky_format() {
     let ud = a.user_data(&owned, 9).unwrap();
     assert_eq!(decode_sticky_user_data(&ud), Some((owned, Some(9))));
 }
+
+#[test]
+fn large_group_is_fast_enough() {
+    // 100 members, 3000 partitions, then a member joins with everything
+    // owned: must stay well within a rebalance timeout.
+    let t: BTreeMap<String, i32> = (0..30).map(|i| (format!("topic{i:02}"), 100)).collect();
+    let names: Vec<&str> = t.keys().map(|s| s.as_str()).collect();
+    let m: Vec<_> = (0..100)
+        .map(|i| member(&format!("member-{i:03}"), &names, &[], -1))
+        .collect();
+    let start = std::time::Instant::now();
+    let r = sticky(&m, &t);
+    assert!(spread(&r) <= 1);
+    let mut joined = owning(&m, &r, 1);
+    joined.push(member("member-new", &names, &[], -1));
+    let r2 = sticky(&joined, &t);
+    assert!(spread(&r2) <= 1);
+    // Uneven subscriptions take the slower general ordering.
+    let m: Vec<_> = (0..100)
+        .map(|i| {
+            member(
+                &format!("member-{i:03}"),
+                &names[..if i % 2 == 0 { 30 } else { 15 }],
+                &[],
+                -1,
+            )
+        })
+        .collect();
+    let r = sticky(&m, &t);
+    let mut joined = owning(&m, &r, 1);
+    joined.push(member("member-new", &names, &[], -1));
+    sticky(&joined, &t);
+    let took = start.elapsed();
+    eprintln!("large group: {took:?}");
+    assert!(took < std::time::Duration::from_secs(20), "took {took:?}");
+}
