@@ -22,7 +22,11 @@
 //! input (librdkafka's range and roundrobin match the Java client; its
 //! sticky assignor follows the Java `AbstractStickyAssignor` "general"
 //! algorithm). The remaining differences are listed in the documentation of
-//! each submodule.
+//! each submodule. Common to all: subscriptions are matched to topics by
+//! exact name (members send resolved topic names, not patterns), and topics
+//! are taken in name order where librdkafka takes them in the order of its
+//! metadata response, which can only matter for ties in the sticky
+//! assignor's ordering of partitions.
 
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
@@ -33,8 +37,8 @@ pub mod roundrobin;
 pub mod sticky;
 
 pub use protocol::{
-    ProtocolError, Subscription, decode_assignment, decode_sticky_user_data,
-    decode_subscription, encode_assignment, encode_sticky_user_data, encode_subscription,
+    ProtocolError, Subscription, decode_assignment, decode_sticky_user_data, decode_subscription,
+    encode_assignment, encode_sticky_user_data, encode_subscription,
 };
 
 /// One partition of one topic.
@@ -46,7 +50,10 @@ pub struct TopicPartition {
 
 impl TopicPartition {
     pub fn new(topic: impl Into<String>, partition: i32) -> Self {
-        TopicPartition { topic: topic.into(), partition }
+        TopicPartition {
+            topic: topic.into(),
+            partition,
+        }
     }
 }
 
@@ -107,10 +114,8 @@ impl MemberMetadata {
                     generation = i32::from_be_bytes([ud[0], ud[1], ud[2], ud[3]]);
                 }
             } else if let Some((prev, gen_opt)) = decode_sticky_user_data(ud) {
-                if generation < 0 {
-                    if let Some(g) = gen_opt {
-                        generation = g;
-                    }
+                if let Some(g) = gen_opt.filter(|_| generation < 0) {
+                    generation = g;
                 }
                 if version < 1 && owned.is_empty() {
                     owned = prev;
@@ -193,7 +198,10 @@ pub(crate) fn member_cmp(a: &MemberMetadata, b: &MemberMetadata) -> Ordering {
 /// may reject; a plain insertion sort is used then (always terminates,
 /// gives some order consistent with each pairwise comparison it makes).
 pub(crate) fn sort_members(idx: &mut [usize], members: &[MemberMetadata]) {
-    let statics = idx.iter().filter(|&&i| members[i].group_instance_id.is_some()).count();
+    let statics = idx
+        .iter()
+        .filter(|&&i| members[i].group_instance_id.is_some())
+        .count();
     if statics == 0 || statics == idx.len() {
         idx.sort_by(|&a, &b| member_cmp(&members[a], &members[b]));
         return;
@@ -245,7 +253,12 @@ pub(crate) fn eligible_topics<'a>(
                 r
             })
             .collect();
-        out.push(EligibleTopic { name: topic.as_str(), partition_cnt: cnt, members: subs, racks });
+        out.push(EligibleTopic {
+            name: topic.as_str(),
+            partition_cnt: cnt,
+            members: subs,
+            racks,
+        });
     }
     out
 }
@@ -267,8 +280,10 @@ pub(crate) fn use_rack_aware(members: &[MemberMetadata], topics: &[&EligibleTopi
     if consumer_racks.is_empty() {
         return false;
     }
-    let mut all_racks: Vec<&str> =
-        topics.iter().flat_map(|t| t.racks.iter().flatten().map(|s| s.as_str())).collect();
+    let mut all_racks: Vec<&str> = topics
+        .iter()
+        .flat_map(|t| t.racks.iter().flatten().map(|s| s.as_str()))
+        .collect();
     if all_racks.is_empty() {
         return false;
     }
@@ -276,15 +291,23 @@ pub(crate) fn use_rack_aware(members: &[MemberMetadata], topics: &[&EligibleTopi
     consumer_racks.dedup();
     all_racks.sort_unstable();
     all_racks.dedup();
-    if !consumer_racks.iter().any(|r| all_racks.binary_search(r).is_ok()) {
+    if !consumer_racks
+        .iter()
+        .any(|r| all_racks.binary_search(r).is_ok())
+    {
         return false;
     }
-    topics.iter().any(|t| t.racks.iter().any(|r| r.len() != all_racks.len()))
+    topics
+        .iter()
+        .any(|t| t.racks.iter().any(|r| r.len() != all_racks.len()))
 }
 
 /// An empty result with every member present.
 pub(crate) fn empty_result(members: &[MemberMetadata]) -> BTreeMap<String, Vec<TopicPartition>> {
-    members.iter().map(|m| (m.member_id.clone(), Vec::new())).collect()
+    members
+        .iter()
+        .map(|m| (m.member_id.clone(), Vec::new()))
+        .collect()
 }
 
 #[cfg(test)]
@@ -296,7 +319,9 @@ pub(crate) mod testutil {
     }
 
     pub fn tps(list: &[(&str, i32)]) -> Vec<TopicPartition> {
-        list.iter().map(|(t, p)| TopicPartition::new(*t, *p)).collect()
+        list.iter()
+            .map(|(t, p)| TopicPartition::new(*t, *p))
+            .collect()
     }
 
     pub fn no_racks() -> BTreeMap<String, Vec<Vec<String>>> {
@@ -314,8 +339,16 @@ pub(crate) mod testutil {
         let mut seen = std::collections::HashMap::new();
         for m in members {
             for tp in &result[&m.member_id] {
-                assert!(m.topics.contains(&tp.topic), "{} not subscribed to {}", m.member_id, tp.topic);
-                assert!(tp.partition >= 0 && tp.partition < topics[&tp.topic], "{tp:?} exists");
+                assert!(
+                    m.topics.contains(&tp.topic),
+                    "{} not subscribed to {}",
+                    m.member_id,
+                    tp.topic
+                );
+                assert!(
+                    tp.partition >= 0 && tp.partition < topics[&tp.topic],
+                    "{tp:?} exists"
+                );
                 if let Some(other) = seen.insert(tp.clone(), m.member_id.clone()) {
                     panic!("{tp:?} assigned to {other} and {}", m.member_id);
                 }
@@ -324,7 +357,10 @@ pub(crate) mod testutil {
         for (t, &n) in topics {
             if members.iter().any(|m| m.topics.contains(t)) {
                 for p in 0..n {
-                    assert!(seen.contains_key(&TopicPartition::new(t.clone(), p)), "{t}[{p}] unassigned");
+                    assert!(
+                        seen.contains_key(&TopicPartition::new(t.clone(), p)),
+                        "{t}[{p}] unassigned"
+                    );
                 }
             }
         }
@@ -381,7 +417,9 @@ mod tests {
     fn rack_awareness_criteria() {
         let mut m = MemberMetadata::new("m", &["t"]);
         let r = |v: &[&[&str]]| -> Vec<Vec<String>> {
-            v.iter().map(|p| p.iter().map(|s| s.to_string()).collect()).collect()
+            v.iter()
+                .map(|p| p.iter().map(|s| s.to_string()).collect())
+                .collect()
         };
         let topic = |racks: Vec<Vec<String>>| EligibleTopic {
             name: "t",

@@ -102,6 +102,8 @@ fn strbytes(s: &str) -> StrBytes {
 /// is written as empty bytes rather than null, as librdkafka does (old
 /// brokers and clients fail on null). Fields the version lacks are left
 /// out. Versions above [`MAX_VERSION`] are written as [`MAX_VERSION`].
+/// librdkafka always sends version 3 (with generation -1 and no owned
+/// partitions before its first assignment).
 pub fn encode_subscription(version: i16, sub: &Subscription) -> Vec<u8> {
     let version = version.clamp(0, MAX_VERSION);
     let mut msg = ConsumerProtocolSubscription::default()
@@ -127,7 +129,8 @@ pub fn encode_subscription(version: i16, sub: &Subscription) -> Vec<u8> {
     }
     let mut buf = BytesMut::new();
     buf.extend_from_slice(&version.to_be_bytes());
-    msg.encode(&mut buf, version).expect("subscription fields fit their version");
+    msg.encode(&mut buf, version)
+        .expect("subscription fields fit their version");
     buf.to_vec()
 }
 
@@ -154,7 +157,10 @@ pub fn decode_subscription(data: &[u8]) -> Result<(i16, Subscription), ProtocolE
         .iter()
         .flat_map(|tp| {
             let topic = tp.topic.0.to_string();
-            tp.partitions.iter().map(move |&p| TopicPartition { topic: topic.clone(), partition: p })
+            tp.partitions.iter().map(move |&p| TopicPartition {
+                topic: topic.clone(),
+                partition: p,
+            })
         })
         .collect();
     Ok((
@@ -209,7 +215,10 @@ pub fn decode_assignment(
         .iter()
         .flat_map(|tp| {
             let topic = tp.topic.0.to_string();
-            tp.partitions.iter().map(move |&p| TopicPartition { topic: topic.clone(), partition: p })
+            tp.partitions.iter().map(move |&p| TopicPartition {
+                topic: topic.clone(),
+                partition: p,
+            })
         })
         .collect();
     Ok((parts, msg.user_data.map(|b| b.to_vec())))
@@ -249,7 +258,8 @@ pub fn decode_sticky_user_data(data: &[u8]) -> Option<(Vec<TopicPartition>, Opti
             self.take(2).map(|b| i16::from_be_bytes([b[0], b[1]]))
         }
         fn i32(&mut self) -> Option<i32> {
-            self.take(4).map(|b| i32::from_be_bytes([b[0], b[1], b[2], b[3]]))
+            self.take(4)
+                .map(|b| i32::from_be_bytes([b[0], b[1], b[2], b[3]]))
         }
     }
     let mut rd = Rd(data);
@@ -263,13 +273,18 @@ pub fn decode_sticky_user_data(data: &[u8]) -> Option<(Vec<TopicPartition>, Opti
         if len < 0 {
             return None;
         }
-        let topic = std::str::from_utf8(rd.take(len as usize)?).ok()?.to_string();
+        let topic = std::str::from_utf8(rd.take(len as usize)?)
+            .ok()?
+            .to_string();
         let n = rd.i32()?;
         if n < 0 || n as usize > data.len() {
             return None;
         }
         for _ in 0..n {
-            out.push(TopicPartition { topic: topic.clone(), partition: rd.i32()? });
+            out.push(TopicPartition {
+                topic: topic.clone(),
+                partition: rd.i32()?,
+            });
         }
     }
     let generation = match rd.0.len() {
@@ -316,14 +331,23 @@ mod tests {
             user_data: Some(vec![1, 2, 3]),
             ..Default::default()
         };
-        let want = W::default().i16(0).i32(2).str("t1").str("topic2").bytes(&[1, 2, 3]).0;
+        let want = W::default()
+            .i16(0)
+            .i32(2)
+            .str("t1")
+            .str("topic2")
+            .bytes(&[1, 2, 3])
+            .0;
         assert_eq!(encode_subscription(0, &sub), want);
         assert_eq!(decode_subscription(&want).unwrap(), (0, sub));
     }
 
     #[test]
     fn subscription_null_user_data_is_written_empty() {
-        let sub = Subscription { topics: vec!["a".into()], ..Default::default() };
+        let sub = Subscription {
+            topics: vec!["a".into()],
+            ..Default::default()
+        };
         let want = W::default().i16(0).i32(1).str("a").i32(0).0;
         assert_eq!(encode_subscription(0, &sub), want);
         // A null sent by another client decodes as None.
@@ -419,8 +443,19 @@ mod tests {
 
         // Versions 1-3 have the same fields; a later one may append more.
         for v in [1, 3, 5] {
-            let b = W::default().i16(v).i32(1).str("t").i32(1).i32(4).bytes(&[]).i32(99).0;
-            assert_eq!(decode_assignment(&b).unwrap(), (tps(&[("t", 4)]), Some(vec![])));
+            let b = W::default()
+                .i16(v)
+                .i32(1)
+                .str("t")
+                .i32(1)
+                .i32(4)
+                .bytes(&[])
+                .i32(99)
+                .0;
+            assert_eq!(
+                decode_assignment(&b).unwrap(),
+                (tps(&[("t", 4)]), Some(vec![]))
+            );
         }
         assert!(decode_assignment(&W::default().i16(0).i32(1).str("t").i32(2).i32(4).0).is_err());
     }

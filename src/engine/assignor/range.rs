@@ -56,7 +56,9 @@ impl TopicState<'_> {
     }
 
     fn has_rack(&self, p: usize, rack: &str) -> bool {
-        self.topic.racks[p].binary_search_by(|r| r.as_str().cmp(rack)).is_ok()
+        self.topic.racks[p]
+            .binary_search_by(|r| r.as_str().cmp(rack))
+            .is_ok()
     }
 
     fn give(&mut self, m: usize, p: usize, out: &mut [Vec<TopicPartition>]) {
@@ -163,7 +165,13 @@ pub(crate) fn assign_range(
 
     // Group topics by (subscriber member ids in order, partition count).
     let key = |st: &TopicState| -> (Vec<&str>, i32) {
-        (st.members.iter().map(|&m| members[m].member_id.as_str()).collect(), st.topic.partition_cnt)
+        (
+            st.members
+                .iter()
+                .map(|&m| members[m].member_id.as_str())
+                .collect(),
+            st.topic.partition_cnt,
+        )
     };
     states.sort_by(|a, b| key(a).cmp(&key(b)));
 
@@ -192,7 +200,9 @@ pub(crate) fn assign_range(
     let mut res = empty_result(members);
     for (i, mut parts) in out.into_iter().enumerate() {
         parts.sort();
-        res.get_mut(&members[i].member_id).expect("member present").extend(parts);
+        res.get_mut(&members[i].member_id)
+            .expect("member present")
+            .extend(parts);
     }
     res
 }
@@ -225,7 +235,10 @@ mod tests {
     use super::*;
     use crate::engine::assignor::testutil::*;
 
-    fn run(members: &[MemberMetadata], t: &BTreeMap<String, i32>) -> BTreeMap<String, Vec<TopicPartition>> {
+    fn run(
+        members: &[MemberMetadata],
+        t: &BTreeMap<String, i32>,
+    ) -> BTreeMap<String, Vec<TopicPartition>> {
         let r = RangeAssignor.assign(members, t, &no_racks());
         check_valid(members, t, &r);
         r
@@ -234,7 +247,10 @@ mod tests {
     #[test]
     fn two_members_two_topics_three_partitions() {
         // The example of the Java and librdkafka documentation.
-        let m = [MemberMetadata::new("C0", &["t0", "t1"]), MemberMetadata::new("C1", &["t0", "t1"])];
+        let m = [
+            MemberMetadata::new("C0", &["t0", "t1"]),
+            MemberMetadata::new("C1", &["t0", "t1"]),
+        ];
         let r = run(&m, &topics(&[("t0", 3), ("t1", 3)]));
         assert_eq!(r["C0"], tps(&[("t0", 0), ("t0", 1), ("t1", 0), ("t1", 1)]));
         assert_eq!(r["C1"], tps(&[("t0", 2), ("t1", 2)]));
@@ -263,11 +279,18 @@ mod tests {
         ];
         let r = run(&m, &topics(&[("topic1", 3), ("topic2", 2)]));
         assert_eq!(r["consumer1"], tps(&[("topic1", 0)]));
-        assert_eq!(r["consumer2"], tps(&[("topic1", 1), ("topic2", 0), ("topic2", 1)]));
+        assert_eq!(
+            r["consumer2"],
+            tps(&[("topic1", 1), ("topic2", 0), ("topic2", 1)])
+        );
         assert_eq!(r["consumer3"], tps(&[("topic1", 2)]));
 
         // 7 partitions over 3 members: 3, 2, 2.
-        let m = [MemberMetadata::new("a", &["t"]), MemberMetadata::new("b", &["t"]), MemberMetadata::new("c", &["t"])];
+        let m = [
+            MemberMetadata::new("a", &["t"]),
+            MemberMetadata::new("b", &["t"]),
+            MemberMetadata::new("c", &["t"]),
+        ];
         let r = run(&m, &topics(&[("t", 7)]));
         assert_eq!(r["a"], tps(&[("t", 0), ("t", 1), ("t", 2)]));
         assert_eq!(r["b"], tps(&[("t", 3), ("t", 4)]));
@@ -305,7 +328,14 @@ mod tests {
 
     fn racks(v: &[(&str, &[&[&str]])]) -> BTreeMap<String, Vec<Vec<String>>> {
         v.iter()
-            .map(|(t, ps)| (t.to_string(), ps.iter().map(|p| p.iter().map(|s| s.to_string()).collect()).collect()))
+            .map(|(t, ps)| {
+                (
+                    t.to_string(),
+                    ps.iter()
+                        .map(|p| p.iter().map(|s| s.to_string()).collect())
+                        .collect(),
+                )
+            })
             .collect()
     }
 
@@ -319,7 +349,10 @@ mod tests {
     fn rack_aware_single_topic_prefers_local_replicas() {
         // Partitions alternate between racks a and b; consumers in b, a.
         let r = racks(&[("t", &[&["a"], &["b"], &["a"], &["b"]])]);
-        let m = [racked("c1", Some("b"), &["t"]), racked("c2", Some("a"), &["t"])];
+        let m = [
+            racked("c1", Some("b"), &["t"]),
+            racked("c2", Some("a"), &["t"]),
+        ];
         let t = topics(&[("t", 4)]);
         let res = RangeAssignor.assign(&m, &t, &r);
         check_valid(&m, &t, &res);
@@ -353,18 +386,30 @@ mod tests {
             ("t1", &[&["b"], &["a"], &["b"], &["a"]]),
             ("t2", &[&["b"], &["a"], &["a", "b"], &["a"]]),
         ]);
-        let m = [racked("c1", Some("a"), &["t1", "t2"]), racked("c2", Some("b"), &["t1", "t2"])];
+        let m = [
+            racked("c1", Some("a"), &["t1", "t2"]),
+            racked("c2", Some("b"), &["t1", "t2"]),
+        ];
         let t = topics(&[("t1", 4), ("t2", 4)]);
         let res = RangeAssignor.assign(&m, &t, &r);
         check_valid(&m, &t, &res);
-        assert_eq!(res["c1"], tps(&[("t1", 1), ("t1", 3), ("t2", 1), ("t2", 3)]));
-        assert_eq!(res["c2"], tps(&[("t1", 0), ("t1", 2), ("t2", 0), ("t2", 2)]));
+        assert_eq!(
+            res["c1"],
+            tps(&[("t1", 1), ("t1", 3), ("t2", 1), ("t2", 3)])
+        );
+        assert_eq!(
+            res["c2"],
+            tps(&[("t1", 0), ("t1", 2), ("t2", 0), ("t2", 2)])
+        );
     }
 
     #[test]
     fn rack_aware_not_used_when_every_partition_is_everywhere() {
         let r = racks(&[("t", &[&["a", "b"], &["b", "a"], &["a", "b"]])]);
-        let m = [racked("c1", Some("b"), &["t"]), racked("c2", Some("a"), &["t"])];
+        let m = [
+            racked("c1", Some("b"), &["t"]),
+            racked("c2", Some("a"), &["t"]),
+        ];
         let t = topics(&[("t", 3)]);
         let res = RangeAssignor.assign(&m, &t, &r);
         assert_eq!(res["c1"], tps(&[("t", 0), ("t", 1)]));

@@ -73,7 +73,10 @@ mod tests {
     use super::*;
     use crate::engine::assignor::testutil::*;
 
-    fn run(members: &[MemberMetadata], t: &BTreeMap<String, i32>) -> BTreeMap<String, Vec<TopicPartition>> {
+    fn run(
+        members: &[MemberMetadata],
+        t: &BTreeMap<String, i32>,
+    ) -> BTreeMap<String, Vec<TopicPartition>> {
         let r = RoundRobinAssignor.assign(members, t, &no_racks());
         check_valid(members, t, &r);
         r
@@ -81,7 +84,10 @@ mod tests {
 
     #[test]
     fn two_members_two_topics_three_partitions() {
-        let m = [MemberMetadata::new("C1", &["t0", "t1"]), MemberMetadata::new("C0", &["t0", "t1"])];
+        let m = [
+            MemberMetadata::new("C1", &["t0", "t1"]),
+            MemberMetadata::new("C0", &["t0", "t1"]),
+        ];
         let r = run(&m, &topics(&[("t0", 3), ("t1", 3)]));
         assert_eq!(r["C0"], tps(&[("t0", 0), ("t0", 2), ("t1", 1)]));
         assert_eq!(r["C1"], tps(&[("t0", 1), ("t1", 0), ("t1", 2)]));
@@ -110,12 +116,19 @@ mod tests {
         ];
         let r = run(&m, &topics(&[("topic1", 3), ("topic2", 2)]));
         assert_eq!(r["consumer1"], tps(&[("topic1", 0)]));
-        assert_eq!(r["consumer2"], tps(&[("topic1", 1), ("topic2", 0), ("topic2", 1)]));
+        assert_eq!(
+            r["consumer2"],
+            tps(&[("topic1", 1), ("topic2", 0), ("topic2", 1)])
+        );
         assert_eq!(r["consumer3"], tps(&[("topic1", 2)]));
 
         // 4 partitions then 2 more of another topic over 3 members: the
         // second topic continues where the first stopped.
-        let m = [MemberMetadata::new("a", &["x", "y"]), MemberMetadata::new("b", &["x", "y"]), MemberMetadata::new("c", &["x", "y"])];
+        let m = [
+            MemberMetadata::new("a", &["x", "y"]),
+            MemberMetadata::new("b", &["x", "y"]),
+            MemberMetadata::new("c", &["x", "y"]),
+        ];
         let r = run(&m, &topics(&[("x", 4), ("y", 2)]));
         assert_eq!(r["a"], tps(&[("x", 0), ("x", 3)]));
         assert_eq!(r["b"], tps(&[("x", 1), ("y", 0)]));

@@ -69,8 +69,14 @@ struct Movements {
 
 impl Movements {
     fn remove_record(&mut self, p: usize, topic: &str) -> (usize, usize) {
-        let pair = self.by_partition.remove(&p).expect("partition has a move record");
-        let tm = self.by_topic.get_mut(topic).expect("topic has move records");
+        let pair = self
+            .by_partition
+            .remove(&p)
+            .expect("partition has a move record");
+        let tm = self
+            .by_topic
+            .get_mut(topic)
+            .expect("topic has move records");
         let list = tm.get_mut(&pair).expect("pair has move records");
         if let Some(i) = list.iter().position(|&x| x == p) {
             list.remove(i);
@@ -86,7 +92,12 @@ impl Movements {
 
     fn add_record(&mut self, p: usize, topic: &str, pair: (usize, usize)) {
         self.by_partition.insert(p, pair);
-        self.by_topic.entry(topic.to_string()).or_default().entry(pair).or_default().push(p);
+        self.by_topic
+            .entry(topic.to_string())
+            .or_default()
+            .entry(pair)
+            .or_default()
+            .push(p);
     }
 
     fn record_move(&mut self, p: usize, topic: &str, old: usize, new: usize) {
@@ -113,7 +124,9 @@ impl Movements {
         if let Some(&(_, dst)) = self.by_partition.get(&p) {
             debug_assert_eq!(dst, old);
         }
-        tm.get(&(new, old)).and_then(|l| l.first().copied()).unwrap_or(p)
+        tm.get(&(new, old))
+            .and_then(|l| l.first().copied())
+            .unwrap_or(p)
     }
 }
 
@@ -245,7 +258,9 @@ impl<'a> Sticky<'a> {
         if !self.subscriptions_identical() {
             let mut out = self.existing.clone();
             out.sort_by(|&a, &b| {
-                self.n_consumers(a).cmp(&self.n_consumers(b)).then_with(|| self.pcmp(a, b))
+                self.n_consumers(a)
+                    .cmp(&self.n_consumers(b))
+                    .then_with(|| self.pcmp(a, b))
             });
             return out;
         }
@@ -255,8 +270,11 @@ impl<'a> Sticky<'a> {
         for c in 0..self.members.len() {
             let mut a = std::mem::take(&mut self.assignment[c]);
             a.sort_by(|&x, &y| self.pcmp(x, y));
-            let valid: Vec<usize> =
-                a.iter().copied().filter(|&p| self.consumers_of[p].is_some()).collect();
+            let valid: Vec<usize> = a
+                .iter()
+                .copied()
+                .filter(|&p| self.consumers_of[p].is_some())
+                .collect();
             self.assignment[c] = a;
             if !valid.is_empty() {
                 lists.push((c, valid));
@@ -314,7 +332,9 @@ impl<'a> Sticky<'a> {
         let mut i = 0;
         while i < list.len() {
             let p = list[i];
-            if self.n_consumers(p) > 0 && self.maybe_assign_partition(p, rack_only) && remove_assigned
+            if self.n_consumers(p) > 0
+                && self.maybe_assign_partition(p, rack_only)
+                && remove_assigned
             {
                 list.remove(i);
                 continue;
@@ -343,13 +363,12 @@ impl<'a> Sticky<'a> {
                 continue;
             }
             for &p in &self.potential[c] {
-                match self.owner[p] {
-                    Some(o) if o != c && self.active[o] => {
-                        if cnt < self.assignment[o].len() {
-                            return false;
-                        }
-                    }
-                    _ => {}
+                if let Some(o) = self.owner[p]
+                    && o != c
+                    && self.active[o]
+                    && cnt < self.assignment[o].len()
+                {
+                    return false;
                 }
             }
         }
@@ -377,7 +396,11 @@ impl<'a> Sticky<'a> {
 
     /// Moves `p` to the least loaded consumer that may have it.
     fn reassign(&mut self, p: usize) {
-        let target = self.sorted.iter().copied().find(|&c| self.potential_set[c].contains(&p));
+        let target = self
+            .sorted
+            .iter()
+            .copied()
+            .find(|&c| self.potential_set[c].contains(&p));
         if let Some(c) = target {
             self.reassign_to(p, c);
         }
@@ -396,23 +419,26 @@ impl<'a> Sticky<'a> {
                 let cur_cnt = self.assignment[cur].len();
                 let consumers = self.consumers_of[p].clone().unwrap_or_default();
 
-                if let Some(&pc) = self.prev_owner.get(&p) {
-                    if pc != cur
+                let back_to_prev = self.prev_owner.get(&p).copied().filter(|&pc| {
+                    pc != cur
                         && self.active[pc]
                         && self.potential_set[pc].contains(&p)
                         && cur_cnt > self.assignment[pc].len() + 1
-                    {
-                        self.reassign_to(p, pc);
-                        performed = true;
-                        modified = true;
-                        continue;
-                    }
+                });
+                if let Some(pc) = back_to_prev {
+                    self.reassign_to(p, pc);
+                    performed = true;
+                    modified = true;
+                    continue;
                 }
 
-                let more_loaded = |s: &Self, o: usize| s.active[o] && cur_cnt > s.assignment[o].len() + 1;
+                let more_loaded =
+                    |s: &Self, o: usize| s.active[o] && cur_cnt > s.assignment[o].len() + 1;
 
                 if self.in_rack(cur, p)
-                    && consumers.iter().any(|&o| self.in_rack(o, p) && more_loaded(self, o))
+                    && consumers
+                        .iter()
+                        .any(|&o| self.in_rack(o, p) && more_loaded(self, o))
                 {
                     self.reassign(p);
                     performed = true;
@@ -441,12 +467,19 @@ impl<'a> Sticky<'a> {
             .collect();
         sizes.sort_unstable();
         let n = sizes.len() as i64;
-        sizes.iter().enumerate().map(|(i, &s)| s * (2 * i as i64 - n + 1)).sum()
+        sizes
+            .iter()
+            .enumerate()
+            .map(|(i, &s)| s * (2 * i as i64 - n + 1))
+            .sum()
     }
 
     /// Steps 4 and 5.
     fn balance(&mut self, sorted_partitions: Vec<usize>, unassigned: Vec<usize>, revocation: bool) {
-        let initializing = self.sorted.last().is_none_or(|&c| self.assignment[c].is_empty());
+        let initializing = self
+            .sorted
+            .last()
+            .is_none_or(|&c| self.assignment[c].is_empty());
 
         if self.racks.is_some() {
             let mut leftover = unassigned.clone();
@@ -459,9 +492,14 @@ impl<'a> Sticky<'a> {
 
         // Only partitions with a choice of consumers can move.
         let movable = |s: &Self, p: &usize| s.n_consumers(*p) >= 2;
-        let sorted_partitions: Vec<usize> =
-            sorted_partitions.into_iter().filter(|p| movable(self, p)).collect();
-        let unassigned: Vec<usize> = unassigned.into_iter().filter(|p| movable(self, p)).collect();
+        let sorted_partitions: Vec<usize> = sorted_partitions
+            .into_iter()
+            .filter(|p| movable(self, p))
+            .collect();
+        let unassigned: Vec<usize> = unassigned
+            .into_iter()
+            .filter(|p| movable(self, p))
+            .collect();
 
         // Consumers that cannot gain or lose anything are set aside.
         let mut i = 0;
@@ -487,9 +525,9 @@ impl<'a> Sticky<'a> {
             && performed
             && self.balance_score(&self.assignment) >= self.balance_score(&saved_assignment)
         {
-            for c in 0..self.members.len() {
+            for (c, saved) in saved_assignment.into_iter().enumerate() {
                 if self.active[c] {
-                    self.assignment[c] = saved_assignment[c].clone();
+                    self.assignment[c] = saved;
                 }
             }
             self.owner = saved_owner;
@@ -570,8 +608,11 @@ pub(crate) fn assign_sticky(
         }
         st.assignment[c] = keep;
     }
-    let unassigned: Vec<usize> =
-        sorted_partitions.iter().copied().filter(|p| !kept.contains(p)).collect();
+    let unassigned: Vec<usize> = sorted_partitions
+        .iter()
+        .copied()
+        .filter(|p| !kept.contains(p))
+        .collect();
 
     st.sorted = (0..n).collect();
     st.resort();
@@ -650,7 +691,9 @@ impl Assignor for CooperativeStickyAssignor {
         let adjusted = cooperative_adjust(members, sticky);
         let mut res = BTreeMap::new();
         for (m, parts) in members.iter().zip(adjusted) {
-            res.entry(m.member_id.clone()).or_insert_with(Vec::new).extend(parts);
+            res.entry(m.member_id.clone())
+                .or_insert_with(Vec::new)
+                .extend(parts);
         }
         res
     }
