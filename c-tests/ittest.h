@@ -25,6 +25,15 @@ static __attribute__((unused)) const char *it_bootstrap(void) {
         return b;
 }
 
+/* Creates a topic on the broker under test (tests/integration/create-topic.sh);
+ * returns 0 on success. */
+static __attribute__((unused)) int it_create_topic(const char *name, int partitions) {
+        char cmd[1024];
+        const char *top = getenv("IT_TOP");
+        snprintf(cmd, sizeof(cmd), "%s/tests/integration/create-topic.sh '%s' %d", top ? top : ".", name, partitions);
+        return system(cmd) == 0 ? 0 : -1;
+}
+
 static __attribute__((unused)) int it_is_refmock(void) {
         return !strcmp(it_broker(), "refmock");
 }

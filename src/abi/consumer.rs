@@ -134,11 +134,12 @@ fn poll_message(inst: &Arc<Instance>, q: &Arc<Queue>, timeout: Option<Duration>)
 /// Serves a REBALANCE event: the application's rebalance_cb, or the
 /// default (assign what is assigned, unassign what is revoked).
 pub fn serve_rebalance(inst: &Arc<Instance>, ev: EventObj) {
+    // The event keeps owning the list: it is freed with the event after the
+    // call, as librdkafka does.
     let EventPayload::Partitions(list) = ev.payload else { return };
     let rk = inst.rk.load(Ordering::Acquire);
     match inst.callbacks.rebalance_cb {
-        // SAFETY: the application's callback with a list it may read; the
-        // list is freed after the call, as librdkafka does.
+        // SAFETY: the application's callback with a list it may read.
         Some(cb) => unsafe { cb(rk, ev.err, list, inst.opaque) },
         None => {
             let cooperative = rebalance_protocol_name(inst) == "COOPERATIVE";
@@ -153,8 +154,7 @@ pub fn serve_rebalance(inst: &Arc<Instance>, ev: EventObj) {
             });
         }
     }
-    // SAFETY: the event owned the list.
-    unsafe { tpl::rd_kafka_topic_partition_list_destroy(list) };
+    drop(ev);
 }
 
 /// Serves an OFFSET_COMMIT event with its callback (commit_queue()'s or

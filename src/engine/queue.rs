@@ -92,6 +92,16 @@ impl Queue {
 
     /// Appends an event (to the forward destination if forwarded).
     pub fn push(self: &Arc<Queue>, ev: EventObj) {
+        self.push_at(ev, false);
+    }
+
+    /// Puts an event at the head, ahead of everything queued (urgent
+    /// events, or one a poll must not consume).
+    pub fn push_front(self: &Arc<Queue>, ev: EventObj) {
+        self.push_at(ev, true);
+    }
+
+    fn push_at(self: &Arc<Queue>, ev: EventObj, front: bool) {
         let dest = self.destination();
         let mut notify_cb = None;
         {
@@ -99,7 +109,11 @@ impl Queue {
             if st.disabled {
                 return;
             }
-            st.items.push_back(ev);
+            if front {
+                st.items.push_front(ev);
+            } else {
+                st.items.push_back(ev);
+            }
             if let Some(io) = st.io.as_mut() {
                 if !io.sent {
                     io.sent = true;
@@ -120,13 +134,6 @@ impl Queue {
             // queue; librdkafka also calls it from the enqueuing thread.
             unsafe { cb(rk as *mut rd_kafka_t, opaque as *mut c_void) };
         }
-    }
-
-    /// Puts an event back at the head (used when a poll must not consume it).
-    pub fn push_front(self: &Arc<Queue>, ev: EventObj) {
-        let dest = self.destination();
-        dest.state.lock().items.push_front(ev);
-        dest.cond.notify_all();
     }
 
     /// Takes the next event, waiting up to `timeout` (None: forever).

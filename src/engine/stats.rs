@@ -112,6 +112,9 @@ pub fn render(core: &Core) -> String {
             o.insert("txmsgs".into(), json!(txmsgs));
             o.insert("txbytes".into(), json!(txbytes));
             o.insert("msgs".into(), json!(txmsgs + qcnt as u64));
+            if let Some(c) = core.consumer.as_ref() {
+                consumer_partition(c, name, p.id, o);
+            }
             parts.insert(p.id.to_string(), pj);
         }
         parts.insert("-1".to_string(), partition_json(-1, -1, -1));
@@ -150,18 +153,26 @@ pub fn render(core: &Core) -> String {
         "rx_bytes": rxb,
         "txmsgs": inst.producer.as_ref().map_or(0, |p| p.tx_msgs.load(std::sync::atomic::Ordering::Relaxed)),
         "txmsg_bytes": inst.producer.as_ref().map_or(0, |p| p.tx_msg_bytes.load(std::sync::atomic::Ordering::Relaxed)),
-        "rxmsgs": 0,
-        "rxmsg_bytes": 0,
+        "rxmsgs": core.consumer.as_ref().map_or(0, |c| c.fetcher.rx_msgs),
+        "rxmsg_bytes": core.consumer.as_ref().map_or(0, |c| c.fetcher.rx_bytes),
     });
     let obj = doc.as_object_mut().unwrap();
     match inst.kind {
         ClientKind::Consumer => {
+            let cg = core.consumer.as_ref().map(|c| {
+                let state = if c.coord.id >= 0 { "up" } else if c.shared.cfg.group_id.is_some() { "query-coord" } else { "init" };
+                json!({
+                    "state": state, "stateage": 0, "join_state": c.group.join_state(), "rebalance_age": 0,
+                    "rebalance_cnt": c.rebalance_cnt, "rebalance_reason": c.last_rebalance_reason,
+                    "assignment_size": c.assignment.len(),
+                })
+            });
             obj.insert(
                 "cgrp".into(),
-                json!({
+                cg.unwrap_or_else(|| json!({
                     "state": "init", "stateage": 0, "join_state": "init", "rebalance_age": 0,
                     "rebalance_cnt": 0, "rebalance_reason": "", "assignment_size": 0,
-                }),
+                })),
             );
         }
         ClientKind::Producer => {
@@ -176,6 +187,41 @@ pub fn render(core: &Core) -> String {
         }
     }
     doc.to_string()
+}
+
+/// The consumer fields of a partition's statistics.
+fn consumer_partition(c: &super::consumer::cloop::ConsumerLoop, topic: &str, id: i32, o: &mut Map<String, Value>) {
+    use std::sync::atomic::Ordering::Acquire;
+    let Some(tp) = c.shared.toppar(topic, id) else { return };
+    let key = (topic.to_string(), id);
+    let pf = c.parts.get(&key);
+    let state = match pf.map(|p| p.state) {
+        Some(super::consumer::cloop::FetchState::Active) => "active",
+        Some(super::consumer::cloop::FetchState::NeedOffset(_)) => "offset-query",
+        Some(super::consumer::cloop::FetchState::Resolving) => "offset-wait",
+        Some(super::consumer::cloop::FetchState::Stopped) => "stopped",
+        None => "none",
+    };
+    let hi = tp.hi_offset.load(Acquire);
+    let ls = tp.ls_offset.load(Acquire);
+    let end = if c.shared.cfg.read_committed && ls >= 0 { ls } else { hi };
+    let committed = tp.committed.lock().offset;
+    let stored = tp.stored.lock().offset;
+    let lag = |o: i64| if end >= 0 && o >= 0 { (end - o).max(0) } else { -1 };
+    o.insert("desired".into(), json!(c.assignment.contains_key(&key) || pf.is_some()));
+    o.insert("fetchq_cnt".into(), json!(tp.queued_msgs.load(Acquire)));
+    o.insert("fetchq_size".into(), json!(tp.queued_bytes.load(Acquire)));
+    o.insert("fetch_state".into(), json!(state));
+    o.insert("next_offset".into(), json!(pf.map_or(0, |p| p.offset)));
+    o.insert("app_offset".into(), json!(tp.app_offset.load(Acquire)));
+    o.insert("stored_offset".into(), json!(stored));
+    o.insert("committed_offset".into(), json!(committed));
+    o.insert("eof_offset".into(), json!(pf.map_or(-1001, |p| if p.eof_at >= 0 { p.eof_at } else { -1001 })));
+    o.insert("lo_offset".into(), json!(tp.lo_offset.load(Acquire)));
+    o.insert("hi_offset".into(), json!(hi));
+    o.insert("ls_offset".into(), json!(ls));
+    o.insert("consumer_lag".into(), json!(lag(committed)));
+    o.insert("consumer_lag_stored".into(), json!(lag(stored)));
 }
 
 fn partition_json(id: i32, leader: i32, leader_epoch: i32) -> Value {

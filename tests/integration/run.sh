@@ -68,6 +68,7 @@ create_topic() { # name partitions
 
 make -s -C "$top/c-tests" all
 fail=0
+export IT_TOP=$top
 for kind in "${kinds[@]}"; do
     export IT_BROKER=$kind
     case $kind in

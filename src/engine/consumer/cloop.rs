@@ -301,7 +301,8 @@ impl ConsumerLoop {
         super::group::service(self, core);
         if self.next_auto_commit.is_some_and(|t| t <= now) {
             self.next_auto_commit = Some(now + self.shared.cfg.auto_commit_interval);
-            if !self.assignment.is_empty() {
+            // Not while the group is rebalancing (the commit would fail).
+            if !self.assignment.is_empty() && self.group.commit_allowed() {
                 self.commit(core, None, "auto commit", CommitReply::Default, false);
             }
         }

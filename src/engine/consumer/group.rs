@@ -167,6 +167,12 @@ impl Group {
         self.app_acted = true;
     }
 
+    /// Whether offsets can be committed now: a steady member, or no group
+    /// membership at all (manual assignment with a group id).
+    pub fn commit_allowed(&self) -> bool {
+        matches!(self.state, GState::Steady | GState::Init)
+    }
+
     pub fn is_subscribed(&self) -> bool {
         !self.subscription.is_empty()
     }
@@ -393,7 +399,8 @@ pub fn rebalance(c: &mut ConsumerLoop, core: &mut Core, reason: &str) {
 /// Revokes the whole assignment (lost: the partitions may already belong
 /// to another member); `rejoin`: join again afterwards.
 fn revoke_all(c: &mut ConsumerLoop, core: &mut Core, lost: bool, rejoin: bool, reason: &str) {
-    let owned: Vec<TpKey> = if c.group.owned.is_empty() { c.assignment.keys().cloned().collect() } else { c.group.owned.iter().cloned().collect() };
+    // What the application actually has is what it must give up.
+    let owned: Vec<TpKey> = c.assignment.keys().cloned().collect();
     c.group.next_heartbeat = None;
     if lost {
         c.assignment_lost = true;
@@ -437,7 +444,16 @@ fn deliver_rebalance(c: &mut ConsumerLoop, core: &mut Core, err: rd_kafka_resp_e
     }
     let mut ev = EventObj::new(RD_KAFKA_EVENT_REBALANCE, EventPayload::Partitions(crate::abi::tpl::from_slice(&tp_list(&parts))));
     ev.err = err;
-    core.inst.consumer_q.push(ev);
+    // A rebalance not yet served is superseded by this one; the new one
+    // goes ahead of fetched messages (those of revoked partitions are
+    // dropped anyway), so the application acts on it at its next poll.
+    let stale: Vec<EventObj> = core.inst.consumer_q.with_items(|items| {
+        let (old, keep): (Vec<EventObj>, Vec<EventObj>) = items.drain(..).partition(|e| e.ev_type == RD_KAFKA_EVENT_REBALANCE);
+        items.extend(keep);
+        old
+    });
+    drop(stale);
+    core.inst.consumer_q.push_front(ev);
 }
 
 /// The application applied (or we applied for it) the pending rebalance.
@@ -521,7 +537,7 @@ fn join_request(c: &mut ConsumerLoop, timeout: Duration) -> crate::engine::broke
             generation,
             rack_id: rack.clone(),
         };
-        protocols.push((a.name().to_string(), assignor::encode_subscription(if rack.is_some() { 3 } else { 1 }, &sub)));
+        protocols.push((a.name().to_string(), assignor::encode_subscription(3, &sub)));
     }
     let build = move |v: i16| {
         let mut r = JoinGroupRequest::default()
