@@ -354,6 +354,11 @@ typedef rd_kafka_event_t rd_kafka_ElectLeaders_result_t;
 #define DEBUG 7
 
 /*
+ The highest subscription/assignment version understood here.
+ */
+#define MAX_VERSION 3
+
+/*
  Lowest and highest code with an entry (inclusive).
  */
 #define FIRST_CODE RD_KAFKA_RESP_ERR__BEGIN
@@ -2543,6 +2548,10 @@ void rd_kafka_log_syslog(const rd_kafka_t *rk,
                          const char *fac,
                          const char *buf);
 
+/*
+ Messages not yet delivered (queued or in flight) plus events waiting for
+ the application.
+ */
 RD_EXPORT int rd_kafka_outq_len(rd_kafka_t *rk);
 
 /*
@@ -2974,158 +2983,131 @@ rd_kafka_resp_err_t rd_kafka_conf_interceptor_add_on_new(rd_kafka_conf_t *conf,
                                                                                        size_t),
                                                          void *ic_opaque);
 
-RD_EXPORT
-rd_kafka_resp_err_t rd_kafka_pause_partitions(rd_kafka_t *rk,
-                                              rd_kafka_topic_partition_list_t *partitions);
-
-RD_EXPORT
-rd_kafka_resp_err_t rd_kafka_resume_partitions(rd_kafka_t *rk,
-                                               rd_kafka_topic_partition_list_t *partitions);
-
-RD_EXPORT
-rd_kafka_resp_err_t rd_kafka_query_watermark_offsets(rd_kafka_t *rk,
-                                                     const char *topic,
-                                                     int32_t partition,
-                                                     int64_t *low,
-                                                     int64_t *high,
-                                                     int timeout_ms);
-
-RD_EXPORT
-rd_kafka_resp_err_t rd_kafka_get_watermark_offsets(rd_kafka_t *rk,
-                                                   const char *topic,
-                                                   int32_t partition,
-                                                   int64_t *low,
-                                                   int64_t *high);
-
-RD_EXPORT
-rd_kafka_resp_err_t rd_kafka_offsets_for_times(rd_kafka_t *rk,
-                                               rd_kafka_topic_partition_list_t *offsets,
-                                               int timeout_ms);
-
-RD_EXPORT
-int rd_kafka_consume_start(rd_kafka_topic_t *rkt,
-                           int32_t partition,
-                           int64_t offset);
-
-RD_EXPORT
-int rd_kafka_consume_start_queue(rd_kafka_topic_t *rkt,
-                                 int32_t partition,
-                                 int64_t offset,
-                                 rd_kafka_queue_t *rkqu);
-
-RD_EXPORT int rd_kafka_consume_stop(rd_kafka_topic_t *rkt, int32_t partition);
-
-RD_EXPORT
-rd_kafka_resp_err_t rd_kafka_seek(rd_kafka_topic_t *rkt,
-                                  int32_t partition,
-                                  int64_t offset,
-                                  int timeout_ms);
-
-RD_EXPORT
-rd_kafka_error_t *rd_kafka_seek_partitions(rd_kafka_t *rk,
-                                           rd_kafka_topic_partition_list_t *partitions,
-                                           int timeout_ms);
-
-RD_EXPORT
-rd_kafka_message_t *rd_kafka_consume(rd_kafka_topic_t *rkt,
-                                     int32_t partition,
-                                     int timeout_ms);
-
-RD_EXPORT
-ssize_t rd_kafka_consume_batch(rd_kafka_topic_t *rkt,
-                               int32_t partition,
-                               int timeout_ms,
-                               rd_kafka_message_t **rkmessages,
-                               size_t rkmessages_size);
-
-RD_EXPORT
-int rd_kafka_consume_callback(rd_kafka_topic_t *rkt,
-                              int32_t partition,
-                              int timeout_ms,
-                              void (*consume_cb)(rd_kafka_message_t*, void*),
-                              void *commit_opaque);
-
-RD_EXPORT
-rd_kafka_message_t *rd_kafka_consume_queue(rd_kafka_queue_t *rkqu,
-                                           int timeout_ms);
-
-RD_EXPORT
-ssize_t rd_kafka_consume_batch_queue(rd_kafka_queue_t *rkqu,
-                                     int timeout_ms,
-                                     rd_kafka_message_t **rkmessages,
-                                     size_t rkmessages_size);
-
-RD_EXPORT
-int rd_kafka_consume_callback_queue(rd_kafka_queue_t *rkqu,
-                                    int timeout_ms,
-                                    void (*consume_cb)(rd_kafka_message_t*,
-                                                       void*),
-                                    void *commit_opaque);
-
-RD_EXPORT
-rd_kafka_resp_err_t rd_kafka_offset_store(rd_kafka_topic_t *rkt,
-                                          int32_t partition,
-                                          int64_t offset);
-
-RD_EXPORT
-rd_kafka_resp_err_t rd_kafka_offsets_store(rd_kafka_t *rk,
-                                           rd_kafka_topic_partition_list_t *offsets);
-
-RD_EXPORT
-rd_kafka_error_t *rd_kafka_offset_store_message(rd_kafka_message_t *rkmessage);
-
+/*
+ Subscribes to the topics in the list (names; "^regex" patterns match
+ topic names, re-evaluated as metadata changes). Replaces any previous
+ subscription; the group is joined in the background. Needs group.id
+ (else _UNKNOWN_GROUP); an invalid pattern gives _INVALID_ARG.
+ */
 RD_EXPORT
 rd_kafka_resp_err_t rd_kafka_subscribe(rd_kafka_t *rk,
                                        const rd_kafka_topic_partition_list_t *topics);
 
+/*
+ Drops the subscription: the assignment is revoked and the group left.
+ */
 RD_EXPORT rd_kafka_resp_err_t rd_kafka_unsubscribe(rd_kafka_t *rk);
 
+/*
+ The current subscription as a new list in `*topics` (free it with
+ rd_kafka_topic_partition_list_destroy()); empty when not subscribed.
+ */
 RD_EXPORT
 rd_kafka_resp_err_t rd_kafka_subscription(rd_kafka_t *rk,
                                           rd_kafka_topic_partition_list_t **topics);
 
+/*
+ The next message or consumer error of the consumer queue, waiting up to
+ `timeout_ms`; rebalance, commit and other callbacks are served while
+ waiting. NULL on timeout. Destroy the message with
+ rd_kafka_message_destroy().
+ */
 RD_EXPORT
 rd_kafka_message_t *rd_kafka_consumer_poll(rd_kafka_t *rk,
                                            int timeout_ms);
 
+/*
+ Closes the consumer: the assignment is revoked (rebalance_cb is called
+ from this thread), final offsets are committed with enable.auto.commit,
+ and the group is left. Call before rd_kafka_destroy().
+ */
 RD_EXPORT rd_kafka_resp_err_t rd_kafka_consumer_close(rd_kafka_t *rk);
 
+/*
+ Starts closing the consumer without blocking: rebalance events go to
+ `rkqu`, which the application serves until rd_kafka_consumer_closed()
+ returns 1. Returns NULL, or an error object.
+ */
 RD_EXPORT
 rd_kafka_error_t *rd_kafka_consumer_close_queue(rd_kafka_t *rk,
                                                 rd_kafka_queue_t *rkqu);
 
+/*
+ 1 once the consumer is closed (rd_kafka_consumer_close() or
+ rd_kafka_consumer_close_queue() finished), else 0.
+ */
 RD_EXPORT int rd_kafka_consumer_closed(rd_kafka_t *rk);
 
+/*
+ Adds partitions to the assignment (cooperative rebalancing); fetching
+ starts at their offsets (INVALID: the committed offset). Returns NULL,
+ or an error object (e.g. _CONFLICT for a partition already assigned).
+ */
 RD_EXPORT
 rd_kafka_error_t *rd_kafka_incremental_assign(rd_kafka_t *rk,
                                               const rd_kafka_topic_partition_list_t *partitions);
 
+/*
+ Removes partitions from the assignment (cooperative rebalancing).
+ Returns NULL, or an error object.
+ */
 RD_EXPORT
 rd_kafka_error_t *rd_kafka_incremental_unassign(rd_kafka_t *rk,
                                                 const rd_kafka_topic_partition_list_t *partitions);
 
+/*
+ The rebalance protocol in use: "COOPERATIVE", "EAGER", or "NONE" (not
+ in a group yet, or not a consumer).
+ */
 RD_EXPORT const char *rd_kafka_rebalance_protocol(rd_kafka_t *rk);
 
+/*
+ Replaces the assignment with `partitions` (NULL: unassign everything).
+ Each partition starts at its offset: absolute, logical, or INVALID for
+ the committed offset (auto.offset.reset when there is none).
+ */
 RD_EXPORT
 rd_kafka_resp_err_t rd_kafka_assign(rd_kafka_t *rk,
                                     const rd_kafka_topic_partition_list_t *partitions);
 
+/*
+ The current assignment as a new list in `*partitions`.
+ */
 RD_EXPORT
 rd_kafka_resp_err_t rd_kafka_assignment(rd_kafka_t *rk,
                                         rd_kafka_topic_partition_list_t **partitions);
 
+/*
+ 1 if the current assignment was lost (the member was kicked out of the
+ group and its partitions may already be consumed by others), else 0.
+ */
 RD_EXPORT int rd_kafka_assignment_lost(rd_kafka_t *rk);
 
+/*
+ Commits `offsets` (each the offset of the next message to consume), or
+ with NULL the stored offsets of the current assignment. Async: returns
+ at once and the outcome goes to offset_commit_cb; sync: waits and
+ returns it (_NO_OFFSET when there was nothing to commit).
+ */
 RD_EXPORT
 rd_kafka_resp_err_t rd_kafka_commit(rd_kafka_t *rk,
                                     const rd_kafka_topic_partition_list_t *offsets,
                                     int async_);
 
+/*
+ Commits the position after `rkmessage` (its offset + 1) for its
+ partition.
+ */
 RD_EXPORT
 rd_kafka_resp_err_t rd_kafka_commit_message(rd_kafka_t *rk,
                                             const rd_kafka_message_t *rkmessage,
                                             int async_);
 
+/*
+ Commits like rd_kafka_commit() and reports the outcome as an
+ OFFSET_COMMIT event on `rkqu` (served with `cb` when given). With a
+ NULL queue the call waits, calls `cb` itself and returns the outcome.
+ */
 RD_EXPORT
 rd_kafka_resp_err_t rd_kafka_commit_queue(rd_kafka_t *rk,
                                           const rd_kafka_topic_partition_list_t *offsets,
@@ -3136,17 +3118,217 @@ rd_kafka_resp_err_t rd_kafka_commit_queue(rd_kafka_t *rk,
                                                      void*),
                                           void *commit_opaque);
 
+/*
+ Fills in the committed offsets of `partitions` (INVALID where none),
+ asking the group coordinator; waits up to `timeout_ms`.
+ */
 RD_EXPORT
 rd_kafka_resp_err_t rd_kafka_committed(rd_kafka_t *rk,
                                        rd_kafka_topic_partition_list_t *partitions,
                                        int timeout_ms);
 
+/*
+ Fills in the application's position in `partitions`: the offset of the
+ next message it will get (INVALID if none consumed yet).
+ */
 RD_EXPORT
 rd_kafka_resp_err_t rd_kafka_position(rd_kafka_t *rk,
                                       rd_kafka_topic_partition_list_t *partitions);
 
+/*
+ Stores offsets (as given: the next offset to consume, with leader epoch
+ and metadata) for the next commit. Needs enable.auto.offset.store=false
+ (else _INVALID_ARG); partitions not assigned get _STATE.
+ */
+RD_EXPORT
+rd_kafka_resp_err_t rd_kafka_offsets_store(rd_kafka_t *rk,
+                                           rd_kafka_topic_partition_list_t *offsets);
+
+/*
+ Stores `offset` + 1 (the position after that message) for the next
+ commit of a partition. Needs enable.auto.offset.store=false.
+ */
+RD_EXPORT
+rd_kafka_resp_err_t rd_kafka_offset_store(rd_kafka_topic_t *rkt,
+                                          int32_t partition,
+                                          int64_t offset);
+
+/*
+ Stores the position after `rkmessage` (offset + 1, with its leader
+ epoch) for the next commit. Returns NULL or an error object.
+ */
+RD_EXPORT
+rd_kafka_error_t *rd_kafka_offset_store_message(rd_kafka_message_t *rkmessage);
+
+/*
+ The group metadata for transactional commits (send_offsets_to_
+ transaction()): group id, generation, member id, instance id. NULL if
+ this is not a group consumer.
+ */
 RD_EXPORT
 rd_kafka_consumer_group_metadata_t *rd_kafka_consumer_group_metadata(rd_kafka_t *rk);
+
+/*
+ Pauses fetching for the partitions (their messages already fetched are
+ dropped and fetched again on resume). Per-partition errors are set.
+ */
+RD_EXPORT
+rd_kafka_resp_err_t rd_kafka_pause_partitions(rd_kafka_t *rk,
+                                              rd_kafka_topic_partition_list_t *partitions);
+
+/*
+ Resumes fetching for paused partitions. Per-partition errors are set.
+ */
+RD_EXPORT
+rd_kafka_resp_err_t rd_kafka_resume_partitions(rd_kafka_t *rk,
+                                               rd_kafka_topic_partition_list_t *partitions);
+
+/*
+ Moves the fetch position of a partition being consumed to `offset`
+ (absolute or logical). With `timeout_ms` 0 it returns at once.
+ */
+RD_EXPORT
+rd_kafka_resp_err_t rd_kafka_seek(rd_kafka_topic_t *rkt,
+                                  int32_t partition,
+                                  int64_t offset,
+                                  int timeout_ms);
+
+/*
+ Seeks several partitions (offsets and leader epochs from the list);
+ per-partition errors are set. Returns NULL or an error object.
+ */
+RD_EXPORT
+rd_kafka_error_t *rd_kafka_seek_partitions(rd_kafka_t *rk,
+                                           rd_kafka_topic_partition_list_t *partitions,
+                                           int timeout_ms);
+
+/*
+ Asks the partition leader for the low and high watermarks (waits up to
+ `timeout_ms`).
+ */
+RD_EXPORT
+rd_kafka_resp_err_t rd_kafka_query_watermark_offsets(rd_kafka_t *rk,
+                                                     const char *topic,
+                                                     int32_t partition,
+                                                     int64_t *low,
+                                                     int64_t *high,
+                                                     int timeout_ms);
+
+/*
+ The watermarks last seen when fetching the partition (no request is
+ made); -1 (or INVALID) for what is not known yet.
+ */
+RD_EXPORT
+rd_kafka_resp_err_t rd_kafka_get_watermark_offsets(rd_kafka_t *rk,
+                                                   const char *topic,
+                                                   int32_t partition,
+                                                   int64_t *low,
+                                                   int64_t *high);
+
+/*
+ Replaces the timestamps in `offsets` with the earliest offset whose
+ timestamp is at or after it (-1, END, when there is none), asking the
+ leaders; per-partition errors are set.
+ */
+RD_EXPORT
+rd_kafka_resp_err_t rd_kafka_offsets_for_times(rd_kafka_t *rk,
+                                               rd_kafka_topic_partition_list_t *offsets,
+                                               int timeout_ms);
+
+/*
+ Starts consuming one partition at `offset` (absolute, BEGINNING, END,
+ STORED or TAIL(n)) for rd_kafka_consume*(). Returns 0, or -1 with the
+ error in rd_kafka_last_error().
+ */
+RD_EXPORT
+int rd_kafka_consume_start(rd_kafka_topic_t *rkt,
+                           int32_t partition,
+                           int64_t offset);
+
+/*
+ Like rd_kafka_consume_start(), with the partition's messages going to
+ `rkqu` (read them with rd_kafka_consume_queue()).
+ */
+RD_EXPORT
+int rd_kafka_consume_start_queue(rd_kafka_topic_t *rkt,
+                                 int32_t partition,
+                                 int64_t offset,
+                                 rd_kafka_queue_t *rkqu);
+
+/*
+ Stops consuming a partition started with rd_kafka_consume_start();
+ messages not yet read are dropped. Returns 0 or -1.
+ */
+RD_EXPORT int rd_kafka_consume_stop(rd_kafka_topic_t *rkt, int32_t partition);
+
+/*
+ The next message (or error) of a partition started with
+ rd_kafka_consume_start(), waiting up to `timeout_ms`; NULL on timeout
+ (rd_kafka_last_error() says why).
+ */
+RD_EXPORT
+rd_kafka_message_t *rd_kafka_consume(rd_kafka_topic_t *rkt,
+                                     int32_t partition,
+                                     int timeout_ms);
+
+/*
+ Reads up to `rkmessages_size` messages of a started partition into
+ `rkmessages`, waiting up to `timeout_ms` for the first; returns the
+ count or -1.
+ */
+RD_EXPORT
+ssize_t rd_kafka_consume_batch(rd_kafka_topic_t *rkt,
+                               int32_t partition,
+                               int timeout_ms,
+                               rd_kafka_message_t **rkmessages,
+                               size_t rkmessages_size);
+
+/*
+ Calls `consume_cb` for the messages of a started partition (those that
+ arrive within `timeout_ms`); returns how many.
+ */
+RD_EXPORT
+int rd_kafka_consume_callback(rd_kafka_topic_t *rkt,
+                              int32_t partition,
+                              int timeout_ms,
+                              void (*consume_cb)(rd_kafka_message_t*, void*),
+                              void *commit_opaque);
+
+/*
+ The next message of a queue (a partition queue, the consumer queue or
+ one given to rd_kafka_consume_start_queue()), serving other events
+ meanwhile; NULL on timeout.
+ */
+RD_EXPORT
+rd_kafka_message_t *rd_kafka_consume_queue(rd_kafka_queue_t *rkqu,
+                                           int timeout_ms);
+
+/*
+ Reads up to `rkmessages_size` messages of a queue into `rkmessages`,
+ waiting up to `timeout_ms` for the first; returns the count or -1.
+ */
+RD_EXPORT
+ssize_t rd_kafka_consume_batch_queue(rd_kafka_queue_t *rkqu,
+                                     int timeout_ms,
+                                     rd_kafka_message_t **rkmessages,
+                                     size_t rkmessages_size);
+
+/*
+ Calls `consume_cb` for the messages of a queue that arrive within
+ `timeout_ms`; returns how many.
+ */
+RD_EXPORT
+int rd_kafka_consume_callback_queue(rd_kafka_queue_t *rkqu,
+                                    int timeout_ms,
+                                    void (*consume_cb)(rd_kafka_message_t*,
+                                                       void*),
+                                    void *commit_opaque);
+
+/*
+ Sends the main queue's events (errors, logs, statistics) to the
+ consumer queue, so rd_kafka_consumer_poll() serves everything.
+ */
+RD_EXPORT rd_kafka_resp_err_t rd_kafka_poll_set_consumer(rd_kafka_t *rk);
 
 /*
  The name of a consumer group state ("Stable", ...); NULL if out of range.
@@ -3171,8 +3353,6 @@ const char *rd_kafka_consumer_group_type_name(rd_kafka_consumer_group_type_t typ
  */
 RD_EXPORT
 rd_kafka_consumer_group_type_t rd_kafka_consumer_group_type_code(const char *name);
-
-RD_EXPORT rd_kafka_resp_err_t rd_kafka_poll_set_consumer(rd_kafka_t *rk);
 
 /*
  The API level this library implements, as 0xMMmmrrxx.
@@ -3699,6 +3879,11 @@ rd_kafka_resp_err_t rd_kafka_list_groups(rd_kafka_t *rk,
 RD_EXPORT
 void rd_kafka_group_list_destroy(const struct rd_kafka_group_list *grplist);
 
+/*
+ Produces one message to `rkt` (see the RD_KAFKA_MSG_F_* flags). Returns
+ 0, or -1 with rd_kafka_last_error() set (and the payload still the
+ application's).
+ */
 RD_EXPORT
 int rd_kafka_produce(rd_kafka_topic_t *rkt,
                      int32_t partition,
@@ -3709,11 +3894,20 @@ int rd_kafka_produce(rd_kafka_topic_t *rkt,
                      size_t keylen,
                      void *msg_opaque);
 
+/*
+ Produces one message described by an array of typed arguments
+ (topic or topic handle, partition, value, key, opaque, flags, timestamp,
+ headers). NULL on success, else an error object.
+ */
 RD_EXPORT
 rd_kafka_error_t *rd_kafka_produceva(rd_kafka_t *rk,
                                      const rd_kafka_vu_t *vus,
                                      size_t cnt);
 
+/*
+ Produces an array of messages to `rkt`; each message's `err` says
+ whether it was accepted. Returns how many were.
+ */
 RD_EXPORT
 int rd_kafka_produce_batch(rd_kafka_topic_t *rkt,
                            int32_t partition,
@@ -3721,8 +3915,18 @@ int rd_kafka_produce_batch(rd_kafka_topic_t *rkt,
                            rd_kafka_message_t *rkmessages,
                            int message_cnt);
 
+/*
+ Waits until every produced message is delivered (or failed) and its
+ report served, sending without waiting for linger.ms meanwhile.
+ _TIMED_OUT if messages remain after `timeout_ms`.
+ */
 RD_EXPORT rd_kafka_resp_err_t rd_kafka_flush(rd_kafka_t *rk, int timeout_ms);
 
+/*
+ Purges messages: those waiting in queues (RD_KAFKA_PURGE_F_QUEUE) and/or
+ those sent and waiting for the broker (RD_KAFKA_PURGE_F_INFLIGHT); their
+ delivery reports carry _PURGE_QUEUE / _PURGE_INFLIGHT.
+ */
 RD_EXPORT rd_kafka_resp_err_t rd_kafka_purge(rd_kafka_t *rk, int purge_flags);
 
 RD_EXPORT
@@ -3769,6 +3973,12 @@ RD_EXPORT rd_kafka_queue_t *rd_kafka_queue_get_sasl(rd_kafka_t *rk);
  */
 RD_EXPORT rd_kafka_queue_t *rd_kafka_queue_get_consumer(rd_kafka_t *rk);
 
+/*
+ A handle to one partition's queue (its messages and errors); by
+ default it is forwarded to the consumer queue, forward it elsewhere (or
+ to NULL to read it directly). NULL if the consumer does not know the
+ partition (not assigned or started).
+ */
 RD_EXPORT
 rd_kafka_queue_t *rd_kafka_queue_get_partition(rd_kafka_t *rk,
                                                const char *topic,
