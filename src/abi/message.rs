@@ -28,7 +28,6 @@ use std::ffi::CString;
 use std::os::raw::{c_char, c_void};
 use std::ptr;
 use std::sync::Arc;
-use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
 /// Marks a live [`MessageObj`]; cleared when the object is freed.
 const MESSAGE_MAGIC: u64 = 0x6665_7272_6f6d_7367; // "ferromsg"
@@ -206,8 +205,10 @@ pub struct MessageObj {
     pub broker_id: i32,
     pub leader_epoch: i32,
     pub status: rd_kafka_msg_status_t,
-    /// Producer: when produce() accepted the message (for latency()).
-    pub enqueued_at: Option<Instant>,
+    /// Producer: when produce() accepted the message, in microseconds of
+    /// the monotonic clock ([`crate::engine::producer::mono_us`]); -1 for
+    /// other messages.
+    pub enq_us: i64,
     produce_errstr: Option<CString>,
     pub delivery_count: i16,
     /// Free slot for engine data that travels with the message (e.g. the
@@ -232,11 +233,6 @@ pub struct MessageObj {
 // application's buffers it was given), and a message is used by one thread
 // at a time.
 unsafe impl Send for MessageObj {}
-
-/// Current wall-clock time in ms since the epoch.
-fn now_ms() -> i64 {
-    SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_millis() as i64)
-}
 
 fn to_cstring(s: &str) -> CString {
     CString::new(s.replace('\0', " ")).unwrap_or_default()
@@ -267,7 +263,7 @@ impl MessageObj {
             broker_id: -1,
             leader_epoch: -1,
             status: RD_KAFKA_MSG_STATUS_NOT_PERSISTED,
-            enqueued_at: None,
+            enq_us: -1,
             produce_errstr: None,
             delivery_count: 0,
             ext: None,
@@ -326,9 +322,10 @@ impl MessageObj {
         m.set_payload(p.payload);
         m.set_key(p.key);
         m.headers = p.headers.map_or(ptr::null_mut(), |h| Box::into_raw(h) as *mut rd_kafka_headers_t);
-        m.timestamp = if p.timestamp != 0 { p.timestamp } else { now_ms() };
+        let now = crate::engine::producer::mono_us();
+        m.timestamp = if p.timestamp != 0 { p.timestamp } else { crate::engine::producer::wall_ms_at(now) };
         m.tstype = RD_KAFKA_TIMESTAMP_CREATE_TIME;
-        m.enqueued_at = Some(Instant::now());
+        m.enq_us = now;
         m.wire_size = m.msg.len + m.msg.key_len + m.headers().map_or(0, |h| h.serialized_size());
         m
     }
@@ -472,10 +469,10 @@ impl MessageObj {
 
     /// Producer: microseconds since produce(), or -1.
     pub fn latency_us(&self) -> i64 {
-        match self.enqueued_at {
-            Some(t) => i64::try_from(t.elapsed().as_micros()).unwrap_or(i64::MAX),
-            None => -1,
+        if self.enq_us < 0 {
+            return -1;
         }
+        (crate::engine::producer::mono_us() - self.enq_us).max(0)
     }
 
     /// Moves the message to the heap as an `rd_kafka_message_t *`

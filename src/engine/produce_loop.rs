@@ -10,7 +10,7 @@
 use super::broker::OutRequest;
 use super::core::{typed_request, Core};
 use super::instance::level;
-use super::producer::{Codec, ProdPartition, ProdTopic, ProducerShared};
+use super::producer::{mono_us, Codec, ProdPartition, ProdTopic, ProducerShared};
 use crate::abi::event::{EventObj, EventPayload};
 use crate::abi::message::{Delivery, MessageObj};
 use crate::abi::types::*;
@@ -120,8 +120,12 @@ impl ProducerLoop {
 
     /// When the loop must look at the producer again.
     pub fn next_wakeup(&self) -> Option<Instant> {
-        let linger = self.shared.cfg.linger;
+        let linger_us = self.shared.cfg.linger.as_micros() as i64;
         let flushing = self.shared.flushing.load(Ordering::Acquire) > 0;
+        // Message times are monotonic microseconds: read that clock first,
+        // so that a deadline mapped to an Instant is never early.
+        let now_us = mono_us();
+        let now_i = Instant::now();
         let mut t: Option<Instant> = Some(self.next_timeout_scan);
         let mut take = |x: Instant| t = Some(t.map_or(x, |t| t.min(x)));
         for a in self.active.values() {
@@ -133,8 +137,8 @@ impl ProducerLoop {
                 take(Instant::now());
             }
             if let Some(head) = a.part.q.lock().msgs.front() {
-                let at = head.enqueued_at.unwrap_or_else(Instant::now);
-                take(if flushing { Instant::now() } else { at + linger });
+                let wait = if flushing || head.enq_us < 0 { 0 } else { (head.enq_us + linger_us - now_us).max(0) };
+                take(now_i + Duration::from_micros(wait as u64));
             }
         }
         if let Some(at) = self.pid_retry_at {
@@ -196,6 +200,7 @@ impl Core {
     pub fn producer_service(&mut self) {
         let Some(mut pl) = self.producer.take() else { return };
         let now = Instant::now();
+        let now_us = mono_us();
         // Partitions and topics that got messages.
         while let Ok((t, p)) = pl.shared.dirty_rx.try_recv() {
             match p {
@@ -217,19 +222,19 @@ impl Core {
                 }
             }
         }
-        self.producer_assign_unassigned(&mut pl, now);
+        self.producer_assign_unassigned(&mut pl, now, now_us);
         if now >= pl.next_timeout_scan {
             pl.next_timeout_scan = now + Duration::from_millis(100);
-            self.producer_expire(&mut pl, now);
+            self.producer_expire(&mut pl, now_us);
         }
         self.producer_pid(&mut pl, now);
-        self.producer_send(&mut pl, now);
+        self.producer_send(&mut pl, now, now_us);
         self.producer = Some(pl);
     }
 
     /// Partitions messages that were produced before their topic's
     /// partition count was known.
-    fn producer_assign_unassigned(&mut self, pl: &mut ProducerLoop, now: Instant) {
+    fn producer_assign_unassigned(&mut self, pl: &mut ProducerLoop, now: Instant, now_us: i64) {
         let mut keep = Vec::new();
         for (t, missing_since) in std::mem::take(&mut pl.unassigned) {
             let cnt = self.metadata.topic(&t.name).filter(|m| m.err == 0).map_or(-1, |m| m.partitions.len() as i32);
@@ -253,7 +258,7 @@ impl Core {
             let mut failed = Vec::new();
             for mut m in msgs {
                 let p = if m.msg.partition == RD_KAFKA_PARTITION_UA {
-                    pl.shared.choose_partition(&t, cnt, m.key(), m.msg._private)
+                    pl.shared.choose_partition(&t, cnt, m.key(), m.msg._private, now_us)
                 } else {
                     (m.msg.partition < cnt).then_some(m.msg.partition)
                 };
@@ -284,12 +289,13 @@ impl Core {
     }
 
     /// Fails queued messages older than message.timeout.ms.
-    fn producer_expire(&mut self, pl: &mut ProducerLoop, now: Instant) {
+    fn producer_expire(&mut self, pl: &mut ProducerLoop, now_us: i64) {
         let mut expired_all = Vec::new();
         for a in pl.active.values_mut() {
             let Some(timeout) = a.topic.settings.message_timeout else { continue };
+            let timeout = timeout.as_micros() as i64;
             let mut q = a.part.q.lock();
-            while q.msgs.front().is_some_and(|m| m.enqueued_at.is_some_and(|t| now.saturating_duration_since(t) >= timeout)) {
+            while q.msgs.front().is_some_and(|m| m.enq_us >= 0 && now_us - m.enq_us >= timeout) {
                 let m = q.msgs.pop_front().unwrap();
                 q.bytes -= super::producer::message_size(&m);
                 expired_all.push(m);
@@ -297,8 +303,9 @@ impl Core {
         }
         for (t, _) in &pl.unassigned {
             let Some(timeout) = t.settings.message_timeout else { continue };
+            let timeout = timeout.as_micros() as i64;
             let mut q = t.unassigned.lock();
-            while q.front().is_some_and(|m| m.enqueued_at.is_some_and(|e| now.saturating_duration_since(e) >= timeout)) {
+            while q.front().is_some_and(|m| m.enq_us >= 0 && now_us - m.enq_us >= timeout) {
                 expired_all.push(q.pop_front().unwrap());
             }
         }
@@ -424,7 +431,7 @@ impl Core {
     }
 
     /// Builds and sends batches for every partition that is ready.
-    fn producer_send(&mut self, pl: &mut ProducerLoop, now: Instant) {
+    fn producer_send(&mut self, pl: &mut ProducerLoop, now: Instant, now_us: i64) {
         let idempotent = pl.pid != Pid::None;
         let (pid, epoch) = match pl.pid {
             Pid::Assigned { id, epoch } => (id, epoch),
@@ -433,6 +440,7 @@ impl Core {
             _ => return,
         };
         let cfg = pl.shared.cfg.clone();
+        let linger_us = cfg.linger.as_micros() as i64;
         let flushing = pl.shared.flushing.load(Ordering::Acquire) > 0;
         // Batches per broker slot.
         let mut per_broker: HashMap<usize, Vec<Batch>> = HashMap::new();
@@ -485,7 +493,7 @@ impl Core {
                     }
                     break;
                 };
-                let lingered = head.enqueued_at.is_none_or(|t| now.saturating_duration_since(t) >= cfg.linger);
+                let lingered = head.enq_us < 0 || now_us - head.enq_us >= linger_us;
                 let full = q.msgs.len() >= cfg.batch_num_messages || q.bytes >= cfg.batch_size;
                 if !(lingered || full || flushing) {
                     break;
@@ -576,9 +584,8 @@ impl Core {
                         let e = ts.parts.entry(b.partition).or_default();
                         e.0 += b.msgs.len() as u64;
                         e.1 += bytes.len() as u64;
-                        let now = Instant::now();
-                        if let Some(first) = b.msgs.first().and_then(|m| m.enqueued_at) {
-                            self.brokers[slot].stats.int_latency.add(now.saturating_duration_since(first).as_micros() as i64);
+                        if let Some(first) = b.msgs.first().filter(|m| m.enq_us >= 0) {
+                            self.brokers[slot].stats.int_latency.add((mono_us() - first.enq_us).max(0));
                         }
                         encoded.push((b.topic.name.clone(), b.partition, bytes));
                         ok_batches.push(b);

@@ -14,8 +14,38 @@ use parking_lot::{Condvar, Mutex, RwLock};
 use std::collections::{HashMap, VecDeque};
 use std::os::raw::c_void;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, AtomicI32, AtomicU64, AtomicUsize, Ordering};
-use std::time::{Duration, Instant};
+use std::sync::atomic::{AtomicBool, AtomicI32, AtomicI64, AtomicU64, AtomicUsize, Ordering};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+/// Microseconds of CLOCK_MONOTONIC (the clock of `std::time::Instant`):
+/// the producer's one clock read per message.
+pub fn mono_us() -> i64 {
+    let mut ts = libc::timespec { tv_sec: 0, tv_nsec: 0 };
+    // SAFETY: a valid out-parameter; CLOCK_MONOTONIC always exists.
+    unsafe { libc::clock_gettime(libc::CLOCK_MONOTONIC, &mut ts) };
+    ts.tv_sec as i64 * 1_000_000 + ts.tv_nsec as i64 / 1000
+}
+
+/// Wall clock minus monotonic clock, in microseconds, and the monotonic
+/// time it was measured at (refreshed at most every WALL_REFRESH_US, so a
+/// step of the system clock is picked up within that time).
+static WALL_OFFSET_US: AtomicI64 = AtomicI64::new(0);
+static WALL_CHECKED_US: AtomicI64 = AtomicI64::new(i64::MIN / 2);
+const WALL_REFRESH_US: i64 = 100_000;
+
+/// The wall-clock time (ms since the epoch) at monotonic time `mono`
+/// (a recent [`mono_us`] reading): the monotonic time plus the measured
+/// offset between the two clocks, so producing costs one clock read.
+pub fn wall_ms_at(mono: i64) -> i64 {
+    if mono.wrapping_sub(WALL_CHECKED_US.load(Ordering::Relaxed)) >= WALL_REFRESH_US {
+        let wall = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_micros() as i64);
+        let now = mono_us();
+        WALL_OFFSET_US.store(wall - now, Ordering::Relaxed);
+        WALL_CHECKED_US.store(now, Ordering::Relaxed);
+        return (wall - (now - mono)).div_euclid(1000);
+    }
+    (mono + WALL_OFFSET_US.load(Ordering::Relaxed)).div_euclid(1000)
+}
 
 /// Built-in partitioners.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -151,8 +181,9 @@ pub struct ProdTopic {
     /// Messages produced before the partition count was known, each with
     /// the partition asked for (UA: partitioner decides later).
     pub unassigned: Mutex<VecDeque<Box<MessageObj>>>,
-    /// Sticky partition for keyless messages and when it was chosen.
-    sticky: Mutex<(i32, Instant)>,
+    /// Sticky partition for keyless messages and until when (monotonic
+    /// microseconds) it stays.
+    sticky: Mutex<(i32, i64)>,
 }
 
 impl ProdTopic {
@@ -271,7 +302,7 @@ impl ProducerShared {
                     partition_cnt: AtomicI32::new(-1),
                     partitions: RwLock::new(Vec::new()),
                     unassigned: Mutex::new(VecDeque::new()),
-                    sticky: Mutex::new((-1, Instant::now())),
+                    sticky: Mutex::new((-1, 0)),
                 })
             })
             .clone()
@@ -357,7 +388,8 @@ impl ProducerShared {
     /// Chooses the partition of a message (the application's partitioner
     /// callback or a built-in one). None: the partitioner gave an invalid
     /// partition.
-    pub fn choose_partition(&self, t: &ProdTopic, cnt: i32, key: Option<&[u8]>, msg_opaque: *mut c_void) -> Option<i32> {
+    /// `now` is the message's time ([`mono_us`]).
+    pub fn choose_partition(&self, t: &ProdTopic, cnt: i32, key: Option<&[u8]>, msg_opaque: *mut c_void, now: i64) -> Option<i32> {
         let s = &t.settings;
         let p = if let Some(cb) = s.partitioner_cb {
             let (kp, kl) = match key {
@@ -368,7 +400,7 @@ impl ProducerShared {
             // calls it.
             unsafe { cb(t.rkt as *const rd_kafka_topic_t, kp, kl, cnt, s.rkt_opaque as *mut c_void, msg_opaque) }
         } else if s.partitioner.sticky_for(key) {
-            self.sticky(t, cnt)
+            self.sticky(t, cnt, now)
         } else {
             s.partitioner.hash(key, cnt)
         };
@@ -377,13 +409,13 @@ impl ProducerShared {
 
     /// The sticky partition for keyless messages: kept for
     /// sticky.partitioning.linger.ms, then a new random one.
-    fn sticky(&self, t: &ProdTopic, cnt: i32) -> i32 {
+    fn sticky(&self, t: &ProdTopic, cnt: i32, now: i64) -> i32 {
         if self.cfg.sticky_linger.is_zero() {
             return partitioner::random_partition(cnt);
         }
         let mut st = t.sticky.lock();
-        if st.0 < 0 || st.0 >= cnt || st.1.elapsed() >= self.cfg.sticky_linger {
-            *st = (partitioner::random_partition(cnt), Instant::now());
+        if st.0 < 0 || st.0 >= cnt || now >= st.1 {
+            *st = (partitioner::random_partition(cnt), now.saturating_add(self.cfg.sticky_linger.as_micros() as i64));
         }
         st.0
     }
@@ -482,7 +514,7 @@ impl ProducerShared {
             return Ok(());
         }
         let chosen = if partition == RD_KAFKA_PARTITION_UA {
-            match self.choose_partition(t, cnt, m.key(), m.msg._private) {
+            match self.choose_partition(t, cnt, m.key(), m.msg._private, m.enq_us) {
                 Some(p) => p,
                 None => {
                     self.release(1, size);
