@@ -186,61 +186,82 @@ pub struct Delivery {
     pub errstr: Option<String>,
 }
 
-/// The object behind `rd_kafka_message_t *`.
+/// The object behind `rd_kafka_message_t *`: [`MessageObjG`] with its
+/// trailing bytes (a producer's copied key and value live in the same
+/// allocation as the message).
+pub type MessageObj = MessageObjG<[u8]>;
+
+/// The fixed part of a message: the object without trailing bytes.
+type MessageHdr = MessageObjG<[u8; 0]>;
+
+/// A message object, generic only so that it can end in a byte array of
+/// any length: use it as [`MessageObj`] (`Box<MessageObj>` is a pointer
+/// with the array's length; the length is also stored inside, so that a C
+/// `rd_kafka_message_t *` converts back).
 #[repr(C)]
-pub struct MessageObj {
+pub struct MessageObjG<T: ?Sized> {
     /// The C-visible part; must stay the first field.
     pub msg: rd_kafka_message_t,
     magic: u64,
-    kind: MsgKind,
+    /// Length of `data`.
+    data_len: usize,
     payload: MsgBuf,
     key: MsgBuf,
     /// Consumer: unparsed wire headers.
     raw_headers: MsgBuf,
     /// Parsed or application-set headers (a HeadersObj handle) or NULL.
     headers: *mut rd_kafka_headers_t,
-    /// Timestamp in ms since the epoch, and its type.
+    /// Timestamp in ms since the epoch (its type is `tstype`).
     pub timestamp: i64,
-    pub tstype: rd_kafka_timestamp_type_t,
-    pub broker_id: i32,
-    pub leader_epoch: i32,
-    pub status: rd_kafka_msg_status_t,
     /// Producer: when produce() accepted the message, in microseconds of
     /// the monotonic clock ([`crate::engine::producer::mono_us`]); -1 for
     /// other messages.
     pub enq_us: i64,
     produce_errstr: Option<CString>,
-    pub delivery_count: i16,
     /// Free slot for engine data that travels with the message (e.g. the
     /// share consumer's ack state).
     pub ext: Option<Box<dyn Any + Send>>,
+    /// Producer: size counted for queue limits and batches (key, value,
+    /// headers), computed once.
+    pub wire_size: usize,
+    /// Producer: the queue space the message holds, given back when the
+    /// message is destroyed (after its delivery report was served).
+    pub accounting: Option<(std::sync::Arc<crate::engine::producer::ProducerShared>, usize)>,
+    pub tstype: rd_kafka_timestamp_type_t,
+    pub broker_id: i32,
+    pub leader_epoch: i32,
+    pub status: rd_kafka_msg_status_t,
     /// Producer: how many times the message was sent again.
     pub retries: u32,
     /// Producer (idempotent): the sequence number given to the message, -1
     /// before it is first sent.
     pub seq: i32,
-    /// Producer: size counted for queue limits and batches (key, value,
-    /// headers), computed once.
-    pub wire_size: usize,
-    /// Producer: copied key and value, in one allocation.
-    inline: Option<Box<[u8]>>,
-    /// Producer: the queue space the message holds, given back when the
-    /// message is destroyed (after its delivery report was served).
-    pub accounting: Option<(std::sync::Arc<crate::engine::producer::ProducerShared>, usize)>,
+    pub delivery_count: i16,
+    kind: MsgKind,
+    /// Producer: copied key and value (see `MsgBuf::Inline`).
+    data: T,
 }
 
 // SAFETY: the raw pointers inside are owned by the message (or are the
 // application's buffers it was given), and a message is used by one thread
 // at a time.
-unsafe impl Send for MessageObj {}
+unsafe impl<T: ?Sized + Send> Send for MessageObjG<T> {}
 
 fn to_cstring(s: &str) -> CString {
     CString::new(s.replace('\0', " ")).unwrap_or_default()
 }
 
+/// Where a produced message's key or payload comes from.
+enum Src<'a> {
+    /// This buffer.
+    Buf(MsgBuf),
+    /// A copy of these bytes, inside the message (None: Kafka null).
+    Copy(Option<&'a [u8]>),
+}
+
 impl MessageObj {
-    fn blank(kind: MsgKind, rkt: *mut rd_kafka_topic_t, partition: i32) -> Box<MessageObj> {
-        Box::new(MessageObj {
+    fn hdr(kind: MsgKind, rkt: *mut rd_kafka_topic_t, partition: i32) -> MessageHdr {
+        MessageObjG {
             msg: rd_kafka_message_t {
                 err: RD_KAFKA_RESP_ERR_NO_ERROR,
                 rkt: topic_ref_acquire(rkt),
@@ -253,26 +274,72 @@ impl MessageObj {
                 _private: ptr::null_mut(),
             },
             magic: MESSAGE_MAGIC,
-            kind,
+            data_len: 0,
             payload: MsgBuf::Null,
             key: MsgBuf::Null,
             raw_headers: MsgBuf::Null,
             headers: ptr::null_mut(),
             timestamp: -1,
+            enq_us: -1,
+            produce_errstr: None,
+            ext: None,
+            wire_size: 0,
+            accounting: None,
             tstype: RD_KAFKA_TIMESTAMP_NOT_AVAILABLE,
             broker_id: -1,
             leader_epoch: -1,
             status: RD_KAFKA_MSG_STATUS_NOT_PERSISTED,
-            enq_us: -1,
-            produce_errstr: None,
-            delivery_count: 0,
-            ext: None,
             retries: 0,
             seq: -1,
-            wire_size: 0,
-            inline: None,
-            accounting: None,
-        })
+            delivery_count: 0,
+            kind,
+            data: [],
+        }
+    }
+
+    fn blank(kind: MsgKind, rkt: *mut rd_kafka_topic_t, partition: i32) -> Box<MessageObj> {
+        Box::new(MessageObj::hdr(kind, rkt, partition))
+    }
+
+    /// Moves `h` to the heap followed by the concatenation of `parts`, in
+    /// one allocation.
+    fn alloc(mut h: MessageHdr, parts: [&[u8]; 2]) -> Box<MessageObj> {
+        let n = parts[0].len() + parts[1].len();
+        if n == 0 {
+            return Box::new(h);
+        }
+        h.data_len = n;
+        // The layout of a MessageObj with n trailing bytes (repr(C): the
+        // bytes start at the offset of `data`, the size is rounded up to the
+        // alignment), which Box frees it with.
+        let off = std::mem::offset_of!(MessageHdr, data);
+        let layout = std::alloc::Layout::from_size_align(off + n, std::mem::align_of::<MessageHdr>())
+            .expect("message size")
+            .pad_to_align();
+        // SAFETY: a non-zero-sized layout; the fixed part is written at the
+        // start (its own size may include tail padding that the bytes then
+        // overwrite) and the bytes at the offset of `data`.
+        unsafe {
+            let p = std::alloc::alloc(layout);
+            if p.is_null() {
+                std::alloc::handle_alloc_error(layout);
+            }
+            ptr::write(p as *mut MessageHdr, h);
+            let d = p.add(off);
+            ptr::copy_nonoverlapping(parts[0].as_ptr(), d, parts[0].len());
+            ptr::copy_nonoverlapping(parts[1].as_ptr(), d.add(parts[0].len()), parts[1].len());
+            Box::from_raw(ptr::slice_from_raw_parts_mut(p, n) as *mut MessageObj)
+        }
+    }
+
+    /// The whole object behind a pointer to its first field.
+    ///
+    /// # Safety
+    /// `p` must point to a live MessageObj.
+    unsafe fn fat(p: *const rd_kafka_message_t) -> *mut MessageObj {
+        // SAFETY: caller contract; the fixed part is a prefix of the object.
+        let n = unsafe { (*(p as *const MessageHdr)).data_len };
+        ptr::slice_from_raw_parts_mut(p as *mut u8, n) as *mut MessageObj
     }
 
     /// An empty consumer-side message (no topic, no error, no data).
@@ -314,44 +381,61 @@ impl MessageObj {
         m
     }
 
-    /// A message accepted by produce(): create-time timestamp (now if 0),
-    /// enqueue time now, opaque in `_private`, status NOT_PERSISTED.
-    pub fn produce(p: Produce) -> Box<MessageObj> {
-        let mut m = MessageObj::blank(MsgKind::Producer, p.rkt, p.partition);
-        m.msg._private = p.opaque;
-        m.set_payload(p.payload);
-        m.set_key(p.key);
-        m.headers = p.headers.map_or(ptr::null_mut(), |h| Box::into_raw(h) as *mut rd_kafka_headers_t);
+    /// A produced message: key and payload from their sources (copies go
+    /// into the message's own allocation), create-time timestamp (now if
+    /// 0), enqueue time now, opaque in `_private`, status NOT_PERSISTED.
+    fn produced(p: Produce, key: Src<'_>, value: Src<'_>) -> Box<MessageObj> {
+        let mut h = MessageObj::hdr(MsgKind::Producer, p.rkt, p.partition);
+        h.msg._private = p.opaque;
+        h.headers = p.headers.map_or(ptr::null_mut(), |h| Box::into_raw(h) as *mut rd_kafka_headers_t);
         let now = crate::engine::producer::mono_us();
-        m.timestamp = if p.timestamp != 0 { p.timestamp } else { crate::engine::producer::wall_ms_at(now) };
-        m.tstype = RD_KAFKA_TIMESTAMP_CREATE_TIME;
-        m.enq_us = now;
+        h.timestamp = if p.timestamp != 0 { p.timestamp } else { crate::engine::producer::wall_ms_at(now) };
+        h.tstype = RD_KAFKA_TIMESTAMP_CREATE_TIME;
+        h.enq_us = now;
+        let kc = match &key {
+            Src::Copy(k) => k.unwrap_or(&[]),
+            Src::Buf(_) => &[],
+        };
+        let vc = match &value {
+            Src::Copy(v) => v.unwrap_or(&[]),
+            Src::Buf(_) => &[],
+        };
+        let mut m = MessageObj::alloc(h, [kc, vc]);
+        let base = m.data.as_ptr();
+        match key {
+            Src::Buf(b) => m.set_key(b),
+            // SAFETY (both): the copies are at the start of `data`, key first.
+            Src::Copy(Some(k)) => m.set_key(MsgBuf::Inline { ptr: base, len: k.len() }),
+            Src::Copy(None) => {}
+        }
+        match value {
+            Src::Buf(b) => m.set_payload(b),
+            Src::Copy(Some(v)) => m.set_payload(MsgBuf::Inline { ptr: unsafe { base.add(kc.len()) }, len: v.len() }),
+            Src::Copy(None) => {}
+        }
         m.wire_size = m.msg.len + m.msg.key_len + m.headers().map_or(0, |h| h.serialized_size());
         m
     }
 
-    /// Like [`MessageObj::produce`], copying the key and the value into one
-    /// buffer owned by the message (`p.key` and `p.payload` are ignored).
+    /// A message accepted by produce(): create-time timestamp (now if 0),
+    /// enqueue time now, opaque in `_private`, status NOT_PERSISTED.
+    pub fn produce(mut p: Produce) -> Box<MessageObj> {
+        let key = std::mem::replace(&mut p.key, MsgBuf::Null);
+        let payload = std::mem::replace(&mut p.payload, MsgBuf::Null);
+        MessageObj::produced(p, Src::Buf(key), Src::Buf(payload))
+    }
+
+    /// Like [`MessageObj::produce`], copying the key and the value into the
+    /// message's own allocation (`p.key` and `p.payload` are ignored).
     pub fn produce_copied(p: Produce, key: Option<&[u8]>, value: Option<&[u8]>) -> Box<MessageObj> {
-        let (kl, vl) = (key.map_or(0, |k| k.len()), value.map_or(0, |v| v.len()));
-        let mut data = Vec::with_capacity(kl + vl);
-        if let Some(k) = key {
-            data.extend_from_slice(k);
-        }
-        if let Some(v) = value {
-            data.extend_from_slice(v);
-        }
-        let data = data.into_boxed_slice();
-        let base = data.as_ptr();
-        let mut m = MessageObj::produce(Produce { key: MsgBuf::Null, payload: MsgBuf::Null, ..p });
-        // SAFETY: the offsets are within `data`, which moves into the
-        // message (a heap buffer does not move with its Box).
-        let (kp, vp) = unsafe { (base, base.add(kl)) };
-        m.inline = Some(data);
-        m.set_key(if key.is_some() { MsgBuf::Inline { ptr: kp, len: kl } } else { MsgBuf::Null });
-        m.set_payload(if value.is_some() { MsgBuf::Inline { ptr: vp, len: vl } } else { MsgBuf::Null });
-        m.wire_size = kl + vl + m.headers().map_or(0, |h| h.serialized_size());
-        m
+        MessageObj::produced(p, Src::Copy(key), Src::Copy(value))
+    }
+
+    /// Like [`MessageObj::produce`], copying the key into the message's own
+    /// allocation (`p.key` is ignored; the payload is `p.payload`).
+    pub fn produce_key_copied(mut p: Produce, key: Option<&[u8]>) -> Box<MessageObj> {
+        let payload = std::mem::replace(&mut p.payload, MsgBuf::Null);
+        MessageObj::produced(p, Src::Copy(key), Src::Buf(payload))
     }
 
     /// Records the outcome of producing, turning the message into its
@@ -491,7 +575,7 @@ impl MessageObj {
         // SAFETY: caller contract; the magic check rejects foreign structs.
         unsafe { MessageObj::from_ptr(p) }?;
         // SAFETY: verified to be one of ours.
-        Some(unsafe { Box::from_raw(p as *mut MessageObj) })
+        Some(unsafe { Box::from_raw(MessageObj::fat(p)) })
     }
 
     /// Borrows the message behind a pointer; None for NULL or a pointer that
@@ -500,9 +584,13 @@ impl MessageObj {
     /// # Safety
     /// `p` must be NULL or point to a live message made by `into_raw`.
     pub unsafe fn from_ptr<'a>(p: *const rd_kafka_message_t) -> Option<&'a MessageObj> {
-        // SAFETY: caller contract.
-        let m = unsafe { (p as *const MessageObj).as_ref() }?;
-        (m.magic == MESSAGE_MAGIC).then_some(m)
+        // SAFETY: caller contract; the fixed part is read first.
+        let h = unsafe { (p as *const MessageHdr).as_ref() }?;
+        if h.magic != MESSAGE_MAGIC {
+            return None;
+        }
+        // SAFETY: one of ours.
+        Some(unsafe { &*MessageObj::fat(p) })
     }
 
     /// Mutable variant of [`MessageObj::from_ptr`].
@@ -510,16 +598,22 @@ impl MessageObj {
     /// # Safety
     /// As for `from_ptr`, and no other reference to the message may be live.
     pub unsafe fn from_ptr_mut<'a>(p: *mut rd_kafka_message_t) -> Option<&'a mut MessageObj> {
-        // SAFETY: caller contract.
-        let m = unsafe { (p as *mut MessageObj).as_mut() }?;
-        (m.magic == MESSAGE_MAGIC).then_some(m)
+        // SAFETY: caller contract; the fixed part is read first.
+        let h = unsafe { (p as *const MessageHdr).as_ref() }?;
+        if h.magic != MESSAGE_MAGIC {
+            return None;
+        }
+        // SAFETY: one of ours, not borrowed elsewhere.
+        Some(unsafe { &mut *MessageObj::fat(p) })
     }
 }
 
-impl Drop for MessageObj {
+impl<T: ?Sized> Drop for MessageObjG<T> {
     fn drop(&mut self) {
         self.magic = 0;
-        drop(self.take_headers());
+        let h = std::mem::replace(&mut self.headers, ptr::null_mut());
+        // SAFETY: `headers` was NULL or a HeadersObj owned by this message.
+        drop(unsafe { HeadersObj::from_raw(h) });
         topic_ref_release(self.msg.rkt);
         self.msg.rkt = ptr::null_mut();
         if let Some((shared, size)) = self.accounting.take() {
@@ -1031,7 +1125,7 @@ mod tests {
             // A message struct that is not ours (large enough to read the
             // magic from): only the public-field accessors answer.
             let mut foreign = [0u64; 64];
-            assert!(std::mem::size_of_val(&foreign) >= std::mem::size_of::<MessageObj>());
+            assert!(std::mem::size_of_val(&foreign) >= std::mem::size_of::<MessageHdr>());
             let fp = foreign.as_mut_ptr() as *mut rd_kafka_message_t;
             (*fp).err = RD_KAFKA_RESP_ERR__BAD_MSG;
             assert_eq!(CStr::from_ptr(rd_kafka_message_errstr(fp)), c"Local: Bad message format");

@@ -94,7 +94,7 @@ fn produce_one(r: Request) -> Result<(), (rd_kafka_resp_err_t, Option<Box<Header
         let value = if r.payload.is_null() { None } else { Some(unsafe { bytes(r.payload, r.len) }) };
         MessageObj::produce_copied(p, key, value)
     } else {
-        MessageObj::produce(Produce { payload: payload_buf(r.msgflags, r.payload, r.len), key: MsgBuf::copy_of(key), ..p })
+        MessageObj::produce_key_copied(Produce { payload: payload_buf(r.msgflags, r.payload, r.len), ..p }, key)
     };
     match shared.produce(&pt, m, r.partition, r.msgflags & RD_KAFKA_MSG_F_BLOCK != 0) {
         Ok(()) => Ok(()),
