@@ -260,6 +260,7 @@ enum Src<'a> {
 }
 
 impl MessageObj {
+    #[inline(always)]
     fn hdr(kind: MsgKind, rkt: *mut rd_kafka_topic_t, partition: i32) -> MessageHdr {
         MessageObjG {
             msg: rd_kafka_message_t {
@@ -298,17 +299,14 @@ impl MessageObj {
     }
 
     fn blank(kind: MsgKind, rkt: *mut rd_kafka_topic_t, partition: i32) -> Box<MessageObj> {
-        Box::new(MessageObj::hdr(kind, rkt, partition))
+        MessageObj::alloc(kind, rkt, partition, [&[], &[]])
     }
 
-    /// Moves `h` to the heap followed by the concatenation of `parts`, in
-    /// one allocation.
-    fn alloc(mut h: MessageHdr, parts: [&[u8]; 2]) -> Box<MessageObj> {
+    /// A new message on the heap followed by the concatenation of `parts`,
+    /// in one allocation (built in place: the fixed part is large).
+    #[inline(always)]
+    fn alloc(kind: MsgKind, rkt: *mut rd_kafka_topic_t, partition: i32, parts: [&[u8]; 2]) -> Box<MessageObj> {
         let n = parts[0].len() + parts[1].len();
-        if n == 0 {
-            return Box::new(h);
-        }
-        h.data_len = n;
         // The layout of a MessageObj with n trailing bytes (repr(C): the
         // bytes start at the offset of `data`, the size is rounded up to the
         // alignment), which Box frees it with.
@@ -316,15 +314,16 @@ impl MessageObj {
         let layout = std::alloc::Layout::from_size_align(off + n, std::mem::align_of::<MessageHdr>())
             .expect("message size")
             .pad_to_align();
-        // SAFETY: a non-zero-sized layout; the fixed part is written at the
-        // start (its own size may include tail padding that the bytes then
-        // overwrite) and the bytes at the offset of `data`.
+        // SAFETY: a non-zero-sized layout at least as large as the fixed
+        // part (whose own size may include tail padding that the bytes then
+        // overwrite), written first; then the bytes at the offset of `data`.
         unsafe {
             let p = std::alloc::alloc(layout);
             if p.is_null() {
                 std::alloc::handle_alloc_error(layout);
             }
-            ptr::write(p as *mut MessageHdr, h);
+            ptr::write(p as *mut MessageHdr, MessageObj::hdr(kind, rkt, partition));
+            (*(p as *mut MessageHdr)).data_len = n;
             let d = p.add(off);
             ptr::copy_nonoverlapping(parts[0].as_ptr(), d, parts[0].len());
             ptr::copy_nonoverlapping(parts[1].as_ptr(), d.add(parts[0].len()), parts[1].len());
@@ -385,13 +384,7 @@ impl MessageObj {
     /// into the message's own allocation), create-time timestamp (now if
     /// 0), enqueue time now, opaque in `_private`, status NOT_PERSISTED.
     fn produced(p: Produce, key: Src<'_>, value: Src<'_>) -> Box<MessageObj> {
-        let mut h = MessageObj::hdr(MsgKind::Producer, p.rkt, p.partition);
-        h.msg._private = p.opaque;
-        h.headers = p.headers.map_or(ptr::null_mut(), |h| Box::into_raw(h) as *mut rd_kafka_headers_t);
         let now = crate::engine::producer::mono_us();
-        h.timestamp = if p.timestamp != 0 { p.timestamp } else { crate::engine::producer::wall_ms_at(now) };
-        h.tstype = RD_KAFKA_TIMESTAMP_CREATE_TIME;
-        h.enq_us = now;
         let kc = match &key {
             Src::Copy(k) => k.unwrap_or(&[]),
             Src::Buf(_) => &[],
@@ -400,7 +393,12 @@ impl MessageObj {
             Src::Copy(v) => v.unwrap_or(&[]),
             Src::Buf(_) => &[],
         };
-        let mut m = MessageObj::alloc(h, [kc, vc]);
+        let mut m = MessageObj::alloc(MsgKind::Producer, p.rkt, p.partition, [kc, vc]);
+        m.msg._private = p.opaque;
+        m.headers = p.headers.map_or(ptr::null_mut(), |h| Box::into_raw(h) as *mut rd_kafka_headers_t);
+        m.timestamp = if p.timestamp != 0 { p.timestamp } else { crate::engine::producer::wall_ms_at(now) };
+        m.tstype = RD_KAFKA_TIMESTAMP_CREATE_TIME;
+        m.enq_us = now;
         let base = m.data.as_ptr();
         match key {
             Src::Buf(b) => m.set_key(b),
