@@ -19,7 +19,7 @@
 //! [`MessagesObj`].
 
 use super::headers::HeadersObj;
-use super::topic::{topic_ref_acquire, topic_ref_release};
+use super::topic::{topic_ref_acquire, topic_ref_release, TopicState};
 use super::types::*;
 use super::util::set_last_error;
 use libc::size_t;
@@ -224,9 +224,6 @@ pub struct MessageObjG<T: ?Sized> {
     /// Producer: size counted for queue limits and batches (key, value,
     /// headers), computed once.
     pub wire_size: usize,
-    /// Producer: the queue space the message holds, given back when the
-    /// message is destroyed (after its delivery report was served).
-    pub accounting: Option<(std::sync::Arc<crate::engine::producer::ProducerShared>, usize)>,
     pub tstype: rd_kafka_timestamp_type_t,
     pub broker_id: i32,
     pub leader_epoch: i32,
@@ -238,6 +235,10 @@ pub struct MessageObjG<T: ?Sized> {
     pub seq: i32,
     pub delivery_count: i16,
     kind: MsgKind,
+    /// Producer: the message holds queue space (`wire_size` bytes) of its
+    /// topic's producer, given back when the message is destroyed (after
+    /// its delivery report was served).
+    pub(crate) accounted: bool,
     /// Producer: copied key and value (see `MsgBuf::Inline`).
     data: T,
 }
@@ -285,7 +286,6 @@ impl MessageObj {
             produce_errstr: None,
             ext: None,
             wire_size: 0,
-            accounting: None,
             tstype: RD_KAFKA_TIMESTAMP_NOT_AVAILABLE,
             broker_id: -1,
             leader_epoch: -1,
@@ -294,6 +294,7 @@ impl MessageObj {
             seq: -1,
             delivery_count: 0,
             kind,
+            accounted: false,
             data: [],
         }
     }
@@ -612,13 +613,52 @@ impl<T: ?Sized> Drop for MessageObjG<T> {
         let h = std::mem::replace(&mut self.headers, ptr::null_mut());
         // SAFETY: `headers` was NULL or a HeadersObj owned by this message.
         drop(unsafe { HeadersObj::from_raw(h) });
+        if self.accounted {
+            self.accounted = false;
+            // SAFETY: the message still holds its reference on the topic,
+            // which holds the producer.
+            if let Some((shared, _)) = unsafe { TopicState::from_ptr(self.msg.rkt) }.and_then(|t| t.prod.get()) {
+                shared.release(1, self.wire_size);
+            }
+        }
         topic_ref_release(self.msg.rkt);
         self.msg.rkt = ptr::null_mut();
-        if let Some((shared, size)) = self.accounting.take() {
-            shared.release(1, size);
-        }
         // payload, key and raw_headers are dropped with the struct (MsgBuf
         // frees application buffers given with RD_KAFKA_MSG_F_FREE).
+    }
+}
+
+/// Destroys messages as rd_kafka_message_destroy() does, giving back the
+/// producer queue space they hold in one step per producer.
+///
+/// # Safety
+/// As for rd_kafka_message_destroy(), for each pointer.
+pub unsafe fn destroy_all(msgs: impl IntoIterator<Item = *mut rd_kafka_message_t>) {
+    let mut acc: Option<(Arc<crate::engine::producer::ProducerShared>, usize, usize)> = None;
+    for p in msgs {
+        // SAFETY: caller contract.
+        let Some(mut m) = (unsafe { MessageObj::from_raw(p) }) else { continue };
+        if m.accounted {
+            // SAFETY: the message holds its reference on the topic.
+            if let Some((shared, _)) = unsafe { TopicState::from_ptr(m.msg.rkt) }.and_then(|t| t.prod.get()) {
+                m.accounted = false;
+                match &mut acc {
+                    Some((s, n, b)) if Arc::ptr_eq(s, shared) => {
+                        *n += 1;
+                        *b += m.wire_size;
+                    }
+                    _ => {
+                        if let Some((s, n, b)) = acc.take() {
+                            s.release(n, b);
+                        }
+                        acc = Some((shared.clone(), 1, m.wire_size));
+                    }
+                }
+            }
+        }
+    }
+    if let Some((s, n, b)) = acc {
+        s.release(n, b);
     }
 }
 

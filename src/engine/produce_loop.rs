@@ -487,7 +487,7 @@ impl Core {
                 let Some(head) = q.msgs.front() else {
                     // Drained: the application's next message will tell
                     // the loop again.
-                    a.part.queued_for_loop.store(false, Ordering::Release);
+                    q.queued_for_loop = false;
                     if a.inflight == 0 && a.retry.is_empty() {
                         drop_keys.push(k);
                     }
@@ -526,9 +526,9 @@ impl Core {
         for k in drop_keys {
             // Only if nothing arrived meanwhile.
             if let Some(a) = pl.active.get(&k) {
-                let q = a.part.q.lock();
+                let mut q = a.part.q.lock();
                 if q.msgs.is_empty() && a.inflight == 0 && a.retry.is_empty() {
-                    a.part.queued_for_loop.store(false, Ordering::Release);
+                    q.queued_for_loop = false;
                     drop(q);
                     pl.active.remove(&k);
                 }
@@ -805,7 +805,8 @@ impl Core {
         }
         pl.shared.on_acknowledgement(&mut msgs);
         if pl.shared.cfg.dr_only_error || !pl.want_dr {
-            return; // dropping the messages gives back their queue space
+            pl.shared.drop_reported(msgs);
+            return;
         }
         self.push_dr(msgs);
     }
@@ -829,6 +830,7 @@ impl Core {
         }
         pl.shared.on_acknowledgement(&mut msgs);
         if !pl.want_dr {
+            pl.shared.drop_reported(msgs);
             return;
         }
         self.push_dr(msgs);
@@ -840,18 +842,23 @@ impl Core {
         // callbacks, once its report was served.
         let cbs = &self.inst.callbacks;
         let event_mode = cbs.dr_msg_cb.is_none() && cbs.dr_cb.is_none();
+        let (mut n, mut bytes) = (0, 0);
         let raw = msgs
             .into_iter()
             .map(|mut m| {
-                if event_mode {
-                    drop(m.accounting.take());
-                    if let Some(p) = &self.inst.producer {
-                        p.release(1, super::producer::message_size(&m));
-                    }
+                if event_mode && m.accounted {
+                    m.accounted = false;
+                    n += 1;
+                    bytes += super::producer::message_size(&m);
                 }
                 MessageObj::into_raw(m)
             })
             .collect();
+        if n > 0 {
+            if let Some(p) = &self.inst.producer {
+                p.release(n, bytes);
+            }
+        }
         self.inst.main_q.push(EventObj::new(RD_KAFKA_EVENT_DR, EventPayload::Messages { msgs: raw, next: 0 }));
     }
 
