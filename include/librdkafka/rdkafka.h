@@ -2543,6 +2543,10 @@ void rd_kafka_log_syslog(const rd_kafka_t *rk,
                          const char *fac,
                          const char *buf);
 
+/*
+ Messages not yet delivered (queued or in flight) plus events waiting for
+ the application.
+ */
 RD_EXPORT int rd_kafka_outq_len(rd_kafka_t *rk);
 
 /*
@@ -3699,6 +3703,11 @@ rd_kafka_resp_err_t rd_kafka_list_groups(rd_kafka_t *rk,
 RD_EXPORT
 void rd_kafka_group_list_destroy(const struct rd_kafka_group_list *grplist);
 
+/*
+ Produces one message to `rkt` (see the RD_KAFKA_MSG_F_* flags). Returns
+ 0, or -1 with rd_kafka_last_error() set (and the payload still the
+ application's).
+ */
 RD_EXPORT
 int rd_kafka_produce(rd_kafka_topic_t *rkt,
                      int32_t partition,
@@ -3709,11 +3718,20 @@ int rd_kafka_produce(rd_kafka_topic_t *rkt,
                      size_t keylen,
                      void *msg_opaque);
 
+/*
+ Produces one message described by an array of typed arguments
+ (topic or topic handle, partition, value, key, opaque, flags, timestamp,
+ headers). NULL on success, else an error object.
+ */
 RD_EXPORT
 rd_kafka_error_t *rd_kafka_produceva(rd_kafka_t *rk,
                                      const rd_kafka_vu_t *vus,
                                      size_t cnt);
 
+/*
+ Produces an array of messages to `rkt`; each message's `err` says
+ whether it was accepted. Returns how many were.
+ */
 RD_EXPORT
 int rd_kafka_produce_batch(rd_kafka_topic_t *rkt,
                            int32_t partition,
@@ -3721,8 +3739,18 @@ int rd_kafka_produce_batch(rd_kafka_topic_t *rkt,
                            rd_kafka_message_t *rkmessages,
                            int message_cnt);
 
+/*
+ Waits until every produced message is delivered (or failed) and its
+ report served, sending without waiting for linger.ms meanwhile.
+ _TIMED_OUT if messages remain after `timeout_ms`.
+ */
 RD_EXPORT rd_kafka_resp_err_t rd_kafka_flush(rd_kafka_t *rk, int timeout_ms);
 
+/*
+ Purges messages: those waiting in queues (RD_KAFKA_PURGE_F_QUEUE) and/or
+ those sent and waiting for the broker (RD_KAFKA_PURGE_F_INFLIGHT); their
+ delivery reports carry _PURGE_QUEUE / _PURGE_INFLIGHT.
+ */
 RD_EXPORT rd_kafka_resp_err_t rd_kafka_purge(rd_kafka_t *rk, int purge_flags);
 
 RD_EXPORT
