@@ -202,43 +202,46 @@ type MessageHdr = MessageObjG<[u8; 0]>;
 pub struct MessageObjG<T: ?Sized> {
     /// The C-visible part; must stay the first field.
     pub msg: rd_kafka_message_t,
+    // The producer's loop reads and writes little more than `msg` and the
+    // fields up to `accounted`, which share its cache lines (the message
+    // is cold by then: it waited for linger.ms, and again for the broker).
+    /// Timestamp in ms since the epoch (its type is `tstype`).
+    pub timestamp: i64,
+    /// Parsed or application-set headers (a HeadersObj handle) or NULL.
+    headers: *mut rd_kafka_headers_t,
+    /// Producer: size counted for queue limits and batches (key, value,
+    /// headers), computed once.
+    pub wire_size: usize,
+    produce_errstr: Option<CString>,
+    pub tstype: rd_kafka_timestamp_type_t,
+    pub broker_id: i32,
+    pub status: rd_kafka_msg_status_t,
+    kind: MsgKind,
+    /// Producer: the message holds queue space (`wire_size` bytes) of its
+    /// topic's producer, given back when the message is destroyed (after
+    /// its delivery report was served).
+    pub(crate) accounted: bool,
     magic: u64,
     /// Length of `data`.
     data_len: usize,
-    payload: MsgBuf,
-    key: MsgBuf,
-    /// Consumer: unparsed wire headers.
-    raw_headers: MsgBuf,
-    /// Parsed or application-set headers (a HeadersObj handle) or NULL.
-    headers: *mut rd_kafka_headers_t,
-    /// Timestamp in ms since the epoch (its type is `tstype`).
-    pub timestamp: i64,
     /// Producer: when produce() accepted the message, in microseconds of
     /// the monotonic clock ([`crate::engine::producer::mono_us`]); -1 for
     /// other messages.
     pub enq_us: i64,
-    produce_errstr: Option<CString>,
+    payload: MsgBuf,
+    key: MsgBuf,
+    /// Consumer: unparsed wire headers.
+    raw_headers: MsgBuf,
     /// Free slot for engine data that travels with the message (e.g. the
     /// share consumer's ack state).
     pub ext: Option<Box<dyn Any + Send>>,
-    /// Producer: size counted for queue limits and batches (key, value,
-    /// headers), computed once.
-    pub wire_size: usize,
-    pub tstype: rd_kafka_timestamp_type_t,
-    pub broker_id: i32,
     pub leader_epoch: i32,
-    pub status: rd_kafka_msg_status_t,
     /// Producer: how many times the message was sent again.
     pub retries: u32,
     /// Producer (idempotent): the sequence number given to the message, -1
     /// before it is first sent.
     pub seq: i32,
     pub delivery_count: i16,
-    kind: MsgKind,
-    /// Producer: the message holds queue space (`wire_size` bytes) of its
-    /// topic's producer, given back when the message is destroyed (after
-    /// its delivery report was served).
-    pub(crate) accounted: bool,
     /// Producer: copied key and value (see `MsgBuf::Inline`).
     data: T,
 }
@@ -247,6 +250,19 @@ pub struct MessageObjG<T: ?Sized> {
 // application's buffers it was given), and a message is used by one thread
 // at a time.
 unsafe impl<T: ?Sized + Send> Send for MessageObjG<T> {}
+
+/// The bytes of a (pointer, length) pair of the C struct (NULL: None).
+fn view<'a>(p: *const c_void, len: size_t) -> Option<&'a [u8]> {
+    if p.is_null() {
+        None
+    } else if len == 0 {
+        Some(&[])
+    } else {
+        // SAFETY: the C view of a message's own buffer (see MsgBuf::c_view),
+        // valid as long as the message.
+        Some(unsafe { std::slice::from_raw_parts(p as *const u8, len) })
+    }
+}
 
 fn to_cstring(s: &str) -> CString {
     CString::new(s.replace('\0', " ")).unwrap_or_default()
@@ -482,6 +498,17 @@ impl MessageObj {
 
     pub fn key(&self) -> Option<&[u8]> {
         self.key.as_slice()
+    }
+
+    /// Producer: the payload as the C struct shows it (the same bytes as
+    /// [`MessageObj::payload`], read from the struct's first cache line).
+    pub fn payload_view(&self) -> Option<&[u8]> {
+        view(self.msg.payload, self.msg.len)
+    }
+
+    /// Producer: the key as the C struct shows it (see `payload_view`).
+    pub fn key_view(&self) -> Option<&[u8]> {
+        view(self.msg.key, self.msg.key_len)
     }
 
     /// Stops the message from freeing an application payload given with

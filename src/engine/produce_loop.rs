@@ -10,7 +10,7 @@
 use super::broker::OutRequest;
 use super::core::{typed_request, Core};
 use super::instance::level;
-use super::producer::{mono_us, Codec, ProdPartition, ProdTopic, ProducerShared};
+use super::producer::{mono_us, Codec, ProdPartition, ProdTopic, ProducerShared, Queued};
 use crate::abi::event::{EventObj, EventPayload};
 use crate::abi::message::{Delivery, MessageObj};
 use crate::abi::types::*;
@@ -42,6 +42,8 @@ struct Batch {
     topic: Arc<ProdTopic>,
     partition: i32,
     msgs: Vec<Box<MessageObj>>,
+    /// Sum of the messages' sizes ([`super::producer::message_size`]).
+    bytes: usize,
     base_seq: i32,
 }
 
@@ -137,7 +139,8 @@ impl ProducerLoop {
                 take(Instant::now());
             }
             if let Some(head) = a.part.q.lock().msgs.front() {
-                let wait = if flushing || head.enq_us < 0 { 0 } else { (head.enq_us + linger_us - now_us).max(0) };
+                let enq_us = head.m.enq_us;
+                let wait = if flushing || enq_us < 0 { 0 } else { (enq_us + linger_us - now_us).max(0) };
                 take(now_i + Duration::from_micros(wait as u64));
             }
         }
@@ -295,10 +298,10 @@ impl Core {
             let Some(timeout) = a.topic.settings.message_timeout else { continue };
             let timeout = timeout.as_micros() as i64;
             let mut q = a.part.q.lock();
-            while q.msgs.front().is_some_and(|m| m.enq_us >= 0 && now_us - m.enq_us >= timeout) {
-                let m = q.msgs.pop_front().unwrap();
-                q.bytes -= super::producer::message_size(&m);
-                expired_all.push(m);
+            while q.msgs.front().is_some_and(|e| e.m.enq_us >= 0 && now_us - e.m.enq_us >= timeout) {
+                let e = q.msgs.pop_front().unwrap();
+                q.bytes -= e.size;
+                expired_all.push(e.m);
             }
         }
         for (t, _) in &pl.unassigned {
@@ -374,8 +377,9 @@ impl Core {
                             while let Some(b) = a.retry.pop_back() {
                                 for mut m in b.msgs.into_iter().rev() {
                                     m.seq = -1;
-                                    q.bytes += super::producer::message_size(&m);
-                                    q.msgs.push_front(m);
+                                    let size = super::producer::message_size(&m);
+                                    q.bytes += size;
+                                    q.msgs.push_front(Queued { m, size });
                                 }
                             }
                         }
@@ -421,7 +425,7 @@ impl Core {
         let mut failed = Vec::new();
         for a in pl.active.values_mut() {
             let mut q = a.part.q.lock();
-            failed.extend(q.msgs.drain(..));
+            failed.extend(q.msgs.drain(..).map(|e| e.m));
             q.bytes = 0;
             for b in a.retry.drain(..) {
                 failed.extend(b.msgs);
@@ -493,24 +497,25 @@ impl Core {
                     }
                     break;
                 };
-                let lingered = head.enq_us < 0 || now_us - head.enq_us >= linger_us;
+                let lingered = head.m.enq_us < 0 || now_us - head.m.enq_us >= linger_us;
                 let full = q.msgs.len() >= cfg.batch_num_messages || q.bytes >= cfg.batch_size;
                 if !(lingered || full || flushing) {
                     break;
                 }
                 // Take one batch worth of messages.
                 let mut msgs = Vec::with_capacity(q.msgs.len().min(cfg.batch_num_messages));
-                let mut bytes = 0usize;
-                while let Some(m) = q.msgs.front() {
-                    let sz = super::producer::message_size(m) + 32;
+                let (mut bytes, mut taken) = (0usize, 0usize);
+                while let Some(e) = q.msgs.front() {
+                    let sz = e.size + 32;
                     if !msgs.is_empty() && (msgs.len() >= cfg.batch_num_messages || bytes + sz > cfg.batch_size) {
                         break;
                     }
-                    let m = q.msgs.pop_front().unwrap();
-                    q.bytes -= super::producer::message_size(&m);
+                    let e = q.msgs.pop_front().unwrap();
                     bytes += sz;
-                    msgs.push(m);
+                    taken += e.size;
+                    msgs.push(e.m);
                 }
+                q.bytes -= taken;
                 drop(q);
                 let base_seq = if idempotent { a.next_seq } else { -1 };
                 if idempotent {
@@ -520,7 +525,7 @@ impl Core {
                     a.next_seq = a.next_seq.wrapping_add(msgs.len() as i32);
                 }
                 a.inflight += 1;
-                per_broker.entry(slot).or_default().push(Batch { topic: a.topic.clone(), partition: a.part.id, msgs, base_seq });
+                per_broker.entry(slot).or_default().push(Batch { topic: a.topic.clone(), partition: a.part.id, msgs, bytes: taken, base_seq });
             }
         }
         for k in drop_keys {
@@ -566,12 +571,12 @@ impl Core {
                         skip_useless_compression: true,
                         ..Default::default()
                     },
-                    b.msgs.iter().map(|m| super::producer::message_size(m) + 16).sum::<usize>() + 64,
+                    b.bytes + 16 * b.msgs.len() + 64,
                 );
                 for m in &b.msgs {
                     match m.headers() {
-                        Some(h) => builder.append(m.timestamp, m.key(), m.payload(), h.iter()),
-                        None => builder.append(m.timestamp, m.key(), m.payload(), std::iter::empty()),
+                        Some(h) => builder.append(m.timestamp, m.key_view(), m.payload_view(), h.iter()),
+                        None => builder.append(m.timestamp, m.key_view(), m.payload_view(), std::iter::empty()),
                     };
                 }
                 match builder.finish() {
@@ -784,8 +789,9 @@ impl Core {
         } else {
             let mut q = a.part.q.lock();
             for m in b.msgs.into_iter().rev() {
-                q.bytes += super::producer::message_size(&m);
-                q.msgs.push_front(m);
+                let size = super::producer::message_size(&m);
+                q.bytes += size;
+                q.msgs.push_front(Queued { m, size });
             }
         }
     }
@@ -895,7 +901,7 @@ impl Core {
             let mut purged = Vec::new();
             for a in pl.active.values_mut() {
                 let mut q = a.part.q.lock();
-                purged.extend(q.msgs.drain(..));
+                purged.extend(q.msgs.drain(..).map(|e| e.m));
                 q.bytes = 0;
                 for b in a.retry.drain(..) {
                     purged.extend(b.msgs);

@@ -159,10 +159,17 @@ impl<T> std::ops::Deref for CacheLine<T> {
     }
 }
 
+/// A queued message and its size ([`message_size`]), kept beside it so
+/// that the loop cuts batches without touching the messages.
+pub struct Queued {
+    pub m: Box<MessageObj>,
+    pub size: usize,
+}
+
 /// A partition's queue of messages waiting to be sent.
 #[derive(Default)]
 pub struct PartQueue {
-    pub msgs: VecDeque<Box<MessageObj>>,
+    pub msgs: VecDeque<Queued>,
     /// Bytes of the messages (key + value + headers).
     pub bytes: usize,
     /// Set while the partition is known to the loop's active set.
@@ -532,7 +539,7 @@ impl ProducerShared {
     pub fn enqueue(&self, t: &Arc<ProdTopic>, p: &Arc<ProdPartition>, m: Box<MessageObj>, size: usize) {
         let notify = {
             let mut q = p.q.lock();
-            q.msgs.push_back(m);
+            q.msgs.push_back(Queued { m, size });
             q.bytes += size;
             // The loop is told once when the queue starts filling (it then
             // watches the linger time) and once each time a batch fills.
