@@ -133,7 +133,8 @@ impl Drop for EventObj {
         match &mut self.payload {
             EventPayload::Messages { msgs, .. } => {
                 // SAFETY: the event owns its messages.
-                unsafe { super::message::destroy_all(msgs.drain(..)) };
+                unsafe { super::message::destroy_all(msgs) };
+                msgs.clear();
             }
             EventPayload::Partitions(p) => {
                 if !p.is_null() {

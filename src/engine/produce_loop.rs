@@ -573,7 +573,10 @@ impl Core {
                     },
                     b.bytes + 16 * b.msgs.len() + 64,
                 );
-                for m in &b.msgs {
+                for (i, m) in b.msgs.iter().enumerate() {
+                    if let Some(ahead) = b.msgs.get(i + 4) {
+                        ahead.prefetch_with_data();
+                    }
                     match m.headers() {
                         Some(h) => builder.append(m.timestamp, m.key_view(), m.payload_view(), h.iter()),
                         None => builder.append(m.timestamp, m.key_view(), m.payload_view(), std::iter::empty()),
@@ -797,7 +800,12 @@ impl Core {
     }
 
     fn report_success(&mut self, pl: &mut ProducerLoop, mut msgs: Vec<Box<MessageObj>>, base_offset: i64, append_time: Option<i64>, broker_id: i32, status: rd_kafka_msg_status_t) {
-        for (i, m) in msgs.iter_mut().enumerate() {
+        for i in 0..msgs.len() {
+            // The messages are cold (sent a while ago): load ahead.
+            if let Some(ahead) = msgs.get(i + 6) {
+                ahead.prefetch();
+            }
+            let m = &mut msgs[i];
             let partition = m.msg.partition;
             m.set_delivery(Delivery {
                 err: RD_KAFKA_RESP_ERR_NO_ERROR,
