@@ -336,26 +336,36 @@ impl MessageObj {
     }
 
     fn blank(kind: MsgKind, rkt: *mut rd_kafka_topic_t, partition: i32) -> Box<MessageObj> {
-        MessageObj::alloc(kind, rkt, partition, [&[], &[]])
+        MessageObj::alloc(kind, rkt, partition, [&[], &[]], None)
+    }
+
+    /// The allocation layout of a message with `n` trailing bytes (repr(C):
+    /// the bytes start at the offset of `data`, the size is rounded up to
+    /// the alignment), which Box frees it with.
+    #[inline(always)]
+    fn layout_for(n: usize) -> std::alloc::Layout {
+        let off = std::mem::offset_of!(MessageHdr, data);
+        std::alloc::Layout::from_size_align(off + n, std::mem::align_of::<MessageHdr>())
+            .expect("message size")
+            .pad_to_align()
     }
 
     /// A new message on the heap followed by the concatenation of `parts`,
     /// in one allocation (built in place: the fixed part is large).
     #[inline(always)]
-    fn alloc(kind: MsgKind, rkt: *mut rd_kafka_topic_t, partition: i32, parts: [&[u8]; 2]) -> Box<MessageObj> {
+    fn alloc(kind: MsgKind, rkt: *mut rd_kafka_topic_t, partition: i32, parts: [&[u8]; 2], cache: Option<&BlockCache>) -> Box<MessageObj> {
         let n = parts[0].len() + parts[1].len();
-        // The layout of a MessageObj with n trailing bytes (repr(C): the
-        // bytes start at the offset of `data`, the size is rounded up to the
-        // alignment), which Box frees it with.
         let off = std::mem::offset_of!(MessageHdr, data);
-        let layout = std::alloc::Layout::from_size_align(off + n, std::mem::align_of::<MessageHdr>())
-            .expect("message size")
-            .pad_to_align();
+        let layout = MessageObj::layout_for(n);
         // SAFETY: a non-zero-sized layout at least as large as the fixed
         // part (whose own size may include tail padding that the bytes then
         // overwrite), written first; then the bytes at the offset of `data`.
+        // A cached block was allocated with this very layout.
         unsafe {
-            let p = std::alloc::alloc(layout);
+            let p = match cache.and_then(|c| c.take(layout)) {
+                Some(p) => p,
+                None => std::alloc::alloc(layout),
+            };
             if p.is_null() {
                 std::alloc::handle_alloc_error(layout);
             }
@@ -420,7 +430,7 @@ impl MessageObj {
     /// A produced message: key and payload from their sources (copies go
     /// into the message's own allocation), create-time timestamp (now if
     /// 0), enqueue time now, opaque in `_private`, status NOT_PERSISTED.
-    fn produced(p: Produce, key: Src<'_>, value: Src<'_>) -> Box<MessageObj> {
+    fn produced(p: Produce, key: Src<'_>, value: Src<'_>, cache: Option<&BlockCache>) -> Box<MessageObj> {
         let now = crate::engine::producer::mono_us();
         let kc = match &key {
             Src::Copy(k) => k.unwrap_or(&[]),
@@ -430,7 +440,7 @@ impl MessageObj {
             Src::Copy(v) => v.unwrap_or(&[]),
             Src::Buf(_) => &[],
         };
-        let mut m = MessageObj::alloc(MsgKind::Producer, p.rkt, p.partition, [kc, vc]);
+        let mut m = MessageObj::alloc(MsgKind::Producer, p.rkt, p.partition, [kc, vc], cache);
         m.msg._private = p.opaque;
         m.headers = p.headers.map_or(ptr::null_mut(), |h| Box::into_raw(h) as *mut rd_kafka_headers_t);
         m.timestamp = if p.timestamp != 0 { p.timestamp } else { crate::engine::producer::wall_ms_at(now) };
@@ -457,20 +467,46 @@ impl MessageObj {
     pub fn produce(mut p: Produce) -> Box<MessageObj> {
         let key = std::mem::replace(&mut p.key, MsgBuf::Null);
         let payload = std::mem::replace(&mut p.payload, MsgBuf::Null);
-        MessageObj::produced(p, Src::Buf(key), Src::Buf(payload))
+        MessageObj::produced(p, Src::Buf(key), Src::Buf(payload), None)
     }
 
     /// Like [`MessageObj::produce`], copying the key and the value into the
     /// message's own allocation (`p.key` and `p.payload` are ignored).
     pub fn produce_copied(p: Produce, key: Option<&[u8]>, value: Option<&[u8]>) -> Box<MessageObj> {
-        MessageObj::produced(p, Src::Copy(key), Src::Copy(value))
+        MessageObj::produced(p, Src::Copy(key), Src::Copy(value), None)
+    }
+
+    /// [`MessageObj::produce_copied`] in a block from `cache` if it has one
+    /// of the right size.
+    pub fn produce_copied_in(p: Produce, key: Option<&[u8]>, value: Option<&[u8]>, cache: &BlockCache) -> Box<MessageObj> {
+        MessageObj::produced(p, Src::Copy(key), Src::Copy(value), Some(cache))
     }
 
     /// Like [`MessageObj::produce`], copying the key into the message's own
     /// allocation (`p.key` is ignored; the payload is `p.payload`).
     pub fn produce_key_copied(mut p: Produce, key: Option<&[u8]>) -> Box<MessageObj> {
         let payload = std::mem::replace(&mut p.payload, MsgBuf::Null);
-        MessageObj::produced(p, Src::Copy(key), Src::Buf(payload))
+        MessageObj::produced(p, Src::Copy(key), Src::Buf(payload), None)
+    }
+
+    /// [`MessageObj::produce_key_copied`] in a block from `cache` if it has
+    /// one of the right size.
+    pub fn produce_key_copied_in(mut p: Produce, key: Option<&[u8]>, cache: &BlockCache) -> Box<MessageObj> {
+        let payload = std::mem::replace(&mut p.payload, MsgBuf::Null);
+        MessageObj::produced(p, Src::Copy(key), Src::Buf(payload), Some(cache))
+    }
+
+    /// Destroys a message, keeping its memory in `blocks` (for
+    /// [`BlockFree::finish`]) when it has the blocks' size.
+    pub fn free_into(self: Box<Self>, blocks: &mut BlockFree) {
+        let layout = std::alloc::Layout::for_value(&*self);
+        let p = Box::into_raw(self);
+        // SAFETY: `p` came from a Box: the object is dropped in place and its
+        // memory (allocated with `layout`) is freed or kept exactly once.
+        unsafe {
+            ptr::drop_in_place(p);
+            blocks.keep(p as *mut u8, layout);
+        }
     }
 
     /// Records the outcome of producing, turning the message into its
@@ -697,13 +733,137 @@ impl<T: ?Sized> Drop for MessageObjG<T> {
     }
 }
 
+/// Most blocks a [`BlockCache`] keeps, and most bytes.
+const CACHE_MAX_BLOCKS: usize = 16384;
+const CACHE_MAX_BYTES: usize = 8 << 20;
+
+/// Memory of destroyed messages of one size, reused (last freed first,
+/// still in the CPU's cache) for new messages of that size: a producer's
+/// messages are usually alike, and this spares the allocator a round trip
+/// per message. The size is the one most recently given back.
+#[derive(Default)]
+pub struct BlockCache {
+    inner: parking_lot::Mutex<CacheInner>,
+}
+
+#[derive(Default)]
+struct CacheInner {
+    size: usize,
+    blocks: Vec<*mut u8>,
+}
+
+// SAFETY: the cache owns the blocks (plain memory).
+unsafe impl Send for BlockCache {}
+unsafe impl Sync for BlockCache {}
+
+impl BlockCache {
+    /// A block for `layout`, if one is cached.
+    fn take(&self, layout: std::alloc::Layout) -> Option<*mut u8> {
+        let mut g = self.inner.lock();
+        if g.size != layout.size() {
+            return None;
+        }
+        g.blocks.pop()
+    }
+
+    /// Keeps the blocks of `f` (up to the limits); frees the others.
+    fn put(&self, f: &mut BlockFree) {
+        let Some(layout) = f.layout else { return };
+        {
+            let mut g = self.inner.lock();
+            if g.size != layout.size() && g.blocks.is_empty() {
+                g.size = layout.size();
+            }
+            if g.size == layout.size() {
+                let room = CACHE_MAX_BLOCKS.min(CACHE_MAX_BYTES / layout.size().max(1)).saturating_sub(g.blocks.len());
+                let n = room.min(f.blocks.len());
+                // The last freed go on top (taken first).
+                let start = f.blocks.len() - n;
+                g.blocks.extend(f.blocks.drain(start..));
+            }
+        }
+        for p in f.blocks.drain(..) {
+            // SAFETY: allocated with `layout`, owned by `f`.
+            unsafe { std::alloc::dealloc(p, layout) };
+        }
+    }
+}
+
+impl Drop for BlockCache {
+    fn drop(&mut self) {
+        let g = self.inner.get_mut();
+        if let Ok(layout) = std::alloc::Layout::from_size_align(g.size, std::mem::align_of::<MessageHdr>()) {
+            for p in g.blocks.drain(..) {
+                // SAFETY: cached blocks were allocated with this layout.
+                unsafe { std::alloc::dealloc(p, layout) };
+            }
+        }
+    }
+}
+
+/// Memory of messages being destroyed in one go, for a [`BlockCache`].
+#[derive(Default)]
+pub struct BlockFree {
+    layout: Option<std::alloc::Layout>,
+    blocks: Vec<*mut u8>,
+}
+
+impl BlockFree {
+    /// Takes a block of `layout` (freed now if its size differs from the
+    /// first block's).
+    ///
+    /// # Safety
+    /// `p` was allocated with `layout` and is not used afterwards.
+    unsafe fn keep(&mut self, p: *mut u8, layout: std::alloc::Layout) {
+        match self.layout {
+            None => self.layout = Some(layout),
+            Some(l) if l == layout => {}
+            // SAFETY: caller contract.
+            Some(_) => return unsafe { std::alloc::dealloc(p, layout) },
+        }
+        self.blocks.push(p);
+    }
+
+    /// Gives the blocks to `cache` (or frees them).
+    pub fn finish(mut self, cache: &BlockCache) {
+        cache.put(&mut self);
+    }
+}
+
+impl Drop for BlockFree {
+    fn drop(&mut self) {
+        if let Some(layout) = self.layout {
+            for p in self.blocks.drain(..) {
+                // SAFETY: allocated with `layout`, owned here.
+                unsafe { std::alloc::dealloc(p, layout) };
+            }
+        }
+    }
+}
+
 /// Destroys messages as rd_kafka_message_destroy() does, giving back the
 /// producer queue space they hold in one step per producer.
 ///
 /// # Safety
 /// As for rd_kafka_message_destroy(), for each pointer.
 pub unsafe fn destroy_all(msgs: &[*mut rd_kafka_message_t]) {
-    let mut acc: Option<(Arc<crate::engine::producer::ProducerShared>, usize, usize)> = None;
+    /// The producer of the messages being destroyed, their count and bytes
+    /// of queue space, and their memory.
+    struct Group {
+        shared: Arc<crate::engine::producer::ProducerShared>,
+        n: usize,
+        bytes: usize,
+        blocks: BlockFree,
+    }
+    impl Group {
+        fn finish(self) {
+            if self.n > 0 {
+                self.shared.release(self.n, self.bytes);
+            }
+            self.blocks.finish(&self.shared.blocks);
+        }
+    }
+    let mut group: Option<Group> = None;
     for (i, &p) in msgs.iter().enumerate() {
         // Load the lines destroying reads (after the C struct, which the
         // application just read) a few messages ahead; and the allocator's
@@ -716,27 +876,31 @@ pub unsafe fn destroy_all(msgs: &[*mut rd_kafka_message_t]) {
         }
         // SAFETY: caller contract.
         let Some(mut m) = (unsafe { MessageObj::from_raw(p) }) else { continue };
-        if m.accounted {
-            // SAFETY: the message holds its reference on the topic.
-            if let Some((shared, _)) = unsafe { TopicState::from_ptr(m.msg.rkt) }.and_then(|t| t.prod.get()) {
-                m.accounted = false;
-                match &mut acc {
-                    Some((s, n, b)) if Arc::ptr_eq(s, shared) => {
-                        *n += 1;
-                        *b += m.wire_size;
-                    }
-                    _ => {
-                        if let Some((s, n, b)) = acc.take() {
-                            s.release(n, b);
-                        }
-                        acc = Some((shared.clone(), 1, m.wire_size));
-                    }
-                }
+        // SAFETY: the message holds its reference on the topic.
+        let shared = match m.kind {
+            MsgKind::Producer => unsafe { TopicState::from_ptr(m.msg.rkt) }.and_then(|t| t.prod.get()).map(|(s, _)| s),
+            MsgKind::Consumer => None,
+        };
+        let Some(shared) = shared else {
+            drop(m);
+            continue;
+        };
+        if !group.as_ref().is_some_and(|g| Arc::ptr_eq(&g.shared, shared)) {
+            if let Some(g) = group.take() {
+                g.finish();
             }
+            group = Some(Group { shared: shared.clone(), n: 0, bytes: 0, blocks: BlockFree::default() });
         }
+        let g = group.as_mut().expect("group");
+        if m.accounted {
+            m.accounted = false;
+            g.n += 1;
+            g.bytes += m.wire_size;
+        }
+        m.free_into(&mut g.blocks);
     }
-    if let Some((s, n, b)) = acc {
-        s.release(n, b);
+    if let Some(g) = group {
+        g.finish();
     }
 }
 

@@ -102,9 +102,9 @@ fn produce_one(r: Request) -> Result<(), (rd_kafka_resp_err_t, Option<Box<Header
     let m = if r.msgflags & RD_KAFKA_MSG_F_COPY != 0 || r.payload.is_null() {
         // SAFETY: the payload is valid for len bytes (or NULL).
         let value = if r.payload.is_null() { None } else { Some(unsafe { bytes(r.payload, r.len) }) };
-        MessageObj::produce_copied(p, key, value)
+        MessageObj::produce_copied_in(p, key, value, &shared.blocks)
     } else {
-        MessageObj::produce_key_copied(Produce { payload: payload_buf(r.msgflags, r.payload, r.len), ..p }, key)
+        MessageObj::produce_key_copied_in(Produce { payload: payload_buf(r.msgflags, r.payload, r.len), ..p }, key, &shared.blocks)
     };
     match shared.produce(pt, m, r.partition, r.msgflags & RD_KAFKA_MSG_F_BLOCK != 0) {
         Ok(()) => Ok(()),

@@ -314,6 +314,8 @@ pub struct ProducerShared {
     /// Written per message by produce() (and per batch of reports), on a
     /// cache line of its own.
     pub counters: CacheLine<QueueCounters>,
+    /// Memory of destroyed messages, for new ones.
+    pub blocks: crate::abi::message::BlockCache,
     /// Waiters for queue space (RD_KAFKA_MSG_F_BLOCK) and for flush.
     space_lock: Mutex<()>,
     space: Condvar,
@@ -346,6 +348,7 @@ impl ProducerShared {
             cfg,
             topics: RwLock::new(HashMap::new()),
             counters: CacheLine::default(),
+            blocks: Default::default(),
             space_lock: Mutex::new(()),
             space: Condvar::new(),
             dirty_tx,
@@ -444,13 +447,16 @@ impl ProducerShared {
     /// the application, giving back their queue space in one step.
     pub fn drop_reported(&self, msgs: Vec<Box<MessageObj>>) {
         let (mut n, mut bytes) = (0, 0);
+        let mut blocks = crate::abi::message::BlockFree::default();
         for mut m in msgs {
             if m.accounted {
                 m.accounted = false;
                 n += 1;
                 bytes += m.wire_size;
             }
+            m.free_into(&mut blocks);
         }
+        blocks.finish(&self.blocks);
         if n > 0 {
             self.release(n, bytes);
         }
