@@ -564,6 +564,16 @@ impl MessageObj {
         prefetch_message(&self.msg);
     }
 
+    /// Like [`MessageObj::prefetch`], for all the lines destroying the
+    /// message reads (and the allocator's header before it).
+    #[inline(always)]
+    pub fn prefetch_all(&self) {
+        let p = self as *const MessageObj as *const u8;
+        for off in [-16isize, 0, 64, 128, 192, 256] {
+            prefetch_line(p.wrapping_offset(off));
+        }
+    }
+
     /// Like [`MessageObj::prefetch`], also for the first bytes of the
     /// message's own data (copied key and value).
     #[inline(always)]

@@ -800,6 +800,12 @@ impl Core {
     }
 
     fn report_success(&mut self, pl: &mut ProducerLoop, mut msgs: Vec<Box<MessageObj>>, base_offset: i64, append_time: Option<i64>, broker_id: i32, status: rd_kafka_msg_status_t) {
+        let dropped = pl.shared.cfg.dr_only_error || !pl.want_dr;
+        if dropped && pl.shared.ic_ack.get().is_none() {
+            // Nobody sees these messages again: no outcome to record.
+            pl.shared.drop_reported(msgs);
+            return;
+        }
         for i in 0..msgs.len() {
             // The messages are cold (sent a while ago): load ahead.
             if let Some(ahead) = msgs.get(i + 6) {
@@ -818,7 +824,7 @@ impl Core {
             });
         }
         pl.shared.on_acknowledgement(&mut msgs);
-        if pl.shared.cfg.dr_only_error || !pl.want_dr {
+        if dropped {
             pl.shared.drop_reported(msgs);
             return;
         }

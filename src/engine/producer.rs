@@ -448,7 +448,12 @@ impl ProducerShared {
     pub fn drop_reported(&self, msgs: Vec<Box<MessageObj>>) {
         let (mut n, mut bytes) = (0, 0);
         let mut blocks = crate::abi::message::BlockFree::default();
-        for mut m in msgs {
+        let mut msgs = msgs;
+        // Last to first, loading a few messages ahead (they are cold).
+        while let Some(mut m) = msgs.pop() {
+            if let Some(ahead) = msgs.len().checked_sub(4).map(|i| &msgs[i]) {
+                ahead.prefetch_all();
+            }
             if m.accounted {
                 m.accounted = false;
                 n += 1;
