@@ -99,7 +99,10 @@ pub fn serve_event(inst: &Arc<Instance>, ev: EventObj) -> bool {
         }
         RD_KAFKA_EVENT_DR => {
             if let EventPayload::Messages { msgs, .. } = &ev.payload {
-                for &m in msgs {
+                for (i, &m) in msgs.iter().enumerate() {
+                    if let Some(&ahead) = msgs.get(i + 4) {
+                        super::message::prefetch_message(ahead);
+                    }
                     // SAFETY: messages owned by the event, valid during the call.
                     unsafe {
                         if let Some(f) = cbs.dr_msg_cb {

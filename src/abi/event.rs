@@ -143,10 +143,9 @@ impl Drop for EventObj {
     fn drop(&mut self) {
         match &mut self.payload {
             EventPayload::Messages { msgs, .. } => {
-                for m in msgs.drain(..) {
-                    // SAFETY: the event owns its messages.
-                    unsafe { super::message::rd_kafka_message_destroy(m) };
-                }
+                // SAFETY: the event owns its messages.
+                unsafe { super::message::destroy_all(msgs) };
+                msgs.clear();
             }
             EventPayload::Partitions(p) => {
                 if !p.is_null() {

@@ -19,7 +19,7 @@
 //! [`MessagesObj`].
 
 use super::headers::HeadersObj;
-use super::topic::{topic_ref_acquire, topic_ref_release};
+use super::topic::{topic_ref_acquire, topic_ref_release, TopicState};
 use super::types::*;
 use super::util::set_last_error;
 use libc::size_t;
@@ -28,7 +28,6 @@ use std::ffi::CString;
 use std::os::raw::{c_char, c_void};
 use std::ptr;
 use std::sync::Arc;
-use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
 /// Marks a live [`MessageObj`]; cleared when the object is freed.
 const MESSAGE_MAGIC: u64 = 0x6665_7272_6f6d_7367; // "ferromsg"
@@ -191,64 +190,120 @@ pub struct Delivery {
     pub errstr: Option<String>,
 }
 
-/// The object behind `rd_kafka_message_t *`.
+/// The object behind `rd_kafka_message_t *`: [`MessageObjG`] with its
+/// trailing bytes (a producer's copied key and value live in the same
+/// allocation as the message).
+pub type MessageObj = MessageObjG<[u8]>;
+
+/// The fixed part of a message: the object without trailing bytes.
+type MessageHdr = MessageObjG<[u8; 0]>;
+
+/// A message object, generic only so that it can end in a byte array of
+/// any length: use it as [`MessageObj`] (`Box<MessageObj>` is a pointer
+/// with the array's length; the length is also stored inside, so that a C
+/// `rd_kafka_message_t *` converts back).
 #[repr(C)]
-pub struct MessageObj {
+pub struct MessageObjG<T: ?Sized> {
     /// The C-visible part; must stay the first field.
     pub msg: rd_kafka_message_t,
-    magic: u64,
+    // The producer's loop reads and writes little more than `msg` and the
+    // fields up to `accounted`, which share its cache lines (the message
+    // is cold by then: it waited for linger.ms, and again for the broker).
+    /// Timestamp in ms since the epoch (its type is `tstype`).
+    pub timestamp: i64,
+    /// Parsed or application-set headers (a HeadersObj handle) or NULL.
+    headers: *mut rd_kafka_headers_t,
+    /// Producer: size counted for queue limits and batches (key, value,
+    /// headers), computed once.
+    pub wire_size: usize,
+    produce_errstr: Option<CString>,
+    pub tstype: rd_kafka_timestamp_type_t,
+    pub broker_id: i32,
+    pub status: rd_kafka_msg_status_t,
     kind: MsgKind,
+    /// Producer: the message holds queue space (`wire_size` bytes) of its
+    /// topic's producer, given back when the message is destroyed (after
+    /// its delivery report was served).
+    pub(crate) accounted: bool,
+    magic: u64,
+    /// Length of `data`.
+    data_len: usize,
+    /// Producer: when produce() accepted the message, in microseconds of
+    /// the monotonic clock ([`crate::engine::producer::mono_us`]); -1 for
+    /// other messages.
+    pub enq_us: i64,
     payload: MsgBuf,
     key: MsgBuf,
     /// Consumer: unparsed wire headers.
     raw_headers: MsgBuf,
-    /// Parsed or application-set headers (a HeadersObj handle) or NULL.
-    headers: *mut rd_kafka_headers_t,
-    /// Timestamp in ms since the epoch, and its type.
-    pub timestamp: i64,
-    pub tstype: rd_kafka_timestamp_type_t,
-    pub broker_id: i32,
-    pub leader_epoch: i32,
-    pub status: rd_kafka_msg_status_t,
-    /// Producer: when produce() accepted the message (for latency()).
-    pub enqueued_at: Option<Instant>,
-    produce_errstr: Option<CString>,
-    pub delivery_count: i16,
     /// Free slot for engine data that travels with the message (e.g. the
     /// share consumer's ack state).
     pub ext: Option<Box<dyn Any + Send>>,
+    pub leader_epoch: i32,
     /// Producer: how many times the message was sent again.
     pub retries: u32,
     /// Producer (idempotent): the sequence number given to the message, -1
     /// before it is first sent.
     pub seq: i32,
-    /// Producer: size counted for queue limits and batches (key, value,
-    /// headers), computed once.
-    pub wire_size: usize,
-    /// Producer: copied key and value, in one allocation.
-    inline: Option<Box<[u8]>>,
-    /// Producer: the queue space the message holds, given back when the
-    /// message is destroyed (after its delivery report was served).
-    pub accounting: Option<(std::sync::Arc<crate::engine::producer::ProducerShared>, usize)>,
+    pub delivery_count: i16,
+    /// Producer: copied key and value (see `MsgBuf::Inline`).
+    data: T,
 }
 
 // SAFETY: the raw pointers inside are owned by the message (or are the
 // application's buffers it was given), and a message is used by one thread
 // at a time.
-unsafe impl Send for MessageObj {}
+unsafe impl<T: ?Sized + Send> Send for MessageObjG<T> {}
 
-/// Current wall-clock time in ms since the epoch.
-fn now_ms() -> i64 {
-    SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_millis() as i64)
+/// A hint to load the cache line at `p` (no effect on other targets).
+#[inline(always)]
+fn prefetch_line(p: *const u8) {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: prefetching never faults, whatever the address.
+    unsafe {
+        std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(p as *const i8)
+    };
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = p;
+}
+
+/// A hint to load the first two cache lines of the message at `p` (any
+/// address: nothing is read).
+#[inline(always)]
+pub fn prefetch_message(p: *const rd_kafka_message_t) {
+    prefetch_line(p as *const u8);
+    prefetch_line((p as *const u8).wrapping_add(64));
+}
+
+/// The bytes of a (pointer, length) pair of the C struct (NULL: None).
+fn view<'a>(p: *const c_void, len: size_t) -> Option<&'a [u8]> {
+    if p.is_null() {
+        None
+    } else if len == 0 {
+        Some(&[])
+    } else {
+        // SAFETY: the C view of a message's own buffer (see MsgBuf::c_view),
+        // valid as long as the message.
+        Some(unsafe { std::slice::from_raw_parts(p as *const u8, len) })
+    }
 }
 
 fn to_cstring(s: &str) -> CString {
     CString::new(s.replace('\0', " ")).unwrap_or_default()
 }
 
+/// Where a produced message's key or payload comes from.
+enum Src<'a> {
+    /// This buffer.
+    Buf(MsgBuf),
+    /// A copy of these bytes, inside the message (None: Kafka null).
+    Copy(Option<&'a [u8]>),
+}
+
 impl MessageObj {
-    fn blank(kind: MsgKind, rkt: *mut rd_kafka_topic_t, partition: i32) -> Box<MessageObj> {
-        Box::new(MessageObj {
+    #[inline(always)]
+    fn hdr(kind: MsgKind, rkt: *mut rd_kafka_topic_t, partition: i32) -> MessageHdr {
+        MessageObjG {
             msg: rd_kafka_message_t {
                 err: RD_KAFKA_RESP_ERR_NO_ERROR,
                 rkt: topic_ref_acquire(rkt),
@@ -261,26 +316,80 @@ impl MessageObj {
                 _private: ptr::null_mut(),
             },
             magic: MESSAGE_MAGIC,
-            kind,
+            data_len: 0,
             payload: MsgBuf::Null,
             key: MsgBuf::Null,
             raw_headers: MsgBuf::Null,
             headers: ptr::null_mut(),
             timestamp: -1,
+            enq_us: -1,
+            produce_errstr: None,
+            ext: None,
+            wire_size: 0,
             tstype: RD_KAFKA_TIMESTAMP_NOT_AVAILABLE,
             broker_id: -1,
             leader_epoch: -1,
             status: RD_KAFKA_MSG_STATUS_NOT_PERSISTED,
-            enqueued_at: None,
-            produce_errstr: None,
-            delivery_count: 0,
-            ext: None,
             retries: 0,
             seq: -1,
-            wire_size: 0,
-            inline: None,
-            accounting: None,
-        })
+            delivery_count: 0,
+            kind,
+            accounted: false,
+            data: [],
+        }
+    }
+
+    fn blank(kind: MsgKind, rkt: *mut rd_kafka_topic_t, partition: i32) -> Box<MessageObj> {
+        MessageObj::alloc(kind, rkt, partition, [&[], &[]], None)
+    }
+
+    /// The allocation layout of a message with `n` trailing bytes (repr(C):
+    /// the bytes start at the offset of `data`, the size is rounded up to
+    /// the alignment), which Box frees it with.
+    #[inline(always)]
+    fn layout_for(n: usize) -> std::alloc::Layout {
+        let off = std::mem::offset_of!(MessageHdr, data);
+        std::alloc::Layout::from_size_align(off + n, std::mem::align_of::<MessageHdr>())
+            .expect("message size")
+            .pad_to_align()
+    }
+
+    /// A new message on the heap followed by the concatenation of `parts`,
+    /// in one allocation (built in place: the fixed part is large).
+    #[inline(always)]
+    fn alloc(kind: MsgKind, rkt: *mut rd_kafka_topic_t, partition: i32, parts: [&[u8]; 2], cache: Option<&BlockCache>) -> Box<MessageObj> {
+        let n = parts[0].len() + parts[1].len();
+        let off = std::mem::offset_of!(MessageHdr, data);
+        let layout = MessageObj::layout_for(n);
+        // SAFETY: a non-zero-sized layout at least as large as the fixed
+        // part (whose own size may include tail padding that the bytes then
+        // overwrite), written first; then the bytes at the offset of `data`.
+        // A cached block was allocated with this very layout.
+        unsafe {
+            let p = match cache.and_then(|c| c.take(layout)) {
+                Some(p) => p,
+                None => std::alloc::alloc(layout),
+            };
+            if p.is_null() {
+                std::alloc::handle_alloc_error(layout);
+            }
+            ptr::write(p as *mut MessageHdr, MessageObj::hdr(kind, rkt, partition));
+            (*(p as *mut MessageHdr)).data_len = n;
+            let d = p.add(off);
+            ptr::copy_nonoverlapping(parts[0].as_ptr(), d, parts[0].len());
+            ptr::copy_nonoverlapping(parts[1].as_ptr(), d.add(parts[0].len()), parts[1].len());
+            Box::from_raw(ptr::slice_from_raw_parts_mut(p, n) as *mut MessageObj)
+        }
+    }
+
+    /// The whole object behind a pointer to its first field.
+    ///
+    /// # Safety
+    /// `p` must point to a live MessageObj.
+    unsafe fn fat(p: *const rd_kafka_message_t) -> *mut MessageObj {
+        // SAFETY: caller contract; the fixed part is a prefix of the object.
+        let n = unsafe { (*(p as *const MessageHdr)).data_len };
+        ptr::slice_from_raw_parts_mut(p as *mut u8, n) as *mut MessageObj
     }
 
     /// An empty consumer-side message (no topic, no error, no data).
@@ -322,43 +431,86 @@ impl MessageObj {
         m
     }
 
-    /// A message accepted by produce(): create-time timestamp (now if 0),
-    /// enqueue time now, opaque in `_private`, status NOT_PERSISTED.
-    pub fn produce(p: Produce) -> Box<MessageObj> {
-        let mut m = MessageObj::blank(MsgKind::Producer, p.rkt, p.partition);
+    /// A produced message: key and payload from their sources (copies go
+    /// into the message's own allocation), create-time timestamp (now if
+    /// 0), enqueue time now, opaque in `_private`, status NOT_PERSISTED.
+    fn produced(p: Produce, key: Src<'_>, value: Src<'_>, cache: Option<&BlockCache>) -> Box<MessageObj> {
+        let now = crate::engine::producer::mono_us();
+        let kc = match &key {
+            Src::Copy(k) => k.unwrap_or(&[]),
+            Src::Buf(_) => &[],
+        };
+        let vc = match &value {
+            Src::Copy(v) => v.unwrap_or(&[]),
+            Src::Buf(_) => &[],
+        };
+        let mut m = MessageObj::alloc(MsgKind::Producer, p.rkt, p.partition, [kc, vc], cache);
         m.msg._private = p.opaque;
-        m.set_payload(p.payload);
-        m.set_key(p.key);
         m.headers = p.headers.map_or(ptr::null_mut(), |h| Box::into_raw(h) as *mut rd_kafka_headers_t);
-        m.timestamp = if p.timestamp != 0 { p.timestamp } else { now_ms() };
+        m.timestamp = if p.timestamp != 0 { p.timestamp } else { crate::engine::producer::wall_ms_at(now) };
         m.tstype = RD_KAFKA_TIMESTAMP_CREATE_TIME;
-        m.enqueued_at = Some(Instant::now());
+        m.enq_us = now;
+        let base = m.data.as_ptr();
+        match key {
+            Src::Buf(b) => m.set_key(b),
+            // SAFETY (both): the copies are at the start of `data`, key first.
+            Src::Copy(Some(k)) => m.set_key(MsgBuf::Inline { ptr: base, len: k.len() }),
+            Src::Copy(None) => {}
+        }
+        match value {
+            Src::Buf(b) => m.set_payload(b),
+            Src::Copy(Some(v)) => m.set_payload(MsgBuf::Inline { ptr: unsafe { base.add(kc.len()) }, len: v.len() }),
+            Src::Copy(None) => {}
+        }
         m.wire_size = m.msg.len + m.msg.key_len + m.headers().map_or(0, |h| h.serialized_size());
         m
     }
 
-    /// Like [`MessageObj::produce`], copying the key and the value into one
-    /// buffer owned by the message (`p.key` and `p.payload` are ignored).
+    /// A message accepted by produce(): create-time timestamp (now if 0),
+    /// enqueue time now, opaque in `_private`, status NOT_PERSISTED.
+    pub fn produce(mut p: Produce) -> Box<MessageObj> {
+        let key = std::mem::replace(&mut p.key, MsgBuf::Null);
+        let payload = std::mem::replace(&mut p.payload, MsgBuf::Null);
+        MessageObj::produced(p, Src::Buf(key), Src::Buf(payload), None)
+    }
+
+    /// Like [`MessageObj::produce`], copying the key and the value into the
+    /// message's own allocation (`p.key` and `p.payload` are ignored).
     pub fn produce_copied(p: Produce, key: Option<&[u8]>, value: Option<&[u8]>) -> Box<MessageObj> {
-        let (kl, vl) = (key.map_or(0, |k| k.len()), value.map_or(0, |v| v.len()));
-        let mut data = Vec::with_capacity(kl + vl);
-        if let Some(k) = key {
-            data.extend_from_slice(k);
+        MessageObj::produced(p, Src::Copy(key), Src::Copy(value), None)
+    }
+
+    /// [`MessageObj::produce_copied`] in a block from `cache` if it has one
+    /// of the right size.
+    pub fn produce_copied_in(p: Produce, key: Option<&[u8]>, value: Option<&[u8]>, cache: &BlockCache) -> Box<MessageObj> {
+        MessageObj::produced(p, Src::Copy(key), Src::Copy(value), Some(cache))
+    }
+
+    /// Like [`MessageObj::produce`], copying the key into the message's own
+    /// allocation (`p.key` is ignored; the payload is `p.payload`).
+    pub fn produce_key_copied(mut p: Produce, key: Option<&[u8]>) -> Box<MessageObj> {
+        let payload = std::mem::replace(&mut p.payload, MsgBuf::Null);
+        MessageObj::produced(p, Src::Copy(key), Src::Buf(payload), None)
+    }
+
+    /// [`MessageObj::produce_key_copied`] in a block from `cache` if it has
+    /// one of the right size.
+    pub fn produce_key_copied_in(mut p: Produce, key: Option<&[u8]>, cache: &BlockCache) -> Box<MessageObj> {
+        let payload = std::mem::replace(&mut p.payload, MsgBuf::Null);
+        MessageObj::produced(p, Src::Copy(key), Src::Buf(payload), Some(cache))
+    }
+
+    /// Destroys a message, keeping its memory in `blocks` (for
+    /// [`BlockFree::finish`]) when it has the blocks' size.
+    pub fn free_into(self: Box<Self>, blocks: &mut BlockFree) {
+        let layout = std::alloc::Layout::for_value(&*self);
+        let p = Box::into_raw(self);
+        // SAFETY: `p` came from a Box: the object is dropped in place and its
+        // memory (allocated with `layout`) is freed or kept exactly once.
+        unsafe {
+            ptr::drop_in_place(p);
+            blocks.keep(p as *mut u8, layout);
         }
-        if let Some(v) = value {
-            data.extend_from_slice(v);
-        }
-        let data = data.into_boxed_slice();
-        let base = data.as_ptr();
-        let mut m = MessageObj::produce(Produce { key: MsgBuf::Null, payload: MsgBuf::Null, ..p });
-        // SAFETY: the offsets are within `data`, which moves into the
-        // message (a heap buffer does not move with its Box).
-        let (kp, vp) = unsafe { (base, base.add(kl)) };
-        m.inline = Some(data);
-        m.set_key(if key.is_some() { MsgBuf::Inline { ptr: kp, len: kl } } else { MsgBuf::Null });
-        m.set_payload(if value.is_some() { MsgBuf::Inline { ptr: vp, len: vl } } else { MsgBuf::Null });
-        m.wire_size = kl + vl + m.headers().map_or(0, |h| h.serialized_size());
-        m
     }
 
     /// Records the outcome of producing, turning the message into its
@@ -406,6 +558,49 @@ impl MessageObj {
 
     pub fn key(&self) -> Option<&[u8]> {
         self.key.as_slice()
+    }
+
+    /// Asks the CPU to load the message's first two cache lines (the C
+    /// struct and the fields the producer's loop uses) ahead of use: loops
+    /// over many cold messages call this a few messages ahead.
+    #[inline(always)]
+    pub fn prefetch(&self) {
+        prefetch_message(&self.msg);
+    }
+
+    /// Like [`MessageObj::prefetch`], for all the lines destroying the
+    /// message reads (and the allocator's header before it).
+    #[inline(always)]
+    pub fn prefetch_all(&self) {
+        let p = self as *const MessageObj as *const u8;
+        for off in [-16isize, 0, 64, 128, 192, 256] {
+            prefetch_line(p.wrapping_offset(off));
+        }
+    }
+
+    /// Like [`MessageObj::prefetch`], also for the first bytes of the
+    /// message's own data (copied key and value).
+    #[inline(always)]
+    pub fn prefetch_with_data(&self) {
+        self.prefetch();
+        let d = self.data.as_ptr();
+        let end = d.wrapping_add(self.data.len().min(192));
+        let mut p = d;
+        while p < end {
+            prefetch_line(p);
+            p = p.wrapping_add(64);
+        }
+    }
+
+    /// Producer: the payload as the C struct shows it (the same bytes as
+    /// [`MessageObj::payload`], read from the struct's first cache line).
+    pub fn payload_view(&self) -> Option<&[u8]> {
+        view(self.msg.payload, self.msg.len)
+    }
+
+    /// Producer: the key as the C struct shows it (see `payload_view`).
+    pub fn key_view(&self) -> Option<&[u8]> {
+        view(self.msg.key, self.msg.key_len)
     }
 
     /// Stops the message from freeing an application payload given with
@@ -476,10 +671,10 @@ impl MessageObj {
 
     /// Producer: microseconds since produce(), or -1.
     pub fn latency_us(&self) -> i64 {
-        match self.enqueued_at {
-            Some(t) => i64::try_from(t.elapsed().as_micros()).unwrap_or(i64::MAX),
-            None => -1,
+        if self.enq_us < 0 {
+            return -1;
         }
+        (crate::engine::producer::mono_us() - self.enq_us).max(0)
     }
 
     /// Moves the message to the heap as an `rd_kafka_message_t *`
@@ -498,7 +693,7 @@ impl MessageObj {
         // SAFETY: caller contract; the magic check rejects foreign structs.
         unsafe { MessageObj::from_ptr(p) }?;
         // SAFETY: verified to be one of ours.
-        Some(unsafe { Box::from_raw(p as *mut MessageObj) })
+        Some(unsafe { Box::from_raw(MessageObj::fat(p)) })
     }
 
     /// Borrows the message behind a pointer; None for NULL or a pointer that
@@ -507,9 +702,13 @@ impl MessageObj {
     /// # Safety
     /// `p` must be NULL or point to a live message made by `into_raw`.
     pub unsafe fn from_ptr<'a>(p: *const rd_kafka_message_t) -> Option<&'a MessageObj> {
-        // SAFETY: caller contract.
-        let m = unsafe { (p as *const MessageObj).as_ref() }?;
-        (m.magic == MESSAGE_MAGIC).then_some(m)
+        // SAFETY: caller contract; the fixed part is read first.
+        let h = unsafe { (p as *const MessageHdr).as_ref() }?;
+        if h.magic != MESSAGE_MAGIC {
+            return None;
+        }
+        // SAFETY: one of ours.
+        Some(unsafe { &*MessageObj::fat(p) })
     }
 
     /// Mutable variant of [`MessageObj::from_ptr`].
@@ -517,23 +716,205 @@ impl MessageObj {
     /// # Safety
     /// As for `from_ptr`, and no other reference to the message may be live.
     pub unsafe fn from_ptr_mut<'a>(p: *mut rd_kafka_message_t) -> Option<&'a mut MessageObj> {
-        // SAFETY: caller contract.
-        let m = unsafe { (p as *mut MessageObj).as_mut() }?;
-        (m.magic == MESSAGE_MAGIC).then_some(m)
+        // SAFETY: caller contract; the fixed part is read first.
+        let h = unsafe { (p as *const MessageHdr).as_ref() }?;
+        if h.magic != MESSAGE_MAGIC {
+            return None;
+        }
+        // SAFETY: one of ours, not borrowed elsewhere.
+        Some(unsafe { &mut *MessageObj::fat(p) })
     }
 }
 
-impl Drop for MessageObj {
+impl<T: ?Sized> Drop for MessageObjG<T> {
     fn drop(&mut self) {
         self.magic = 0;
-        drop(self.take_headers());
+        let h = std::mem::replace(&mut self.headers, ptr::null_mut());
+        // SAFETY: `headers` was NULL or a HeadersObj owned by this message.
+        drop(unsafe { HeadersObj::from_raw(h) });
+        if self.accounted {
+            self.accounted = false;
+            // SAFETY: the message still holds its reference on the topic,
+            // which holds the producer.
+            if let Some((shared, _)) = unsafe { TopicState::from_ptr(self.msg.rkt) }.and_then(|t| t.prod.get()) {
+                shared.release(1, self.wire_size);
+            }
+        }
         topic_ref_release(self.msg.rkt);
         self.msg.rkt = ptr::null_mut();
-        if let Some((shared, size)) = self.accounting.take() {
-            shared.release(1, size);
-        }
         // payload, key and raw_headers are dropped with the struct (MsgBuf
         // frees application buffers given with RD_KAFKA_MSG_F_FREE).
+    }
+}
+
+/// Most blocks a [`BlockCache`] keeps, and most bytes.
+const CACHE_MAX_BLOCKS: usize = 16384;
+const CACHE_MAX_BYTES: usize = 8 << 20;
+
+/// Memory of destroyed messages of one size, reused (last freed first,
+/// still in the CPU's cache) for new messages of that size: a producer's
+/// messages are usually alike, and this spares the allocator a round trip
+/// per message. The size is the one most recently given back.
+#[derive(Default)]
+pub struct BlockCache {
+    inner: parking_lot::Mutex<CacheInner>,
+}
+
+#[derive(Default)]
+struct CacheInner {
+    size: usize,
+    blocks: Vec<*mut u8>,
+}
+
+// SAFETY: the cache owns the blocks (plain memory).
+unsafe impl Send for BlockCache {}
+unsafe impl Sync for BlockCache {}
+
+impl BlockCache {
+    /// A block for `layout`, if one is cached.
+    fn take(&self, layout: std::alloc::Layout) -> Option<*mut u8> {
+        let mut g = self.inner.lock();
+        if g.size != layout.size() {
+            return None;
+        }
+        g.blocks.pop()
+    }
+
+    /// Keeps the blocks of `f` (up to the limits); frees the others.
+    fn put(&self, f: &mut BlockFree) {
+        let Some(layout) = f.layout else { return };
+        {
+            let mut g = self.inner.lock();
+            if g.size != layout.size() && g.blocks.is_empty() {
+                g.size = layout.size();
+            }
+            if g.size == layout.size() {
+                let room = CACHE_MAX_BLOCKS.min(CACHE_MAX_BYTES / layout.size().max(1)).saturating_sub(g.blocks.len());
+                let n = room.min(f.blocks.len());
+                // The last freed go on top (taken first).
+                let start = f.blocks.len() - n;
+                g.blocks.extend(f.blocks.drain(start..));
+            }
+        }
+        for p in f.blocks.drain(..) {
+            // SAFETY: allocated with `layout`, owned by `f`.
+            unsafe { std::alloc::dealloc(p, layout) };
+        }
+    }
+}
+
+impl Drop for BlockCache {
+    fn drop(&mut self) {
+        let g = self.inner.get_mut();
+        if let Ok(layout) = std::alloc::Layout::from_size_align(g.size, std::mem::align_of::<MessageHdr>()) {
+            for p in g.blocks.drain(..) {
+                // SAFETY: cached blocks were allocated with this layout.
+                unsafe { std::alloc::dealloc(p, layout) };
+            }
+        }
+    }
+}
+
+/// Memory of messages being destroyed in one go, for a [`BlockCache`].
+#[derive(Default)]
+pub struct BlockFree {
+    layout: Option<std::alloc::Layout>,
+    blocks: Vec<*mut u8>,
+}
+
+impl BlockFree {
+    /// Takes a block of `layout` (freed now if its size differs from the
+    /// first block's).
+    ///
+    /// # Safety
+    /// `p` was allocated with `layout` and is not used afterwards.
+    unsafe fn keep(&mut self, p: *mut u8, layout: std::alloc::Layout) {
+        match self.layout {
+            None => self.layout = Some(layout),
+            Some(l) if l == layout => {}
+            // SAFETY: caller contract.
+            Some(_) => return unsafe { std::alloc::dealloc(p, layout) },
+        }
+        self.blocks.push(p);
+    }
+
+    /// Gives the blocks to `cache` (or frees them).
+    pub fn finish(mut self, cache: &BlockCache) {
+        cache.put(&mut self);
+    }
+}
+
+impl Drop for BlockFree {
+    fn drop(&mut self) {
+        if let Some(layout) = self.layout {
+            for p in self.blocks.drain(..) {
+                // SAFETY: allocated with `layout`, owned here.
+                unsafe { std::alloc::dealloc(p, layout) };
+            }
+        }
+    }
+}
+
+/// Destroys messages as rd_kafka_message_destroy() does, giving back the
+/// producer queue space they hold in one step per producer.
+///
+/// # Safety
+/// As for rd_kafka_message_destroy(), for each pointer.
+pub unsafe fn destroy_all(msgs: &[*mut rd_kafka_message_t]) {
+    /// The producer of the messages being destroyed, their count and bytes
+    /// of queue space, and their memory.
+    struct Group {
+        shared: Arc<crate::engine::producer::ProducerShared>,
+        n: usize,
+        bytes: usize,
+        blocks: BlockFree,
+    }
+    impl Group {
+        fn finish(self) {
+            if self.n > 0 {
+                self.shared.release(self.n, self.bytes);
+            }
+            self.blocks.finish(&self.shared.blocks);
+        }
+    }
+    let mut group: Option<Group> = None;
+    for (i, &p) in msgs.iter().enumerate() {
+        // Load the lines destroying reads (after the C struct, which the
+        // application just read) a few messages ahead; and the allocator's
+        // chunk header just before the object.
+        if let Some(&ahead) = msgs.get(i + 4) {
+            let a = ahead as *const u8;
+            for off in [-16isize, 128, 192, 256] {
+                prefetch_line(a.wrapping_offset(off));
+            }
+        }
+        // SAFETY: caller contract.
+        let Some(mut m) = (unsafe { MessageObj::from_raw(p) }) else { continue };
+        // SAFETY: the message holds its reference on the topic.
+        let shared = match m.kind {
+            MsgKind::Producer => unsafe { TopicState::from_ptr(m.msg.rkt) }.and_then(|t| t.prod.get()).map(|(s, _)| s),
+            MsgKind::Consumer => None,
+        };
+        let Some(shared) = shared else {
+            drop(m);
+            continue;
+        };
+        if !group.as_ref().is_some_and(|g| Arc::ptr_eq(&g.shared, shared)) {
+            if let Some(g) = group.take() {
+                g.finish();
+            }
+            group = Some(Group { shared: shared.clone(), n: 0, bytes: 0, blocks: BlockFree::default() });
+        }
+        let g = group.as_mut().expect("group");
+        if m.accounted {
+            m.accounted = false;
+            g.n += 1;
+            g.bytes += m.wire_size;
+        }
+        m.free_into(&mut g.blocks);
+    }
+    if let Some(g) = group {
+        g.finish();
     }
 }
 
@@ -1038,7 +1419,7 @@ mod tests {
             // A message struct that is not ours (large enough to read the
             // magic from): only the public-field accessors answer.
             let mut foreign = [0u64; 64];
-            assert!(std::mem::size_of_val(&foreign) >= std::mem::size_of::<MessageObj>());
+            assert!(std::mem::size_of_val(&foreign) >= std::mem::size_of::<MessageHdr>());
             let fp = foreign.as_mut_ptr() as *mut rd_kafka_message_t;
             (*fp).err = RD_KAFKA_RESP_ERR__BAD_MSG;
             assert_eq!(CStr::from_ptr(rd_kafka_message_errstr(fp)), c"Local: Bad message format");

@@ -19,12 +19,11 @@ use std::sync::Arc;
 use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
 
-/// The producer state of a topic handle (created on first use).
-fn prod_topic(inst: &Instance, shared: &Arc<ProducerShared>, t: &TopicState, rkt: *mut rd_kafka_topic_t) -> Arc<ProdTopic> {
-    t.prod
-        .get_or_init(|| {
-            let name = t.name.to_string_lossy();
-            shared.topic(&name, rkt as usize, || {
+/// The producer and its state of a topic handle (created on first use).
+fn prod_topic<'a>(inst: &Instance, shared: &Arc<ProducerShared>, t: &'a TopicState, rkt: *mut rd_kafka_topic_t) -> &'a (Arc<ProducerShared>, Arc<ProdTopic>) {
+    t.prod.get_or_init(|| {
+        let name = t.name.to_string_lossy();
+        let pt = shared.topic(&name, rkt as usize, || {
                 // SAFETY: the instance and the topic own their live
                 // configurations.
                 let global = unsafe { Conf::from_ptr(inst.conf) };
@@ -34,9 +33,9 @@ fn prod_topic(inst: &Instance, shared: &Arc<ProducerShared>, t: &TopicState, rkt
                     (Some(g), None) => super::conf_bridge::topic_settings(g, &TopicConf::new()),
                     _ => super::conf_bridge::topic_settings(&Conf::new(), &TopicConf::new()),
                 }
-            })
-        })
-        .clone()
+            });
+        (shared.clone(), pt)
+    })
 }
 
 /// The payload buffer for the produce flags: copied (F_COPY), handed over
@@ -72,12 +71,23 @@ struct Request {
 fn produce_one(r: Request) -> Result<(), (rd_kafka_resp_err_t, Option<Box<HeadersObj>>)> {
     // SAFETY: rkt is a live topic handle (checked by the callers).
     let Some(t) = (unsafe { TopicState::from_ptr(r.rkt) }) else { return Err((RD_KAFKA_RESP_ERR__INVALID_ARG, r.headers)) };
-    let Some(inst) = t.inst.upgrade() else { return Err((RD_KAFKA_RESP_ERR__DESTROY, r.headers)) };
-    let Some(shared) = inst.producer.clone() else { return Err((RD_KAFKA_RESP_ERR__INVALID_ARG, r.headers)) };
+    // After the first message the topic knows its producer: no reference
+    // counting on the way.
+    let (shared, pt) = match t.prod.get() {
+        Some((shared, pt)) => (shared, pt),
+        None => {
+            let Some(inst) = t.inst.upgrade() else { return Err((RD_KAFKA_RESP_ERR__DESTROY, r.headers)) };
+            let Some(shared) = inst.producer.as_ref() else { return Err((RD_KAFKA_RESP_ERR__INVALID_ARG, r.headers)) };
+            if shared.closing.load(Ordering::Acquire) {
+                return Err((RD_KAFKA_RESP_ERR__DESTROY, r.headers));
+            }
+            let (shared, pt) = prod_topic(&inst, shared, t, r.rkt);
+            (shared, pt)
+        }
+    };
     if shared.closing.load(Ordering::Acquire) {
         return Err((RD_KAFKA_RESP_ERR__DESTROY, r.headers));
     }
-    let pt = prod_topic(&inst, &shared, t, r.rkt);
     // SAFETY: the key is valid for keylen bytes (or NULL).
     let key = if r.key.is_null() { None } else { Some(unsafe { bytes(r.key, r.keylen) }) };
     let p = Produce {
@@ -92,11 +102,11 @@ fn produce_one(r: Request) -> Result<(), (rd_kafka_resp_err_t, Option<Box<Header
     let m = if r.msgflags & RD_KAFKA_MSG_F_COPY != 0 || r.payload.is_null() {
         // SAFETY: the payload is valid for len bytes (or NULL).
         let value = if r.payload.is_null() { None } else { Some(unsafe { bytes(r.payload, r.len) }) };
-        MessageObj::produce_copied(p, key, value)
+        MessageObj::produce_copied_in(p, key, value, &shared.blocks)
     } else {
-        MessageObj::produce(Produce { payload: payload_buf(r.msgflags, r.payload, r.len), key: MsgBuf::copy_of(key), ..p })
+        MessageObj::produce_key_copied_in(Produce { payload: payload_buf(r.msgflags, r.payload, r.len), ..p }, key, &shared.blocks)
     };
-    match shared.produce(&pt, m, r.partition, r.msgflags & RD_KAFKA_MSG_F_BLOCK != 0) {
+    match shared.produce(pt, m, r.partition, r.msgflags & RD_KAFKA_MSG_F_BLOCK != 0) {
         Ok(()) => Ok(()),
         Err((e, mut m)) => {
             // The application still owns its payload and headers.
@@ -278,7 +288,7 @@ pub unsafe extern "C" fn rd_kafka_produce_batch(rkt: *mut rd_kafka_topic_t, part
 /// Messages not yet delivered (queued or in flight) plus events waiting for
 /// the application.
 pub fn outq_len(inst: &Instance) -> usize {
-    inst.producer.as_ref().map_or(0, |p| p.msg_cnt.load(Ordering::Acquire)) + inst.main_q.len()
+    inst.producer.as_ref().map_or(0, |p| p.queued_msgs()) + inst.main_q.len()
 }
 
 /// Waits until every produced message is delivered (or failed) and its
@@ -302,11 +312,11 @@ pub unsafe extern "C" fn rd_kafka_flush(rk: *mut rd_kafka_t, timeout_ms: c_int) 
             if callbacks {
                 poll_main(inst, Some(step));
             } else if let Some(s) = &shared {
-                if s.msg_cnt.load(Ordering::Acquire) > 0 {
+                if s.queued_msgs() > 0 {
                     s.wait_for_space(step);
                 }
             }
-            let left = if callbacks { outq_len(inst) } else { shared.as_ref().map_or(0, |s| s.msg_cnt.load(Ordering::Acquire)) };
+            let left = if callbacks { outq_len(inst) } else { shared.as_ref().map_or(0, |s| s.queued_msgs()) };
             if left == 0 {
                 break;
             }
@@ -317,7 +327,7 @@ pub unsafe extern "C" fn rd_kafka_flush(rk: *mut rd_kafka_t, timeout_ms: c_int) 
         if let Some(s) = &shared {
             s.flushing.fetch_sub(1, Ordering::AcqRel);
         }
-        let left = if callbacks { outq_len(inst) } else { shared.as_ref().map_or(0, |s| s.msg_cnt.load(Ordering::Acquire)) };
+        let left = if callbacks { outq_len(inst) } else { shared.as_ref().map_or(0, |s| s.queued_msgs()) };
         if left > 0 { RD_KAFKA_RESP_ERR__TIMED_OUT } else { RD_KAFKA_RESP_ERR_NO_ERROR }
     })
 }

@@ -30,7 +30,9 @@ pub struct TopicState {
     /// Partitions that currently have a leader (set from metadata).
     pub available: Mutex<Vec<bool>>,
     /// The producer's state of this topic (created on first produce).
-    pub prod: once_cell::sync::OnceCell<Arc<crate::engine::producer::ProdTopic>>,
+    /// The client's producer is kept here too: messages find it through
+    /// their topic reference to give back their queue space.
+    pub prod: once_cell::sync::OnceCell<(Arc<crate::engine::producer::ProducerShared>, Arc<crate::engine::producer::ProdTopic>)>,
 }
 
 // SAFETY: the raw pointers are the application's opaque (only handed back)

@@ -194,6 +194,8 @@ pub struct Core {
     terminating: bool,
     all_down_reported: bool,
     next_refresh: Option<Instant>,
+    /// A metadata refresh found no broker up: it is sent as soon as one is.
+    refresh_on_up: bool,
     next_stats: Option<Instant>,
     /// A metadata refresh of the loop's own is in flight.
     refresh_inflight: bool,
@@ -229,6 +231,7 @@ impl Core {
             terminating: false,
             all_down_reported: false,
             next_refresh: Some(Instant::now()),
+            refresh_on_up: false,
             next_stats: cfg.statistics_interval.map(|d| Instant::now() + d),
             refresh_inflight: false,
             connect_cursor: 0,
@@ -689,6 +692,9 @@ impl Core {
         self.all_down_reported = false;
         self.inst.debug(super::instance::debug_bit("broker"), "broker", "STATE", &format!("{name}: Broker changed state APIVERSION_QUERY -> UP"));
         self.dispatch_pending_metadata();
+        if std::mem::take(&mut self.refresh_on_up) {
+            self.next_refresh = Some(Instant::now());
+        }
         self.service_broker(slot);
     }
 
@@ -958,6 +964,9 @@ impl Core {
     pub fn want_topic_metadata(&mut self, topic: &str) {
         if !self.wanted_topics.iter().any(|t| t == topic) {
             self.wanted_topics.push(topic.to_string());
+            // A topic not asked for before: ask now.
+            self.next_refresh = Some(Instant::now());
+            return;
         }
         self.refresh_metadata_soon();
     }
@@ -1234,7 +1243,8 @@ impl Core {
             return;
         }
         let Some(slot) = self.usable_broker() else {
-            // Try again shortly, once a connection is up.
+            // Try again once a connection is up (or shortly).
+            self.refresh_on_up = true;
             self.next_refresh = Some(Instant::now() + self.cfg.refresh_fast_interval.max(Duration::from_millis(100)));
             return;
         };

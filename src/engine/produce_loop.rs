@@ -10,7 +10,7 @@
 use super::broker::OutRequest;
 use super::core::{typed_request, Core};
 use super::instance::level;
-use super::producer::{Codec, ProdPartition, ProdTopic, ProducerShared};
+use super::producer::{mono_us, Codec, ProdPartition, ProdTopic, ProducerShared, Queued};
 use crate::abi::event::{EventObj, EventPayload};
 use crate::abi::message::{Delivery, MessageObj};
 use crate::abi::types::*;
@@ -42,6 +42,8 @@ struct Batch {
     topic: Arc<ProdTopic>,
     partition: i32,
     msgs: Vec<Box<MessageObj>>,
+    /// Sum of the messages' sizes ([`super::producer::message_size`]).
+    bytes: usize,
     base_seq: i32,
 }
 
@@ -120,8 +122,12 @@ impl ProducerLoop {
 
     /// When the loop must look at the producer again.
     pub fn next_wakeup(&self) -> Option<Instant> {
-        let linger = self.shared.cfg.linger;
+        let linger_us = self.shared.cfg.linger.as_micros() as i64;
         let flushing = self.shared.flushing.load(Ordering::Acquire) > 0;
+        // Message times are monotonic microseconds: read that clock first,
+        // so that a deadline mapped to an Instant is never early.
+        let now_us = mono_us();
+        let now_i = Instant::now();
         let mut t: Option<Instant> = Some(self.next_timeout_scan);
         let mut take = |x: Instant| t = Some(t.map_or(x, |t| t.min(x)));
         for a in self.active.values() {
@@ -133,8 +139,9 @@ impl ProducerLoop {
                 take(Instant::now());
             }
             if let Some(head) = a.part.q.lock().msgs.front() {
-                let at = head.enqueued_at.unwrap_or_else(Instant::now);
-                take(if flushing { Instant::now() } else { at + linger });
+                let enq_us = head.m.enq_us;
+                let wait = if flushing || enq_us < 0 { 0 } else { (enq_us + linger_us - now_us).max(0) };
+                take(now_i + Duration::from_micros(wait as u64));
             }
         }
         if let Some(at) = self.pid_retry_at {
@@ -191,45 +198,50 @@ fn compression_of(c: Codec) -> Compression {
     }
 }
 
+/// Takes in the partitions and topics that got messages since the last look.
+fn absorb_dirty(pl: &mut ProducerLoop) {
+    while let Ok((t, p)) = pl.shared.dirty_rx.try_recv() {
+        match p {
+            Some(p) => {
+                pl.active.entry(key_of(&t, p.id)).or_insert_with(|| Active {
+                    topic: t.clone(),
+                    part: p,
+                    backoff_until: None,
+                    failures: 0,
+                    inflight: 0,
+                    retry: VecDeque::new(),
+                    next_seq: 0,
+                });
+            }
+            None => {
+                if !pl.unassigned.iter().any(|(u, _)| Arc::ptr_eq(u, &t)) {
+                    pl.unassigned.push((t, None));
+                }
+            }
+        }
+    }
+}
+
 impl Core {
     /// The producer's share of each loop iteration.
     pub fn producer_service(&mut self) {
         let Some(mut pl) = self.producer.take() else { return };
         let now = Instant::now();
-        // Partitions and topics that got messages.
-        while let Ok((t, p)) = pl.shared.dirty_rx.try_recv() {
-            match p {
-                Some(p) => {
-                    pl.active.entry(key_of(&t, p.id)).or_insert_with(|| Active {
-                        topic: t.clone(),
-                        part: p,
-                        backoff_until: None,
-                        failures: 0,
-                        inflight: 0,
-                        retry: VecDeque::new(),
-                        next_seq: 0,
-                    });
-                }
-                None => {
-                    if !pl.unassigned.iter().any(|(u, _)| Arc::ptr_eq(u, &t)) {
-                        pl.unassigned.push((t, None));
-                    }
-                }
-            }
-        }
-        self.producer_assign_unassigned(&mut pl, now);
+        let now_us = mono_us();
+        absorb_dirty(&mut pl);
+        self.producer_assign_unassigned(&mut pl, now, now_us);
         if now >= pl.next_timeout_scan {
             pl.next_timeout_scan = now + Duration::from_millis(100);
-            self.producer_expire(&mut pl, now);
+            self.producer_expire(&mut pl, now_us);
         }
         self.producer_pid(&mut pl, now);
-        self.producer_send(&mut pl, now);
+        self.producer_send(&mut pl, now, now_us);
         self.producer = Some(pl);
     }
 
     /// Partitions messages that were produced before their topic's
     /// partition count was known.
-    fn producer_assign_unassigned(&mut self, pl: &mut ProducerLoop, now: Instant) {
+    fn producer_assign_unassigned(&mut self, pl: &mut ProducerLoop, now: Instant, now_us: i64) {
         let mut keep = Vec::new();
         for (t, missing_since) in std::mem::take(&mut pl.unassigned) {
             let cnt = self.metadata.topic(&t.name).filter(|m| m.err == 0).map_or(-1, |m| m.partitions.len() as i32);
@@ -253,7 +265,7 @@ impl Core {
             let mut failed = Vec::new();
             for mut m in msgs {
                 let p = if m.msg.partition == RD_KAFKA_PARTITION_UA {
-                    pl.shared.choose_partition(&t, cnt, m.key(), m.msg._private)
+                    pl.shared.choose_partition(&t, cnt, m.key(), m.msg._private, now_us)
                 } else {
                     (m.msg.partition < cnt).then_some(m.msg.partition)
                 };
@@ -284,21 +296,23 @@ impl Core {
     }
 
     /// Fails queued messages older than message.timeout.ms.
-    fn producer_expire(&mut self, pl: &mut ProducerLoop, now: Instant) {
+    fn producer_expire(&mut self, pl: &mut ProducerLoop, now_us: i64) {
         let mut expired_all = Vec::new();
         for a in pl.active.values_mut() {
             let Some(timeout) = a.topic.settings.message_timeout else { continue };
+            let timeout = timeout.as_micros() as i64;
             let mut q = a.part.q.lock();
-            while q.msgs.front().is_some_and(|m| m.enqueued_at.is_some_and(|t| now.saturating_duration_since(t) >= timeout)) {
-                let m = q.msgs.pop_front().unwrap();
-                q.bytes -= super::producer::message_size(&m);
-                expired_all.push(m);
+            while q.msgs.front().is_some_and(|e| e.m.enq_us >= 0 && now_us - e.m.enq_us >= timeout) {
+                let e = q.msgs.pop_front().unwrap();
+                q.bytes -= e.size;
+                expired_all.push(e.m);
             }
         }
         for (t, _) in &pl.unassigned {
             let Some(timeout) = t.settings.message_timeout else { continue };
+            let timeout = timeout.as_micros() as i64;
             let mut q = t.unassigned.lock();
-            while q.front().is_some_and(|m| m.enqueued_at.is_some_and(|e| now.saturating_duration_since(e) >= timeout)) {
+            while q.front().is_some_and(|m| m.enq_us >= 0 && now_us - m.enq_us >= timeout) {
                 expired_all.push(q.pop_front().unwrap());
             }
         }
@@ -367,8 +381,9 @@ impl Core {
                             while let Some(b) = a.retry.pop_back() {
                                 for mut m in b.msgs.into_iter().rev() {
                                     m.seq = -1;
-                                    q.bytes += super::producer::message_size(&m);
-                                    q.msgs.push_front(m);
+                                    let size = super::producer::message_size(&m);
+                                    q.bytes += size;
+                                    q.msgs.push_front(Queued { m, size });
                                 }
                             }
                         }
@@ -414,7 +429,7 @@ impl Core {
         let mut failed = Vec::new();
         for a in pl.active.values_mut() {
             let mut q = a.part.q.lock();
-            failed.extend(q.msgs.drain(..));
+            failed.extend(q.msgs.drain(..).map(|e| e.m));
             q.bytes = 0;
             for b in a.retry.drain(..) {
                 failed.extend(b.msgs);
@@ -424,7 +439,7 @@ impl Core {
     }
 
     /// Builds and sends batches for every partition that is ready.
-    fn producer_send(&mut self, pl: &mut ProducerLoop, now: Instant) {
+    fn producer_send(&mut self, pl: &mut ProducerLoop, now: Instant, now_us: i64) {
         let idempotent = pl.pid != Pid::None;
         let (pid, epoch) = match pl.pid {
             Pid::Assigned { id, epoch } => (id, epoch),
@@ -433,6 +448,7 @@ impl Core {
             _ => return,
         };
         let cfg = pl.shared.cfg.clone();
+        let linger_us = cfg.linger.as_micros() as i64;
         let flushing = pl.shared.flushing.load(Ordering::Acquire) > 0;
         // Batches per broker slot.
         let mut per_broker: HashMap<usize, Vec<Batch>> = HashMap::new();
@@ -479,30 +495,31 @@ impl Core {
                 let Some(head) = q.msgs.front() else {
                     // Drained: the application's next message will tell
                     // the loop again.
-                    a.part.queued_for_loop.store(false, Ordering::Release);
+                    q.queued_for_loop = false;
                     if a.inflight == 0 && a.retry.is_empty() {
                         drop_keys.push(k);
                     }
                     break;
                 };
-                let lingered = head.enqueued_at.is_none_or(|t| now.saturating_duration_since(t) >= cfg.linger);
+                let lingered = head.m.enq_us < 0 || now_us - head.m.enq_us >= linger_us;
                 let full = q.msgs.len() >= cfg.batch_num_messages || q.bytes >= cfg.batch_size;
                 if !(lingered || full || flushing) {
                     break;
                 }
                 // Take one batch worth of messages.
                 let mut msgs = Vec::with_capacity(q.msgs.len().min(cfg.batch_num_messages));
-                let mut bytes = 0usize;
-                while let Some(m) = q.msgs.front() {
-                    let sz = super::producer::message_size(m) + 32;
+                let (mut bytes, mut taken) = (0usize, 0usize);
+                while let Some(e) = q.msgs.front() {
+                    let sz = e.size + 32;
                     if !msgs.is_empty() && (msgs.len() >= cfg.batch_num_messages || bytes + sz > cfg.batch_size) {
                         break;
                     }
-                    let m = q.msgs.pop_front().unwrap();
-                    q.bytes -= super::producer::message_size(&m);
+                    let e = q.msgs.pop_front().unwrap();
                     bytes += sz;
-                    msgs.push(m);
+                    taken += e.size;
+                    msgs.push(e.m);
                 }
+                q.bytes -= taken;
                 drop(q);
                 let base_seq = if idempotent { a.next_seq } else { -1 };
                 if idempotent {
@@ -512,15 +529,15 @@ impl Core {
                     a.next_seq = a.next_seq.wrapping_add(msgs.len() as i32);
                 }
                 a.inflight += 1;
-                per_broker.entry(slot).or_default().push(Batch { topic: a.topic.clone(), partition: a.part.id, msgs, base_seq });
+                per_broker.entry(slot).or_default().push(Batch { topic: a.topic.clone(), partition: a.part.id, msgs, bytes: taken, base_seq });
             }
         }
         for k in drop_keys {
             // Only if nothing arrived meanwhile.
             if let Some(a) = pl.active.get(&k) {
-                let q = a.part.q.lock();
+                let mut q = a.part.q.lock();
                 if q.msgs.is_empty() && a.inflight == 0 && a.retry.is_empty() {
-                    a.part.queued_for_loop.store(false, Ordering::Release);
+                    q.queued_for_loop = false;
                     drop(q);
                     pl.active.remove(&k);
                 }
@@ -558,12 +575,15 @@ impl Core {
                         skip_useless_compression: true,
                         ..Default::default()
                     },
-                    b.msgs.iter().map(|m| super::producer::message_size(m) + 16).sum::<usize>() + 64,
+                    b.bytes + 16 * b.msgs.len() + 64,
                 );
-                for m in &b.msgs {
+                for (i, m) in b.msgs.iter().enumerate() {
+                    if let Some(ahead) = b.msgs.get(i + 4) {
+                        ahead.prefetch_with_data();
+                    }
                     match m.headers() {
-                        Some(h) => builder.append(m.timestamp, m.key(), m.payload(), h.iter()),
-                        None => builder.append(m.timestamp, m.key(), m.payload(), std::iter::empty()),
+                        Some(h) => builder.append(m.timestamp, m.key_view(), m.payload_view(), h.iter()),
+                        None => builder.append(m.timestamp, m.key_view(), m.payload_view(), std::iter::empty()),
                     };
                 }
                 match builder.finish() {
@@ -576,9 +596,8 @@ impl Core {
                         let e = ts.parts.entry(b.partition).or_default();
                         e.0 += b.msgs.len() as u64;
                         e.1 += bytes.len() as u64;
-                        let now = Instant::now();
-                        if let Some(first) = b.msgs.first().and_then(|m| m.enqueued_at) {
-                            self.brokers[slot].stats.int_latency.add(now.saturating_duration_since(first).as_micros() as i64);
+                        if let Some(first) = b.msgs.first().filter(|m| m.enq_us >= 0) {
+                            self.brokers[slot].stats.int_latency.add((mono_us() - first.enq_us).max(0));
                         }
                         encoded.push((b.topic.name.clone(), b.partition, bytes));
                         ok_batches.push(b);
@@ -777,14 +796,26 @@ impl Core {
         } else {
             let mut q = a.part.q.lock();
             for m in b.msgs.into_iter().rev() {
-                q.bytes += super::producer::message_size(&m);
-                q.msgs.push_front(m);
+                let size = super::producer::message_size(&m);
+                q.bytes += size;
+                q.msgs.push_front(Queued { m, size });
             }
         }
     }
 
     fn report_success(&mut self, pl: &mut ProducerLoop, mut msgs: Vec<Box<MessageObj>>, base_offset: i64, append_time: Option<i64>, broker_id: i32, status: rd_kafka_msg_status_t) {
-        for (i, m) in msgs.iter_mut().enumerate() {
+        let dropped = pl.shared.cfg.dr_only_error || !pl.want_dr;
+        if dropped && pl.shared.ic_ack.get().is_none() {
+            // Nobody sees these messages again: no outcome to record.
+            pl.shared.drop_reported(msgs);
+            return;
+        }
+        for i in 0..msgs.len() {
+            // The messages are cold (sent a while ago): load ahead.
+            if let Some(ahead) = msgs.get(i + 6) {
+                ahead.prefetch();
+            }
+            let m = &mut msgs[i];
             let partition = m.msg.partition;
             m.set_delivery(Delivery {
                 err: RD_KAFKA_RESP_ERR_NO_ERROR,
@@ -797,8 +828,9 @@ impl Core {
             });
         }
         pl.shared.on_acknowledgement(&mut msgs);
-        if pl.shared.cfg.dr_only_error || !pl.want_dr {
-            return; // dropping the messages gives back their queue space
+        if dropped {
+            pl.shared.drop_reported(msgs);
+            return;
         }
         self.push_dr(msgs);
     }
@@ -822,6 +854,7 @@ impl Core {
         }
         pl.shared.on_acknowledgement(&mut msgs);
         if !pl.want_dr {
+            pl.shared.drop_reported(msgs);
             return;
         }
         self.push_dr(msgs);
@@ -833,18 +866,23 @@ impl Core {
         // callbacks, once its report was served.
         let cbs = &self.inst.callbacks;
         let event_mode = cbs.dr_msg_cb.is_none() && cbs.dr_cb.is_none();
+        let (mut n, mut bytes) = (0, 0);
         let raw = msgs
             .into_iter()
             .map(|mut m| {
-                if event_mode {
-                    drop(m.accounting.take());
-                    if let Some(p) = &self.inst.producer {
-                        p.release(1, super::producer::message_size(&m));
-                    }
+                if event_mode && m.accounted {
+                    m.accounted = false;
+                    n += 1;
+                    bytes += super::producer::message_size(&m);
                 }
                 MessageObj::into_raw(m)
             })
             .collect();
+        if n > 0 {
+            if let Some(p) = &self.inst.producer {
+                p.release(n, bytes);
+            }
+        }
         self.inst.main_q.push(EventObj::new(RD_KAFKA_EVENT_DR, EventPayload::Messages { msgs: raw, next: 0 }));
     }
 
@@ -877,11 +915,14 @@ impl Core {
     /// Purges queued (`queue`) and/or in-flight (`inflight`) messages.
     pub fn producer_purge(&mut self, queue: bool, inflight: bool) {
         let Some(mut pl) = self.producer.take() else { return };
+        // Messages produced just before the purge may not be known to the
+        // loop yet.
+        absorb_dirty(&mut pl);
         if queue {
             let mut purged = Vec::new();
             for a in pl.active.values_mut() {
                 let mut q = a.part.q.lock();
-                purged.extend(q.msgs.drain(..));
+                purged.extend(q.msgs.drain(..).map(|e| e.m));
                 q.bytes = 0;
                 for b in a.retry.drain(..) {
                     purged.extend(b.msgs);

@@ -14,8 +14,38 @@ use parking_lot::{Condvar, Mutex, RwLock};
 use std::collections::{HashMap, VecDeque};
 use std::os::raw::c_void;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, AtomicI32, AtomicU64, AtomicUsize, Ordering};
-use std::time::{Duration, Instant};
+use std::sync::atomic::{AtomicBool, AtomicI32, AtomicI64, AtomicPtr, AtomicU64, AtomicUsize, Ordering};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+/// Microseconds of CLOCK_MONOTONIC (the clock of `std::time::Instant`):
+/// the producer's one clock read per message.
+pub fn mono_us() -> i64 {
+    let mut ts = libc::timespec { tv_sec: 0, tv_nsec: 0 };
+    // SAFETY: a valid out-parameter; CLOCK_MONOTONIC always exists.
+    unsafe { libc::clock_gettime(libc::CLOCK_MONOTONIC, &mut ts) };
+    ts.tv_sec as i64 * 1_000_000 + ts.tv_nsec as i64 / 1000
+}
+
+/// Wall clock minus monotonic clock, in microseconds, and the monotonic
+/// time it was measured at (refreshed at most every WALL_REFRESH_US, so a
+/// step of the system clock is picked up within that time).
+static WALL_OFFSET_US: AtomicI64 = AtomicI64::new(0);
+static WALL_CHECKED_US: AtomicI64 = AtomicI64::new(i64::MIN / 2);
+const WALL_REFRESH_US: i64 = 100_000;
+
+/// The wall-clock time (ms since the epoch) at monotonic time `mono`
+/// (a recent [`mono_us`] reading): the monotonic time plus the measured
+/// offset between the two clocks, so producing costs one clock read.
+pub fn wall_ms_at(mono: i64) -> i64 {
+    if mono.wrapping_sub(WALL_CHECKED_US.load(Ordering::Relaxed)) >= WALL_REFRESH_US {
+        let wall = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_micros() as i64);
+        let now = mono_us();
+        WALL_OFFSET_US.store(wall - now, Ordering::Relaxed);
+        WALL_CHECKED_US.store(now, Ordering::Relaxed);
+        return (wall - (now - mono)).div_euclid(1000);
+    }
+    (mono + WALL_OFFSET_US.load(Ordering::Relaxed)).div_euclid(1000)
+}
 
 /// Built-in partitioners.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -116,27 +146,92 @@ pub struct TopicSettings {
     pub compression_level: i32,
 }
 
+/// Keeps a value on cache lines of its own (counters one side writes per
+/// message stay apart from what the other side writes).
+#[repr(align(64))]
+#[derive(Default)]
+pub struct CacheLine<T>(pub T);
+
+impl<T> std::ops::Deref for CacheLine<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+/// A queued message and its size ([`message_size`]), kept beside it so
+/// that the loop cuts batches without touching the messages.
+pub struct Queued {
+    pub m: Box<MessageObj>,
+    pub size: usize,
+}
+
 /// A partition's queue of messages waiting to be sent.
 #[derive(Default)]
 pub struct PartQueue {
-    pub msgs: VecDeque<Box<MessageObj>>,
+    pub msgs: VecDeque<Queued>,
     /// Bytes of the messages (key + value + headers).
     pub bytes: usize,
+    /// Set while the partition is known to the loop's active set.
+    pub queued_for_loop: bool,
 }
 
 /// A partition as the producer sees it.
 pub struct ProdPartition {
     pub id: i32,
-    pub q: Mutex<PartQueue>,
-    /// Set while the partition is known to the loop's active set.
-    pub queued_for_loop: AtomicBool,
+    pub q: CacheLine<Mutex<PartQueue>>,
 }
 
 impl ProdPartition {
     fn new(id: i32) -> Arc<ProdPartition> {
-        Arc::new(ProdPartition { id, q: Mutex::new(PartQueue::default()), queued_for_loop: AtomicBool::new(false) })
+        Arc::new(ProdPartition { id, q: CacheLine(Mutex::new(PartQueue::default())) })
     }
 }
+
+/// A topic's partitions: a list that only grows, read without locking.
+/// Every version of the list stays allocated until the topic goes (the
+/// list grows rarely: when metadata reports more partitions).
+pub struct PartList {
+    cur: AtomicPtr<Vec<Arc<ProdPartition>>>,
+    all: Mutex<Vec<Box<Vec<Arc<ProdPartition>>>>>,
+}
+
+impl PartList {
+    fn new() -> PartList {
+        let mut first = Box::new(Vec::new());
+        let cur = AtomicPtr::new(&mut *first as *mut Vec<Arc<ProdPartition>>);
+        PartList { cur, all: Mutex::new(vec![first]) }
+    }
+
+    /// The current list.
+    pub fn get(&self) -> &[Arc<ProdPartition>] {
+        // SAFETY: `cur` points to a list in `all`, boxed (it does not move)
+        // and never changed or freed before `self` is.
+        unsafe { &*self.cur.load(Ordering::Acquire) }
+    }
+
+    /// Grows the list to `cnt` partitions.
+    fn grow(&self, cnt: i32) {
+        let mut all = self.all.lock();
+        let cur = self.get();
+        if cur.len() as i32 >= cnt {
+            return;
+        }
+        let mut next = Box::new(Vec::with_capacity(cnt as usize));
+        next.extend(cur.iter().cloned());
+        while (next.len() as i32) < cnt {
+            let id = next.len() as i32;
+            next.push(ProdPartition::new(id));
+        }
+        let p = &mut *next as *mut Vec<Arc<ProdPartition>>;
+        all.push(next);
+        self.cur.store(p, Ordering::Release);
+    }
+}
+
+// SAFETY: the raw pointer is a shared view of lists owned by `all`.
+unsafe impl Send for PartList {}
+unsafe impl Sync for PartList {}
 
 /// A topic as the producer sees it.
 pub struct ProdTopic {
@@ -147,27 +242,34 @@ pub struct ProdTopic {
     pub settings: TopicSettings,
     /// Partition count from metadata; -1 until known.
     pub partition_cnt: AtomicI32,
-    pub partitions: RwLock<Vec<Arc<ProdPartition>>>,
+    pub partitions: PartList,
     /// Messages produced before the partition count was known, each with
     /// the partition asked for (UA: partitioner decides later).
     pub unassigned: Mutex<VecDeque<Box<MessageObj>>>,
-    /// Sticky partition for keyless messages and when it was chosen.
-    sticky: Mutex<(i32, Instant)>,
+    /// Sticky partition for keyless messages (-1: none yet) and until when
+    /// (monotonic microseconds) it stays; changed under `sticky_lock`.
+    sticky_part: AtomicI32,
+    sticky_until: AtomicI64,
+    sticky_lock: Mutex<()>,
 }
 
 impl ProdTopic {
     pub fn partition(&self, id: i32) -> Option<Arc<ProdPartition>> {
-        self.partitions.read().get(id as usize).cloned()
+        self.partition_ref(id).cloned()
+    }
+
+    /// The partition, borrowed (no reference count taken).
+    pub fn partition_ref(&self, id: i32) -> Option<&Arc<ProdPartition>> {
+        if id < 0 {
+            return None;
+        }
+        self.partitions.get().get(id as usize)
     }
 
     /// Grows the partition list to `cnt` (partitions never shrink).
     pub fn set_partition_cnt(&self, cnt: i32) {
-        let mut parts = self.partitions.write();
-        while (parts.len() as i32) < cnt {
-            let id = parts.len() as i32;
-            parts.push(ProdPartition::new(id));
-        }
-        self.partition_cnt.store(cnt.max(parts.len() as i32), Ordering::Release);
+        self.partitions.grow(cnt);
+        self.partition_cnt.store(cnt.max(self.partitions.get().len() as i32), Ordering::Release);
     }
 }
 
@@ -196,13 +298,24 @@ pub struct ProducerConfig {
     pub topic_propagation_max: Duration,
 }
 
+/// Queue accounting: messages produced and not yet reported (queued or in
+/// flight), their bytes, and threads waiting for queue space.
+#[derive(Default)]
+pub struct QueueCounters {
+    pub msg_cnt: AtomicUsize,
+    pub msg_bytes: AtomicUsize,
+    waiters: AtomicUsize,
+}
+
 /// The producer state shared by application threads and the loop.
 pub struct ProducerShared {
     pub cfg: ProducerConfig,
     pub topics: RwLock<HashMap<String, Arc<ProdTopic>>>,
-    /// Messages produced and not yet reported (queued or in flight).
-    pub msg_cnt: AtomicUsize,
-    pub msg_bytes: AtomicUsize,
+    /// Written per message by produce() (and per batch of reports), on a
+    /// cache line of its own.
+    pub counters: CacheLine<QueueCounters>,
+    /// Memory of destroyed messages, for new ones.
+    pub blocks: crate::abi::message::BlockCache,
     /// Waiters for queue space (RD_KAFKA_MSG_F_BLOCK) and for flush.
     space_lock: Mutex<()>,
     space: Condvar,
@@ -218,8 +331,6 @@ pub struct ProducerShared {
     pub closing: AtomicBool,
     /// A fatal error was raised: producing fails with _FATAL.
     pub fatal: AtomicBool,
-    /// Threads waiting for queue space.
-    waiters: AtomicUsize,
     /// on_send and on_acknowledgement interceptors (set once the client's
     /// on_new interceptors have run).
     pub ic_send: once_cell::sync::OnceCell<Vec<crate::config::interceptors::Interceptor<crate::config::interceptors::OnSendFn>>>,
@@ -236,8 +347,8 @@ impl ProducerShared {
         Arc::new(ProducerShared {
             cfg,
             topics: RwLock::new(HashMap::new()),
-            msg_cnt: AtomicUsize::new(0),
-            msg_bytes: AtomicUsize::new(0),
+            counters: CacheLine::default(),
+            blocks: Default::default(),
             space_lock: Mutex::new(()),
             space: Condvar::new(),
             dirty_tx,
@@ -248,7 +359,6 @@ impl ProducerShared {
             closing: AtomicBool::new(false),
             fatal: AtomicBool::new(false),
             waker: once_cell::sync::OnceCell::new(),
-            waiters: AtomicUsize::new(0),
             ic_send: once_cell::sync::OnceCell::new(),
             ic_ack: once_cell::sync::OnceCell::new(),
             rk: std::sync::atomic::AtomicPtr::new(std::ptr::null_mut()),
@@ -269,9 +379,11 @@ impl ProducerShared {
                     rkt,
                     settings: settings(),
                     partition_cnt: AtomicI32::new(-1),
-                    partitions: RwLock::new(Vec::new()),
+                    partitions: PartList::new(),
                     unassigned: Mutex::new(VecDeque::new()),
-                    sticky: Mutex::new((-1, Instant::now())),
+                    sticky_part: AtomicI32::new(-1),
+                    sticky_until: AtomicI64::new(0),
+                    sticky_lock: Mutex::new(()),
                 })
             })
             .clone()
@@ -280,18 +392,15 @@ impl ProducerShared {
     /// Reserves queue space for one message of `size` bytes, waiting for it
     /// when `block` is set.
     fn reserve(&self, size: usize, block: bool) -> Result<(), ProduceError> {
+        let c = &self.counters;
         loop {
-            let cnt = self.msg_cnt.load(Ordering::Relaxed);
-            let bytes = self.msg_bytes.load(Ordering::Relaxed);
+            let cnt = c.msg_cnt.load(Ordering::Relaxed);
+            let bytes = c.msg_bytes.load(Ordering::Relaxed);
             let fits = (self.cfg.max_messages == 0 || cnt < self.cfg.max_messages)
                 && (bytes + size <= self.cfg.max_bytes || cnt == 0);
             if fits {
-                if self
-                    .msg_cnt
-                    .compare_exchange_weak(cnt, cnt + 1, Ordering::AcqRel, Ordering::Relaxed)
-                    .is_ok()
-                {
-                    self.msg_bytes.fetch_add(size, Ordering::AcqRel);
+                if c.msg_cnt.compare_exchange_weak(cnt, cnt + 1, Ordering::AcqRel, Ordering::Relaxed).is_ok() {
+                    c.msg_bytes.fetch_add(size, Ordering::AcqRel);
                     return Ok(());
                 }
                 continue;
@@ -305,31 +414,65 @@ impl ProducerShared {
             if self.fatal.load(Ordering::Acquire) {
                 return Err(ProduceError(RD_KAFKA_RESP_ERR__FATAL));
             }
-            self.waiters.fetch_add(1, Ordering::AcqRel);
+            c.waiters.fetch_add(1, Ordering::AcqRel);
             let mut g = self.space_lock.lock();
             self.space.wait_for(&mut g, Duration::from_millis(100));
             drop(g);
-            self.waiters.fetch_sub(1, Ordering::AcqRel);
+            c.waiters.fetch_sub(1, Ordering::AcqRel);
         }
+    }
+
+    /// Messages produced and not yet reported (queued or in flight).
+    pub fn queued_msgs(&self) -> usize {
+        self.counters.msg_cnt.load(Ordering::Acquire)
+    }
+
+    /// Bytes of those messages.
+    pub fn queued_bytes(&self) -> usize {
+        self.counters.msg_bytes.load(Ordering::Acquire)
     }
 
     /// Gives back queue space of `n` reported messages of `size` bytes.
     pub fn release(&self, n: usize, size: usize) {
-        self.msg_cnt.fetch_sub(n, Ordering::AcqRel);
-        self.msg_bytes.fetch_sub(size, Ordering::AcqRel);
-        if self.waiters.load(Ordering::Acquire) > 0 {
+        let c = &self.counters;
+        c.msg_cnt.fetch_sub(n, Ordering::AcqRel);
+        c.msg_bytes.fetch_sub(size, Ordering::AcqRel);
+        if c.waiters.load(Ordering::Acquire) > 0 {
             let _g = self.space_lock.lock();
             self.space.notify_all();
         }
     }
 
-    /// Drops every queued message (client destruction: messages hold a
-    /// reference to this state, so they must go before it can).
+    /// Drops messages whose outcome is known and that are not reported to
+    /// the application, giving back their queue space in one step.
+    pub fn drop_reported(&self, msgs: Vec<Box<MessageObj>>) {
+        let (mut n, mut bytes) = (0, 0);
+        let mut blocks = crate::abi::message::BlockFree::default();
+        let mut msgs = msgs;
+        // Last to first, loading a few messages ahead (they are cold).
+        while let Some(mut m) = msgs.pop() {
+            if let Some(ahead) = msgs.len().checked_sub(4).map(|i| &msgs[i]) {
+                ahead.prefetch_all();
+            }
+            if m.accounted {
+                m.accounted = false;
+                n += 1;
+                bytes += m.wire_size;
+            }
+            m.free_into(&mut blocks);
+        }
+        blocks.finish(&self.blocks);
+        if n > 0 {
+            self.release(n, bytes);
+        }
+    }
+
+    /// Drops every queued message (client destruction).
     pub fn drop_all_queued(&self) {
         let topics: Vec<Arc<ProdTopic>> = self.topics.read().values().cloned().collect();
         for t in topics {
             drop(std::mem::take(&mut *t.unassigned.lock()));
-            for p in t.partitions.read().iter() {
+            for p in t.partitions.get().iter() {
                 let mut q = p.q.lock();
                 let msgs = std::mem::take(&mut q.msgs);
                 q.bytes = 0;
@@ -347,17 +490,18 @@ impl ProducerShared {
 
     /// Waits until the queue count drops, or `timeout` passes.
     pub fn wait_for_space(&self, timeout: Duration) {
-        self.waiters.fetch_add(1, Ordering::AcqRel);
+        self.counters.waiters.fetch_add(1, Ordering::AcqRel);
         let mut g = self.space_lock.lock();
         self.space.wait_for(&mut g, timeout);
         drop(g);
-        self.waiters.fetch_sub(1, Ordering::AcqRel);
+        self.counters.waiters.fetch_sub(1, Ordering::AcqRel);
     }
 
     /// Chooses the partition of a message (the application's partitioner
     /// callback or a built-in one). None: the partitioner gave an invalid
     /// partition.
-    pub fn choose_partition(&self, t: &ProdTopic, cnt: i32, key: Option<&[u8]>, msg_opaque: *mut c_void) -> Option<i32> {
+    /// `now` is the message's time ([`mono_us`]).
+    pub fn choose_partition(&self, t: &ProdTopic, cnt: i32, key: Option<&[u8]>, msg_opaque: *mut c_void, now: i64) -> Option<i32> {
         let s = &t.settings;
         let p = if let Some(cb) = s.partitioner_cb {
             let (kp, kl) = match key {
@@ -368,7 +512,7 @@ impl ProducerShared {
             // calls it.
             unsafe { cb(t.rkt as *const rd_kafka_topic_t, kp, kl, cnt, s.rkt_opaque as *mut c_void, msg_opaque) }
         } else if s.partitioner.sticky_for(key) {
-            self.sticky(t, cnt)
+            self.sticky(t, cnt, now)
         } else {
             s.partitioner.hash(key, cnt)
         };
@@ -377,15 +521,28 @@ impl ProducerShared {
 
     /// The sticky partition for keyless messages: kept for
     /// sticky.partitioning.linger.ms, then a new random one.
-    fn sticky(&self, t: &ProdTopic, cnt: i32) -> i32 {
+    fn sticky(&self, t: &ProdTopic, cnt: i32, now: i64) -> i32 {
         if self.cfg.sticky_linger.is_zero() {
             return partitioner::random_partition(cnt);
         }
-        let mut st = t.sticky.lock();
-        if st.0 < 0 || st.0 >= cnt || st.1.elapsed() >= self.cfg.sticky_linger {
-            *st = (partitioner::random_partition(cnt), Instant::now());
+        // Fast path without locking: `until` is stored after the
+        // partition, so seeing a current deadline means seeing its partition.
+        let valid = |part: i32, until: i64| part >= 0 && part < cnt && now < until;
+        let until = t.sticky_until.load(Ordering::Acquire);
+        let part = t.sticky_part.load(Ordering::Relaxed);
+        if valid(part, until) {
+            return part;
         }
-        st.0
+        let _g = t.sticky_lock.lock();
+        let until = t.sticky_until.load(Ordering::Acquire);
+        let part = t.sticky_part.load(Ordering::Relaxed);
+        if valid(part, until) {
+            return part;
+        }
+        let part = partitioner::random_partition(cnt);
+        t.sticky_part.store(part, Ordering::Relaxed);
+        t.sticky_until.store(now.saturating_add(self.cfg.sticky_linger.as_micros() as i64), Ordering::Release);
+        part
     }
 
     /// Appends a message to a partition queue and tells the loop when it
@@ -393,13 +550,14 @@ impl ProducerShared {
     pub fn enqueue(&self, t: &Arc<ProdTopic>, p: &Arc<ProdPartition>, m: Box<MessageObj>, size: usize) {
         let notify = {
             let mut q = p.q.lock();
-            q.msgs.push_back(m);
+            q.msgs.push_back(Queued { m, size });
             q.bytes += size;
             // The loop is told once when the queue starts filling (it then
             // watches the linger time) and once each time a batch fills.
             let filled = q.msgs.len() == self.cfg.batch_num_messages
                 || (q.bytes >= self.cfg.batch_size && q.bytes - size < self.cfg.batch_size);
-            let newly = !p.queued_for_loop.swap(true, Ordering::AcqRel);
+            let newly = !q.queued_for_loop;
+            q.queued_for_loop = true;
             newly || filled
         };
         if notify {
@@ -456,7 +614,7 @@ impl ProducerShared {
 
     /// Validates, accounts and enqueues one message. On error the message is
     /// handed back so the caller can return the payload to the application.
-    pub fn produce(self: &Arc<Self>, t: &Arc<ProdTopic>, mut m: Box<MessageObj>, partition: i32, block: bool) -> Result<(), (ProduceError, Box<MessageObj>)> {
+    pub fn produce(&self, t: &Arc<ProdTopic>, mut m: Box<MessageObj>, partition: i32, block: bool) -> Result<(), (ProduceError, Box<MessageObj>)> {
         if self.fatal.load(Ordering::Acquire) {
             return Err((ProduceError(RD_KAFKA_RESP_ERR__FATAL), m));
         }
@@ -477,12 +635,12 @@ impl ProducerShared {
         }
         if cnt < 0 {
             m.msg.partition = partition;
-            m.accounting = Some((self.clone(), size));
+            m.accounted = true;
             self.enqueue_unassigned(t, m);
             return Ok(());
         }
         let chosen = if partition == RD_KAFKA_PARTITION_UA {
-            match self.choose_partition(t, cnt, m.key(), m.msg._private) {
+            match self.choose_partition(t, cnt, m.key(), m.msg._private, m.enq_us) {
                 Some(p) => p,
                 None => {
                     self.release(1, size);
@@ -493,10 +651,10 @@ impl ProducerShared {
             partition
         };
         m.msg.partition = chosen;
-        match t.partition(chosen) {
+        match t.partition_ref(chosen) {
             Some(p) => {
-                m.accounting = Some((self.clone(), size));
-                self.enqueue(t, &p, m, size);
+                m.accounted = true;
+                self.enqueue(t, p, m, size);
                 Ok(())
             }
             None => {
