@@ -264,7 +264,8 @@ pub unsafe extern "C" fn rd_kafka_destroy_flags(rk: *mut rd_kafka_t, flags: c_in
         // SAFETY: the handle came from rd_kafka_new() and is destroyed once.
         let handle = unsafe { Box::from_raw(rk as *mut ClientHandle) };
         let inst = handle.inst.clone();
-        drop(handle);
+        // The handle stays valid until the loop has stopped: callbacks made
+        // while shutting down (logs, last reports) still get a usable rk.
         inst.terminating.store(true, Ordering::SeqCst);
         if let Some(p) = &inst.producer {
             p.closing.store(true, Ordering::Release);
@@ -285,6 +286,7 @@ pub unsafe extern "C" fn rd_kafka_destroy_flags(rk: *mut rd_kafka_t, flags: c_in
         unsafe { super::conf_bridge::destroy_instance(&inst) };
         inst.topics.lock().clear();
         inst.rk.store(ptr::null_mut(), Ordering::Release);
+        drop(handle);
     })
 }
 

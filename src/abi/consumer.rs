@@ -479,10 +479,18 @@ pub unsafe extern "C" fn rd_kafka_assignment(rk: *mut rd_kafka_t, partitions: *m
         if partitions.is_null() {
             return RD_KAFKA_RESP_ERR__INVALID_ARG;
         }
-        let Some(keys) = call(inst, LOOP_CALL, |c, _| c.assignment.keys().cloned().collect::<Vec<_>>()) else {
+        let Some(items) = call(inst, LOOP_CALL, |c, _| {
+            c.assignment
+                .keys()
+                .map(|k| {
+                    let mut t = TopicPartition::new(k.0.clone(), k.1);
+                    t.offset = c.assigned_offsets.get(k).copied().unwrap_or(RD_KAFKA_OFFSET_INVALID);
+                    t
+                })
+                .collect::<Vec<_>>()
+        }) else {
             return RD_KAFKA_RESP_ERR__DESTROY;
         };
-        let items: Vec<TopicPartition> = keys.into_iter().map(|(t, p)| TopicPartition::new(t, p)).collect();
         // SAFETY: valid out pointer.
         unsafe { *partitions = tpl::from_slice(&items) };
         RD_KAFKA_RESP_ERR_NO_ERROR

@@ -1318,7 +1318,17 @@ where
     let handler: Handler = Box::new(move |core: &mut Core, r: Result<Response, KafkaError>| {
         let r = r.and_then(|resp| {
             let slot = resp.broker;
+            let dump = core.inst.debug_enabled("protocol").then(|| resp.frame.clone());
+            let version = resp.version;
             wire::decode_response::<R>(resp.frame, resp.version)
+                .inspect_err(|e| {
+                    if let Some(f) = &dump {
+                        let shown = &f[..f.len().min(512)];
+                        let hex: String = shown.iter().map(|b| format!("{b:02x}")).collect();
+                        let msg = format!("Cannot decode response of API {} v{version} ({} bytes): {}: {hex}", R::KEY, f.len(), e.0);
+                        core.inst.debug(crate::engine::instance::debug_bit("protocol"), "protocol", "PROTOERR", &msg);
+                    }
+                })
                 .map(|d| (d, slot))
                 .map_err(|e: WireError| KafkaError::new(RD_KAFKA_RESP_ERR__BAD_MSG, e.0))
         });

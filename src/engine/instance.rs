@@ -209,6 +209,11 @@ impl Instance {
     }
 
     /// Logs a debug line if any of the debug contexts in `ctx_bits` is on.
+    /// Whether the debug context `ctx` is on.
+    pub fn debug_enabled(&self, ctx: &str) -> bool {
+        self.debug.load(Ordering::Relaxed) & debug_bit(ctx) != 0
+    }
+
     pub fn debug(&self, ctx_bits: u64, ctx: &'static str, fac: &str, msg: &str) {
         if self.debug.load(Ordering::Relaxed) & ctx_bits != 0 {
             self.log_ctx(level::DEBUG, fac, msg, ctx);

@@ -91,6 +91,9 @@ pub struct ConsumerLoop {
     pub parts: BTreeMap<TpKey, PartFetch>,
     /// The high-level consumer's assignment.
     pub assignment: BTreeMap<TpKey, Arc<Toppar>>,
+    /// The offsets the partitions were assigned with (as given to assign();
+    /// rd_kafka_assignment() reports them).
+    pub assigned_offsets: HashMap<TpKey, i64>,
     /// The assignment was lost (rd_kafka_assignment_lost()).
     pub assignment_lost: bool,
     /// Fetch sessions and in-flight fetches, by broker id.
@@ -208,6 +211,7 @@ impl ConsumerLoop {
             shared,
             parts: BTreeMap::new(),
             assignment: BTreeMap::new(),
+            assigned_offsets: HashMap::new(),
             assignment_lost: false,
             fetcher: super::fetcher::Fetcher::default(),
             coord: Coordinator { id: -1, querying: false, waiting: Vec::new(), next_query: None },
@@ -218,6 +222,11 @@ impl ConsumerLoop {
             rebalance_cnt: 0,
             last_rebalance_reason: String::new(),
         }
+    }
+
+    /// Whether debug context `ctx` is on (to skip formatting otherwise).
+    pub fn debug_on(&self, core: &Core, ctx: &'static str) -> bool {
+        core.inst.debug.load(Ordering::Relaxed) & debug_bit(ctx) != 0
     }
 
     pub fn debug(&self, core: &Core, ctx: &'static str, fac: &str, msg: &str) {
@@ -383,18 +392,20 @@ impl ConsumerLoop {
                 continue;
             }
             let slot = core.slot_of(leader).unwrap();
-            let mut versions = HashMap::new();
-            for (k, _) in &lookups {
-                if let Some(pf) = self.parts.get_mut(k) {
-                    pf.state = FetchState::Resolving;
-                    versions.insert(k.clone(), pf.version);
-                }
+            // One request per partition, as librdkafka queries a start
+            // offset (some brokers, librdkafka 2.0's mock among them, answer
+            // multi-partition ListOffsets v4+ requests with malformed data).
+            for lookup in lookups {
+                let Some(pf) = self.parts.get_mut(&lookup.0) else { continue };
+                pf.state = FetchState::Resolving;
+                let versions: HashMap<TpKey, u64> = [(lookup.0.clone(), pf.version)].into_iter().collect();
+                let read_committed = self.shared.cfg.read_committed;
+                let asked = vec![lookup];
+                let req = list_offsets_request(asked.clone(), read_committed, core.cfg.socket_timeout, move |core, r| {
+                    core.consumer_do(Box::new(move |c, core| c.on_start_list_offsets(core, asked, versions, r)));
+                });
+                core.send_to(slot, req);
             }
-            let read_committed = self.shared.cfg.read_committed;
-            let req = list_offsets_request(lookups.clone(), read_committed, core.cfg.socket_timeout, move |core, r| {
-                core.consumer_do(Box::new(move |c, core| c.on_start_list_offsets(core, lookups, versions, r)));
-            });
-            core.send_to(slot, req);
         }
     }
 
@@ -967,12 +978,14 @@ impl ConsumerLoop {
         *tp.committed.lock() = OffsetMeta::invalid();
         tp.app_offset.store(RD_KAFKA_OFFSET_INVALID, Ordering::Release);
         self.assignment.insert(k.clone(), tp.clone());
+        self.assigned_offsets.insert(k.clone(), offset);
         let start = if offset == RD_KAFKA_OFFSET_INVALID { RD_KAFKA_OFFSET_STORED } else { offset };
         self.start_fetch(core, &tp, start, epoch);
     }
 
     fn unassign_one(&mut self, core: &mut Core, k: &TpKey) {
         self.stop_fetch(core, k);
+        self.assigned_offsets.remove(k);
         if let Some(tp) = self.assignment.remove(k) {
             tp.assigned.store(false, Ordering::Release);
             tp.paused.store(false, Ordering::Release);

@@ -67,6 +67,8 @@ pub fn service(c: &mut ConsumerLoop, core: &mut Core) {
     let now = Instant::now();
     let mut by_broker: BTreeMap<i32, Vec<TpKey>> = BTreeMap::new();
     let mut need_md = Vec::new();
+    let dbg = c.debug_on(core, "fetch");
+    let mut dbg_msgs = Vec::new();
     for (k, pf) in c.parts.iter_mut() {
         if pf.state != FetchState::Active || pf.inflight || pf.tp.paused.load(Ordering::Acquire) {
             continue;
@@ -84,10 +86,16 @@ pub fn service(c: &mut ConsumerLoop, core: &mut Core) {
         }
         let leader = pf.preferred_replica.unwrap_or_else(|| core.metadata.leader(&k.0, k.1));
         if leader < 0 || core.slot_of(leader).is_none() {
+            if dbg {
+                dbg_msgs.push(format!("{} [{}]: leader {} is not known yet: asking for metadata", k.0, k.1, leader));
+            }
             need_md.push(k.0.clone());
             continue;
         }
         by_broker.entry(leader).or_default().push(k.clone());
+    }
+    for msg in dbg_msgs {
+        c.debug(core, "fetch", "FETCHLEADER", &msg);
     }
     for t in need_md {
         core.want_topic_metadata(&t);
@@ -106,6 +114,7 @@ pub fn service(c: &mut ConsumerLoop, core: &mut Core) {
 }
 
 fn send_fetch(c: &mut ConsumerLoop, core: &mut Core, bid: i32, slot: usize, keys: Vec<TpKey>) {
+    let dbg = c.debug_on(core, "fetch");
     let cfg = &c.shared.cfg;
     let max_bytes = cfg.max_partition_fetch_bytes;
     // The fetch set as the broker will know it after this request.
@@ -128,6 +137,11 @@ fn send_fetch(c: &mut ConsumerLoop, core: &mut Core, bid: i32, slot: usize, keys
         (changed, gone)
     };
     let (session_id, session_epoch) = (sess.id, sess.epoch);
+    if dbg {
+        let list: Vec<String> = send.iter().map(|((t, p), sp)| format!("{t} [{p}] at offset {}", sp.offset)).collect();
+        let msg = format!("Fetch from broker {bid} ({} session {session_id} epoch {session_epoch}): {} partition(s) {}", if full { "full" } else { "incremental" }, send.len(), list.join(", "));
+        core.inst.debug(crate::engine::instance::debug_bit("fetch"), "fetch", "FETCH", &msg);
+    }
     sess.parts = next;
     c.fetcher.inflight.insert(bid);
     c.fetcher.fetch_requests += 1;

@@ -388,9 +388,9 @@ impl<T: NewType<StrBytes>> Decoder<Option<T>> for String {
 impl Decoder<StdString> for String {
     fn decode<B: ByteBuf>(&self, buf: &mut B) -> Result<StdString> {
         match String.decode(buf) {
-            Ok(None) => {
-                bail!("String length is negative (-1)");
-            }
+            // ferrokafka: a null where a string is required reads as empty
+            // (librdkafka's reader accepts it the same way).
+            Ok(None) => Ok(Default::default()),
             Ok(Some(s)) => Ok(s),
             Err(e) => Err(e),
         }
@@ -400,9 +400,9 @@ impl Decoder<StdString> for String {
 impl<T: NewType<StrBytes>> Decoder<T> for String {
     fn decode<B: ByteBuf>(&self, buf: &mut B) -> Result<T> {
         match String.decode(buf) {
-            Ok(None) => {
-                bail!("String length is negative (-1)");
-            }
+            // ferrokafka: a null where a string is required reads as empty
+            // (librdkafka's reader accepts it the same way).
+            Ok(None) => Ok(StrBytes::default().into()),
             Ok(Some(s)) => Ok(s),
             Err(e) => Err(e),
         }
@@ -534,9 +534,9 @@ impl<T: NewType<StrBytes>> Decoder<Option<T>> for CompactString {
 impl Decoder<StdString> for CompactString {
     fn decode<B: ByteBuf>(&self, buf: &mut B) -> Result<StdString> {
         match CompactString.decode(buf) {
-            Ok(None) => {
-                bail!("CompactString length is negative (-1)");
-            }
+            // ferrokafka: a null where a string is required reads as empty
+            // (librdkafka's reader accepts it the same way).
+            Ok(None) => Ok(Default::default()),
             Ok(Some(s)) => Ok(s),
             Err(e) => Err(e),
         }
@@ -546,9 +546,9 @@ impl Decoder<StdString> for CompactString {
 impl<T: NewType<StrBytes>> Decoder<T> for CompactString {
     fn decode<B: ByteBuf>(&self, buf: &mut B) -> Result<T> {
         match CompactString.decode(buf) {
-            Ok(None) => {
-                bail!("CompactString length is negative (-1)");
-            }
+            // ferrokafka: a null where a string is required reads as empty
+            // (librdkafka's reader accepts it the same way).
+            Ok(None) => Ok(StrBytes::default().into()),
             Ok(Some(s)) => Ok(s),
             Err(e) => Err(e),
         }
