@@ -79,7 +79,11 @@ static int check_msg(const rd_kafka_message_t *m) {
 }
 
 static void produce_all(void) {
-        const char *kv[] = {"linger.ms", "5", NULL};
+        /* tansu serves fetches only from batch boundaries and reports the
+         * last batch's base offset + 1 as the high watermark (the
+         * confluent-kafka wheel's librdkafka sees the same): one message
+         * per batch there. */
+        const char *kv[] = {"linger.ms", "5", "batch.num.messages", strcmp(it_broker(), "tansu") ? "10000" : "1", NULL};
         rd_kafka_t *p = client(RD_KAFKA_PRODUCER, kv);
         int i;
         ts_base = (int64_t)time(NULL) * 1000 - 3600 * 1000;
@@ -126,8 +130,8 @@ static void legacy(void) {
         CHECK_INT(rd_kafka_consume_start(rkt, 1, RD_KAFKA_OFFSET_BEGINNING), 0);
         CHECK_INT(rd_kafka_consume_start(rkt, 2, RD_KAFKA_OFFSET_BEGINNING), 0);
         CHECK_INT(rd_kafka_consume_start_queue(rkt, 3, RD_KAFKA_OFFSET_TAIL(5), q), 0);
-        CHECK_INT(rd_kafka_consume_start(rkt, 0, 0), -1); /* already started */
-        CHECK_INT(rd_kafka_last_error(), RD_KAFKA_RESP_ERR__CONFLICT);
+        /* Starting again restarts at the new offset (here the same). */
+        CHECK_INT(rd_kafka_consume_start(rkt, 0, 0), 0);
 
         /* Partition 0: one at a time. */
         for (next = 0, t0 = it_now_ms(); next < part_cnt[0] && it_now_ms() - t0 < 20000;) {
@@ -190,7 +194,10 @@ static void legacy(void) {
         }
         for (p = 0; p < PARTS; p++)
                 CHECK_INT(rd_kafka_consume_stop(rkt, p), 0);
-        CHECK_INT(rd_kafka_consume_stop(rkt, 0), -1);
+        /* Stopping again is not an error; an unknown partition is. */
+        CHECK_INT(rd_kafka_consume_stop(rkt, 0), 0);
+        CHECK_INT(rd_kafka_consume_stop(rkt, 77), -1);
+        CHECK_INT(rd_kafka_last_error(), RD_KAFKA_RESP_ERR__UNKNOWN_PARTITION);
         CHECK(rd_kafka_consume(rkt, 0, 0) == NULL, "consume after stop");
         rd_kafka_queue_destroy(q);
         rd_kafka_topic_destroy(rkt);
@@ -237,10 +244,13 @@ static void assigned(void) {
                 rd_kafka_message_destroy(m);
         }
         CHECK_INT(done, PARTS);
-        /* Positions are where the application is. */
+        /* Positions are where the application is: after its last message,
+         * none (INVALID) where it got no message (partition 2 started at
+         * the end). */
         CHECK_INT(rd_kafka_position(c, l), 0);
         for (p = 0; p < PARTS; p++)
-                CHECK(l->elems[p].offset == part_cnt[p], "position of %d: %lld", p, (long long)l->elems[p].offset);
+                CHECK(l->elems[p].offset == (p == 2 ? RD_KAFKA_OFFSET_INVALID : part_cnt[p]), "position of %d: %lld", p,
+                      (long long)l->elems[p].offset);
         rd_kafka_topic_partition_list_destroy(l);
 
         /* Watermarks, queried and cached. */
@@ -250,7 +260,10 @@ static void assigned(void) {
                 CHECK_INT(rd_kafka_get_watermark_offsets(c, topic, p, &lo, &hi), 0);
                 CHECK(hi == part_cnt[p], "cached high watermark of %d: %lld", p, (long long)hi);
         }
-        CHECK_INT(rd_kafka_get_watermark_offsets(c, topic, 99, &lo, &hi), RD_KAFKA_RESP_ERR__UNKNOWN_PARTITION);
+        /* Nothing cached for a partition never fetched: INVALID, no error. */
+        CHECK_INT(rd_kafka_get_watermark_offsets(c, topic, 99, &lo, &hi), 0);
+        CHECK(lo == RD_KAFKA_OFFSET_INVALID && hi == RD_KAFKA_OFFSET_INVALID, "uncached watermarks %lld..%lld", (long long)lo,
+              (long long)hi);
 
         /* Offsets for times: the first message at or after a timestamp. */
         {
@@ -258,12 +271,21 @@ static void assigned(void) {
                 rd_kafka_topic_partition_list_t *t = rd_kafka_topic_partition_list_new(PARTS);
                 for (p = 0; p < PARTS; p++)
                         rd_kafka_topic_partition_list_add(t, topic, p)->offset = ts_base + target * 10;
-                CHECK_INT(rd_kafka_offsets_for_times(c, t, 5000), 0);
-                for (p = 0; p < PARTS; p++) {
+                rd_kafka_resp_err_t err = rd_kafka_offsets_for_times(c, t, 5000);
+                /* librdkafka 2.0's mock cluster ignores timestamps and
+                 * garbles answers for several partitions (librdkafka 2.16
+                 * gets the same): only the call is checked there. */
+                if (!it_is_refmock())
+                        CHECK_INT(err, 0);
+                for (p = 0; p < PARTS && !it_is_refmock(); p++) {
                         int64_t want = -1;
                         for (i = target; i < N; i++)
                                 if (dr_part[i] == p && (want < 0 || dr_off[i] < want))
                                         want = dr_off[i];
+                        /* tansu answers every timestamp with the log start
+                         * (librdkafka 2.16 gets the same). */
+                        if (!strcmp(it_broker(), "tansu"))
+                                want = 0;
                         CHECK(t->elems[p].err == 0 && t->elems[p].offset == want, "offsets_for_times %d: %lld (err %d), expected %lld", p,
                               (long long)t->elems[p].offset, t->elems[p].err, (long long)want);
                 }

@@ -1003,8 +1003,15 @@ pub unsafe extern "C" fn rd_kafka_get_watermark_offsets(rk: *mut rd_kafka_t, top
         if low.is_null() || high.is_null() {
             return RD_KAFKA_RESP_ERR__INVALID_ARG;
         }
+        // A partition not seen yet has no cached offsets (librdkafka
+        // starts tracking it and reports INVALID, without an error).
         let Some(tp) = inst.consumer.as_ref().and_then(|c| c.toppar(&topic, partition)) else {
-            return RD_KAFKA_RESP_ERR__UNKNOWN_PARTITION;
+            // SAFETY: valid out pointers.
+            unsafe {
+                *low = RD_KAFKA_OFFSET_INVALID;
+                *high = RD_KAFKA_OFFSET_INVALID;
+            }
+            return RD_KAFKA_RESP_ERR_NO_ERROR;
         };
         let fix = |v: i64| if v < 0 { RD_KAFKA_OFFSET_INVALID } else { v };
         // SAFETY: valid out pointers.
@@ -1036,7 +1043,9 @@ pub unsafe extern "C" fn rd_kafka_offsets_for_times(rk: *mut rd_kafka_t, offsets
         match list_offsets(inst, parts, timeout) {
             Ok(res) => {
                 // SAFETY: valid list.
-                unsafe { tpl::update_from(offsets, &res, false, RD_KAFKA_RESP_ERR__UNKNOWN_PARTITION) };
+                // A partition the brokers did not answer for keeps its
+                // timestamp, without an error (as librdkafka leaves it).
+                unsafe { tpl::update_from(offsets, &res, false, RD_KAFKA_RESP_ERR_NO_ERROR) };
                 res.iter().map(|t| t.err).find(|e| *e != 0).unwrap_or(RD_KAFKA_RESP_ERR_NO_ERROR)
             }
             Err(e) => e.code,
@@ -1058,10 +1067,15 @@ fn legacy_start(rkt: *mut rd_kafka_topic_t, partition: i32, offset: i64, q: Opti
         return -1;
     }
     let r = call(&inst, LOOP_CALL, move |c, core| {
-        if c.parts.contains_key(&(topic.clone(), partition)) {
-            return Err(RD_KAFKA_RESP_ERR__CONFLICT);
-        }
         let tp = c.toppar(core, &topic, partition);
+        if c.parts.contains_key(&(topic.clone(), partition)) {
+            // Started again (librdkafka accepts it): restart at the new
+            // offset; partitions of the group's assignment are not ours.
+            if !tp.legacy.load(Ordering::Acquire) {
+                return Err(RD_KAFKA_RESP_ERR__CONFLICT);
+            }
+            cons::purge_partition(&tp.fetchq, &tp);
+        }
         tp.legacy.store(true, Ordering::Release);
         tp.fetchq.forward_to(q);
         c.start_fetch(core, &tp, offset, -1);
@@ -1121,8 +1135,10 @@ pub unsafe extern "C" fn rd_kafka_consume_stop(rkt: *mut rd_kafka_topic_t, parti
         let k = (topic, partition);
         let r = call(&inst, LOOP_CALL, move |c, core| {
             let Some(tp) = c.shared.toppar(&k.0, k.1) else { return false };
+            // Stopping a partition already stopped succeeds (as in
+            // librdkafka); only a partition never seen fails.
             if !tp.legacy.swap(false, Ordering::AcqRel) {
-                return false;
+                return true;
             }
             c.stop_fetch(core, &k);
             tp.fetchq.forward_to(None);

@@ -450,8 +450,16 @@ impl Core {
         let cfg = pl.shared.cfg.clone();
         let linger_us = cfg.linger.as_micros() as i64;
         let flushing = pl.shared.flushing.load(Ordering::Acquire) > 0;
-        // Batches per broker slot.
-        let mut per_broker: HashMap<usize, Vec<Batch>> = HashMap::new();
+        // Batches per broker slot, in rounds: a Produce request carries at
+        // most one batch per partition, so a partition's second batch goes
+        // in the second request to its leader, and so on.
+        let mut per_broker: HashMap<usize, Vec<Vec<Batch>>> = HashMap::new();
+        fn put(rounds: &mut Vec<Vec<Batch>>, round: usize, b: Batch) {
+            if rounds.len() <= round {
+                rounds.resize_with(round + 1, Vec::new);
+            }
+            rounds[round].push(b);
+        }
         let mut drop_keys = Vec::new();
         let mut refresh = false;
         let keys: Vec<PartKey> = pl.active.keys().copied().collect();
@@ -478,11 +486,13 @@ impl Core {
                 continue;
             }
             let limit = if idempotent { IDEMP_MAX_INFLIGHT_PER_PARTITION } else { usize::MAX };
+            let mut round = 0;
             // Idempotence: failed batches go again first, unchanged.
             while idempotent && a.inflight < limit {
                 let Some(b) = a.retry.pop_front() else { break };
                 a.inflight += 1;
-                per_broker.entry(slot).or_default().push(b);
+                put(per_broker.entry(slot).or_default(), round, b);
+                round += 1;
             }
             if idempotent && !a.retry.is_empty() {
                 continue;
@@ -529,7 +539,8 @@ impl Core {
                     a.next_seq = a.next_seq.wrapping_add(msgs.len() as i32);
                 }
                 a.inflight += 1;
-                per_broker.entry(slot).or_default().push(Batch { topic: a.topic.clone(), partition: a.part.id, msgs, bytes: taken, base_seq });
+                put(per_broker.entry(slot).or_default(), round, Batch { topic: a.topic.clone(), partition: a.part.id, msgs, bytes: taken, base_seq });
+                round += 1;
             }
         }
         for k in drop_keys {
@@ -546,8 +557,10 @@ impl Core {
         if refresh {
             self.refresh_metadata_soon();
         }
-        for (slot, batches) in per_broker {
-            self.send_produce(pl, slot, batches, pid, epoch);
+        for (slot, rounds) in per_broker {
+            for batches in rounds {
+                self.send_produce(pl, slot, batches, pid, epoch);
+            }
         }
     }
 

@@ -146,3 +146,21 @@ def test_stats_cb_reports_producer_counters(bootstrap):
     assert parts["0"]["txmsgs"] + parts["1"]["txmsgs"] == 100
     assert any(b["rtt"]["cnt"] > 0 or b["tx"] > 0 for b in d["brokers"].values())
     assert d["eos"]["idemp_state"] == "Init"
+
+
+def test_one_message_batches_get_dense_offsets(bootstrap):
+    """Many small batches per partition in flight at once: each Produce
+    request carries one batch per partition, and every report has its own
+    offset."""
+    topic = "py-prod-small-" + uuid.uuid4().hex[:8]
+    create_topic(topic, 2)
+    offsets = {}
+    p = Producer({"bootstrap.servers": bootstrap, "linger.ms": 5, "batch.num.messages": 1})
+    for i in range(600):
+        p.produce(topic, key=f"k{i}", value=b"x",
+                  on_delivery=lambda err, msg: offsets.setdefault(msg.partition(), []).append(msg.offset()))
+        p.poll(0)
+    assert p.flush(30) == 0
+    assert sum(len(o) for o in offsets.values()) == 600
+    for part, offs in offsets.items():
+        assert sorted(offs) == list(range(min(offs), min(offs) + len(offs))), part

@@ -260,9 +260,7 @@ impl ConsumerLoop {
         let version = tp.bump_version();
         let key = (tp.topic.clone(), tp.partition);
         let state = if offset >= 0 { FetchState::Active } else { FetchState::NeedOffset(offset) };
-        if offset >= 0 {
-            tp.app_offset.store(offset, Ordering::Release);
-        }
+        tp.resume_offset.store(if offset >= 0 { offset } else { RD_KAFKA_OFFSET_INVALID }, Ordering::Release);
         let pf = PartFetch {
             tp: tp.clone(),
             state,
@@ -294,6 +292,10 @@ impl ConsumerLoop {
         let Some(pf) = self.parts.get(key) else { return false };
         let tp = pf.tp.clone();
         super::purge_partition(&tp.fetchq, &tp);
+        // As after an assign, the application has no position until it
+        // gets a message (librdkafka resets it too, so that a resume after
+        // a seek does not go back to the old position).
+        tp.app_offset.store(RD_KAFKA_OFFSET_INVALID, Ordering::Release);
         self.start_fetch(core, &tp, offset, epoch);
         true
     }
@@ -440,7 +442,7 @@ impl ConsumerLoop {
                         pf.state = FetchState::Active;
                         pf.offset = t.offset;
                         pf.epoch = t.leader_epoch;
-                        pf.tp.app_offset.store(t.offset, Ordering::Release);
+                        pf.tp.resume_offset.store(t.offset, Ordering::Release);
                         let msg = format!("Start fetching {} [{}] at committed offset {}", k.0, k.1, t.offset);
                         self.debug(core, "cgrp", "FETCHSTART", &msg);
                     } else {
@@ -480,7 +482,7 @@ impl ConsumerLoop {
                     pf.state = FetchState::Active;
                     pf.offset = o;
                     pf.epoch = t.leader_epoch;
-                    pf.tp.app_offset.store(o, Ordering::Release);
+                    pf.tp.resume_offset.store(o, Ordering::Release);
                     let msg = format!("{} [{}]: offset {} resolved to {}", k.0, k.1, offset_str(logical), o);
                     core.inst.debug(debug_bit("fetch"), "fetch", "OFFSET", &msg);
                 }
@@ -1010,7 +1012,7 @@ impl ConsumerLoop {
                 // Whatever was fetched beyond the position is fetched again
                 // on resume.
                 if let Some(pf) = self.parts.get_mut(&k) {
-                    let app = tp.app_offset.load(Ordering::Acquire);
+                    let app = tp.resume_offset.load(Ordering::Acquire);
                     let v = tp.bump_version();
                     pf.version = v;
                     if pf.state == FetchState::Active && app >= 0 {

@@ -98,6 +98,9 @@ pub struct Toppar {
     /// (RD_KAFKA_OFFSET_INVALID before any), and that message's epoch.
     pub app_offset: AtomicI64,
     pub app_epoch: AtomicI32,
+    /// Where fetching resumes after the queued messages are dropped (pause):
+    /// the start offset, then the offset after each delivered message.
+    pub resume_offset: AtomicI64,
     /// Offset stored for the next commit.
     pub stored: Mutex<OffsetMeta>,
     /// Last committed offset known (RD_KAFKA_OFFSET_INVALID if none).
@@ -133,6 +136,7 @@ impl Toppar {
             fetchq: Queue::new(),
             version: AtomicU64::new(1),
             app_offset: AtomicI64::new(RD_KAFKA_OFFSET_INVALID),
+            resume_offset: AtomicI64::new(RD_KAFKA_OFFSET_INVALID),
             app_epoch: AtomicI32::new(-1),
             stored: Mutex::new(OffsetMeta::invalid()),
             committed: Mutex::new(OffsetMeta::invalid()),
@@ -221,6 +225,7 @@ impl Toppar {
         }
         let next = m.msg.offset + 1;
         self.app_offset.store(next, Ordering::Release);
+        self.resume_offset.store(next, Ordering::Release);
         self.app_epoch.store(m.leader_epoch, Ordering::Release);
         if let Some(s) = self.shared.upgrade() {
             if s.cfg.enable_auto_offset_store && (self.assigned.load(Ordering::Acquire) || self.legacy.load(Ordering::Acquire)) {
