@@ -61,6 +61,10 @@ struct Active {
     retry: VecDeque<Batch>,
     /// Idempotence: sequence number of the next new message.
     next_seq: i32,
+    /// Idempotence: the sequence after the last acknowledged batch. An
+    /// OUT_OF_ORDER answer for a batch starting there is a real gap; for a
+    /// later batch it only means an earlier one is still on its way.
+    acked_seq: i32,
 }
 
 /// State of the idempotent producer's id.
@@ -211,6 +215,7 @@ fn absorb_dirty(pl: &mut ProducerLoop) {
                     inflight: 0,
                     retry: VecDeque::new(),
                     next_seq: 0,
+                    acked_seq: 0,
                 });
             }
             None => {
@@ -291,6 +296,7 @@ impl Core {
                 inflight: 0,
                 retry: VecDeque::new(),
                 next_seq: 0,
+                    acked_seq: 0,
             });
         }
     }
@@ -377,6 +383,7 @@ impl Core {
                     if bump_from.is_some() {
                         for a in pl.active.values_mut() {
                             a.next_seq = 0;
+                            a.acked_seq = 0;
                             let mut q = a.part.q.lock();
                             while let Some(b) = a.retry.pop_back() {
                                 for mut m in b.msgs.into_iter().rev() {
@@ -721,6 +728,12 @@ impl Core {
             if err == RD_KAFKA_RESP_ERR_NO_ERROR || (err == RD_KAFKA_RESP_ERR_DUPLICATE_SEQUENCE_NUMBER && pl.pid != Pid::None) {
                 if let Some(a) = pl.active.get_mut(&key) {
                     a.failures = 0;
+                    if b.base_seq >= 0 {
+                        let after = b.base_seq.wrapping_add(b.msgs.len() as i32);
+                        if seq_before(a.acked_seq, after) {
+                            a.acked_seq = after;
+                        }
+                    }
                 }
                 let base = if err == 0 { base_offset } else { RD_KAFKA_OFFSET_INVALID };
                 let status = if acks == 0 { RD_KAFKA_MSG_STATUS_POSSIBLY_PERSISTED } else { RD_KAFKA_MSG_STATUS_PERSISTED };
@@ -736,7 +749,9 @@ impl Core {
             // Idempotence: a later batch of a partition whose earlier batch
             // failed gets OUT_OF_ORDER too; it is sent again in order.
             let out_of_order = matches!(err, RD_KAFKA_RESP_ERR_OUT_OF_ORDER_SEQUENCE_NUMBER | RD_KAFKA_RESP_ERR_UNKNOWN_PRODUCER_ID);
-            let earlier_failed = pl.active.get(&key).is_some_and(|a| a.retry.iter().any(|r| seq_before(r.base_seq, b.base_seq)));
+            let earlier_failed = pl.active.get(&key).is_some_and(|a| {
+                a.retry.iter().any(|r| seq_before(r.base_seq, b.base_seq)) || seq_before(a.acked_seq, b.base_seq)
+            });
             if idempotent && out_of_order && !earlier_failed {
                 if pl.shared.cfg.gapless {
                     let msg = format!(
@@ -753,7 +768,8 @@ impl Core {
                 // A gap: the producer needs a new epoch; the batch waits.
                 if let Pid::Assigned { id, epoch } = pl.pid {
                     self.log(level::WARNING, "EPOCHBUMP", &format!(
-                        "{} [{}]: {}: bumping the producer epoch", b.topic.name, b.partition, crate::error::describe(err)));
+                        "{} [{}]: {} (batch at sequence {} of {} message(s)): bumping the producer epoch", b.topic.name, b.partition,
+                        crate::error::describe(err), b.base_seq, b.msgs.len()));
                     pl.pid = Pid::Bump { id, epoch };
                 }
                 self.requeue(pl, b);
@@ -797,6 +813,7 @@ impl Core {
             inflight: 0,
             retry: VecDeque::new(),
             next_seq: 0,
+                    acked_seq: 0,
         });
         a.failures += 1;
         let backoff = backoff_base.saturating_mul(1 << a.failures.min(10).saturating_sub(1)).min(backoff_max.max(backoff_base));
