@@ -94,6 +94,10 @@ pub struct ProducerLoop {
     /// Statistics by topic name.
     pub stats: HashMap<String, TopicStats>,
     active: HashMap<PartKey, Active>,
+    /// Idempotence: next sequence number of the partitions that are not
+    /// active (drained, nothing in flight). A partition keeps its sequence
+    /// for as long as the producer epoch lasts, across idle periods.
+    idle_seq: HashMap<PartKey, i32>,
     /// Topics with messages waiting for their partition count, and since
     /// when the topic is known to be missing from the cluster.
     unassigned: Vec<(Arc<ProdTopic>, Option<Instant>)>,
@@ -112,6 +116,7 @@ impl ProducerLoop {
             shared,
             stats: HashMap::new(),
             active: HashMap::new(),
+            idle_seq: HashMap::new(),
             unassigned: Vec::new(),
             pid,
             pid_retry_at: None,
@@ -203,14 +208,16 @@ fn absorb_dirty(pl: &mut ProducerLoop) {
     while let Ok((t, p)) = pl.shared.dirty_rx.try_recv() {
         match p {
             Some(p) => {
-                pl.active.entry(key_of(&t, p.id)).or_insert_with(|| Active {
+                let k = key_of(&t, p.id);
+                let idle_seq = &mut pl.idle_seq;
+                pl.active.entry(k).or_insert_with(|| Active {
                     topic: t.clone(),
                     part: p,
                     backoff_until: None,
                     failures: 0,
                     inflight: 0,
                     retry: VecDeque::new(),
-                    next_seq: 0,
+                    next_seq: idle_seq.remove(&k).unwrap_or(0),
                 });
             }
             None => {
@@ -258,10 +265,16 @@ impl Core {
                 keep.push((t, since));
                 continue;
             }
-            if t.partition_cnt.load(Ordering::Acquire) < cnt {
-                t.set_partition_cnt(cnt);
+            // Under the lock of the unassigned queue: the earlier messages go
+            // to their partitions before the count is published (and
+            // produce() stops using the unassigned queue), so that later
+            // messages do not overtake them.
+            let mut unassigned = t.unassigned.lock();
+            let publish = t.partition_cnt.load(Ordering::Acquire) < cnt;
+            if publish {
+                t.grow_partitions(cnt);
             }
-            let msgs: Vec<_> = t.unassigned.lock().drain(..).collect();
+            let msgs: Vec<_> = unassigned.drain(..).collect();
             let mut failed = Vec::new();
             for mut m in msgs {
                 let p = if m.msg.partition == RD_KAFKA_PARTITION_UA {
@@ -278,19 +291,25 @@ impl Core {
                     None => failed.push(m),
                 }
             }
+            if publish {
+                t.publish_partition_cnt(cnt);
+            }
+            drop(unassigned);
             self.report(pl, failed, RD_KAFKA_RESP_ERR__UNKNOWN_PARTITION, None, RD_KAFKA_MSG_STATUS_NOT_PERSISTED, -1);
         }
         pl.unassigned = keep;
         // Messages enqueued above announced themselves on the dirty channel.
         while let Ok((t, Some(p))) = pl.shared.dirty_rx.try_recv() {
-            pl.active.entry(key_of(&t, p.id)).or_insert_with(|| Active {
+            let k = key_of(&t, p.id);
+            let idle_seq = &mut pl.idle_seq;
+            pl.active.entry(k).or_insert_with(|| Active {
                 topic: t.clone(),
                 part: p,
                 backoff_until: None,
                 failures: 0,
                 inflight: 0,
                 retry: VecDeque::new(),
-                next_seq: 0,
+                next_seq: idle_seq.remove(&k).unwrap_or(0),
             });
         }
     }
@@ -375,6 +394,7 @@ impl Core {
                     // failed batches go back into their queues to be
                     // numbered again.
                     if bump_from.is_some() {
+                        pl.idle_seq.clear();
                         for a in pl.active.values_mut() {
                             a.next_seq = 0;
                             let mut q = a.part.q.lock();
@@ -539,7 +559,11 @@ impl Core {
                 if q.msgs.is_empty() && a.inflight == 0 && a.retry.is_empty() {
                     q.queued_for_loop = false;
                     drop(q);
-                    pl.active.remove(&k);
+                    if let Some(a) = pl.active.remove(&k) {
+                        if idempotent && a.next_seq != 0 {
+                            pl.idle_seq.insert(k, a.next_seq);
+                        }
+                    }
                 }
             }
         }
@@ -560,7 +584,25 @@ impl Core {
             let s = &b.topic.settings;
             groups.entry((s.acks, s.request_timeout.as_millis())).or_default().push(b);
         }
-        for ((acks, timeout_ms), batches) in groups {
+        // A Produce request carries at most one record batch per partition
+        // (Kafka keeps only the last entry of a partition that appears
+        // twice): the n-th batch of each partition goes in the n-th
+        // request, and the requests go out in that order.
+        let mut requests: Vec<((i16, u128), Vec<Batch>)> = Vec::with_capacity(groups.len());
+        for (key, batches) in groups {
+            let mut rounds: Vec<Vec<Batch>> = Vec::new();
+            let mut seen: HashMap<PartKey, usize> = HashMap::new();
+            for b in batches {
+                let n = seen.entry(key_of(&b.topic, b.partition)).or_insert(0);
+                if rounds.len() <= *n {
+                    rounds.push(Vec::new());
+                }
+                rounds[*n].push(b);
+                *n += 1;
+            }
+            requests.extend(rounds.into_iter().map(|r| (key, r)));
+        }
+        for ((acks, timeout_ms), batches) in requests {
             let mut encoded: Vec<(String, i32, bytes::Bytes)> = Vec::with_capacity(batches.len());
             let mut ok_batches = Vec::with_capacity(batches.len());
             for b in batches {
@@ -776,6 +818,7 @@ impl Core {
         let backoff_base = pl.shared.cfg.retry_backoff;
         let backoff_max = pl.shared.cfg.retry_backoff_max;
         let idempotent = pl.pid != Pid::None;
+        let idle_seq = &mut pl.idle_seq;
         let a = pl.active.entry(key).or_insert_with(|| Active {
             topic: b.topic.clone(),
             part: b.topic.partition(b.partition).expect("partition of a sent batch"),
@@ -783,7 +826,7 @@ impl Core {
             failures: 0,
             inflight: 0,
             retry: VecDeque::new(),
-            next_seq: 0,
+            next_seq: idle_seq.remove(&key).unwrap_or(0),
         });
         a.failures += 1;
         let backoff = backoff_base.saturating_mul(1 << a.failures.min(10).saturating_sub(1)).min(backoff_max.max(backoff_base));
