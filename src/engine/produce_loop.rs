@@ -59,6 +59,11 @@ struct Active {
     inflight: usize,
     /// Idempotence: failed batches to send again first, in sequence order.
     retry: VecDeque<Batch>,
+    /// Idempotence: a batch failed and the partition is recovering: once
+    /// nothing is in flight, the failed batches go again one request at a
+    /// time, and new batches only after them. A broker that does not check
+    /// sequences then still gets the batches in order.
+    recovering: bool,
     /// Idempotence: sequence number of the next new message.
     next_seq: i32,
 }
@@ -135,9 +140,15 @@ impl ProducerLoop {
         let now_i = Instant::now();
         let mut t: Option<Instant> = Some(self.next_timeout_scan);
         let mut take = |x: Instant| t = Some(t.map_or(x, |t| t.min(x)));
+        let idempotent = self.pid != Pid::None;
         for a in self.active.values() {
             if let Some(b) = a.backoff_until {
                 take(b);
+                continue;
+            }
+            // Nothing of this partition can go before an answer arrives
+            // (which wakes the loop).
+            if idempotent && (a.inflight >= IDEMP_MAX_INFLIGHT_PER_PARTITION || (a.recovering && a.inflight > 0)) {
                 continue;
             }
             if !a.retry.is_empty() {
@@ -217,6 +228,7 @@ fn absorb_dirty(pl: &mut ProducerLoop) {
                     failures: 0,
                     inflight: 0,
                     retry: VecDeque::new(),
+                    recovering: false,
                     next_seq: idle_seq.remove(&k).unwrap_or(0),
                 });
             }
@@ -309,6 +321,7 @@ impl Core {
                 failures: 0,
                 inflight: 0,
                 retry: VecDeque::new(),
+                recovering: false,
                 next_seq: idle_seq.remove(&k).unwrap_or(0),
             });
         }
@@ -498,7 +511,20 @@ impl Core {
                 continue;
             }
             let limit = if idempotent { IDEMP_MAX_INFLIGHT_PER_PARTITION } else { usize::MAX };
-            // Idempotence: failed batches go again first, unchanged.
+            // Idempotence: after a failure, wait for what is in flight, then
+            // send the failed batches again first, unchanged and one at a
+            // time; new batches follow once they got through.
+            if idempotent && a.recovering {
+                if a.inflight > 0 {
+                    continue;
+                }
+                if let Some(b) = a.retry.pop_front() {
+                    a.inflight += 1;
+                    per_broker.entry(slot).or_default().push(b);
+                    continue;
+                }
+                a.recovering = false;
+            }
             while idempotent && a.inflight < limit {
                 let Some(b) = a.retry.pop_front() else { break };
                 a.inflight += 1;
@@ -826,12 +852,14 @@ impl Core {
             failures: 0,
             inflight: 0,
             retry: VecDeque::new(),
+            recovering: false,
             next_seq: idle_seq.remove(&key).unwrap_or(0),
         });
         a.failures += 1;
         let backoff = backoff_base.saturating_mul(1 << a.failures.min(10).saturating_sub(1)).min(backoff_max.max(backoff_base));
         a.backoff_until = Some(Instant::now() + backoff);
         if idempotent && b.base_seq >= 0 {
+            a.recovering = true;
             // Keep the batch whole (the broker checks sequence ranges), in
             // sequence order.
             let pos = a.retry.iter().position(|r| seq_before(b.base_seq, r.base_seq)).unwrap_or(a.retry.len());
