@@ -266,15 +266,9 @@ impl ProdTopic {
         self.partitions.get().get(id as usize)
     }
 
-    /// Grows the partition list to `cnt` (partitions never shrink) and
-    /// publishes the count.
-    pub fn set_partition_cnt(&self, cnt: i32) {
-        self.grow_partitions(cnt);
-        self.publish_partition_cnt(cnt);
-    }
-
-    /// Grows the partition list to `cnt` without publishing the count:
-    /// produce() keeps putting messages in `unassigned` meanwhile.
+    /// Grows the partition list to `cnt` (partitions never shrink) without
+    /// publishing the count: produce() keeps putting messages in
+    /// `unassigned` meanwhile.
     pub fn grow_partitions(&self, cnt: i32) {
         self.partitions.grow(cnt);
     }
