@@ -108,7 +108,8 @@ mock-test: lib
 compat-test: lib
 	tests/compat/run.sh
 
-# Against independent brokers (the system librdkafka's mock cluster, tansu).
+# Against independent brokers (the system librdkafka's mock cluster, tansu)
+# and against our own mock cluster in its own process (ferromock).
 integration-test: lib
 	tests/integration/run.sh
 

@@ -1,5 +1,5 @@
-/* Fault tests with the reference mock cluster (refmock only: tansu has no
- * fault injection):
+/* Fault tests on a mock cluster (refmock or ferromock: tansu has no fault
+ * injection):
  *  - all brokers down: error events, reconnect attempts spaced by an
  *    exponentially growing, jittered backoff; brokers up again: reconnected;
  *  - a partition leader moved: the cache follows at the next refresh;
@@ -192,8 +192,8 @@ static void test_leader_move_and_rtt(void) {
 }
 
 int main(void) {
-        if (!it_is_refmock()) {
-                printf("it_faults.c: fault injection needs the reference mock cluster (not %s)\n", it_broker());
+        if (!it_is_mock()) {
+                printf("it_faults.c: fault injection needs a mock cluster (not %s)\n", it_broker());
                 return 0;
         }
         test_reconnect_backoff();

@@ -38,7 +38,7 @@ int main(void) {
         CHECK_INT(err, RD_KAFKA_RESP_ERR_NO_ERROR);
         if (err)
                 TEST_DONE();
-        CHECK(md->broker_cnt == (it_is_refmock() ? 3 : 1), "%d brokers", md->broker_cnt);
+        CHECK(md->broker_cnt == (it_is_mock() ? 3 : 1), "%d brokers", md->broker_cnt);
         for (i = 0; i < md->broker_cnt; i++) {
                 CHECK(md->brokers[i].id >= 0 && md->brokers[i].port > 0 && md->brokers[i].host[0],
                       "broker %d %s:%d", md->brokers[i].id, md->brokers[i].host, md->brokers[i].port);
@@ -82,7 +82,7 @@ int main(void) {
 
         CHECK(rd_kafka_controllerid(rk, 5000) >= 0, "controller id");
         cluster = rd_kafka_clusterid(rk, 5000);
-        if (it_is_refmock())
+        if (it_is_mock())
                 CHECK(cluster && cluster[0], "cluster id");
         rd_kafka_mem_free(rk, cluster);
 

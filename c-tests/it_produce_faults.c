@@ -1,4 +1,4 @@
-/* Producer fault tests on the reference mock cluster: a leader moved
+/* Producer fault tests on a mock cluster (refmock or ferromock): a leader moved
  * mid-stream, a broker down for 5 s, injected NOT_LEADER / REQUEST_TIMED_OUT
  * / NOT_ENOUGH_REPLICAS errors.
  *  - idempotent: every message delivered exactly once and in order per
@@ -122,8 +122,8 @@ static void run(int idempotent) {
 }
 
 int main(void) {
-        if (!it_is_refmock()) {
-                printf("it_produce_faults.c: fault injection needs the reference mock cluster (not %s)\n", it_broker());
+        if (!it_is_mock()) {
+                printf("it_produce_faults.c: fault injection needs a mock cluster (not %s)\n", it_broker());
                 return 0;
         }
         run(1);

@@ -1,6 +1,8 @@
 /* Thread budget: a client connected to every broker of a 6-broker cluster
  * runs at most 3 threads of its own (librdkafka runs one per broker).
- * Starts its own 6-broker reference mock cluster (refmock only). */
+ * Starts its own 6-broker mock cluster in another process, with the host
+ * program of the mock kind under test (IT_MOCK_BIN: refmock on the system
+ * librdkafka, or ferromock on ours). */
 #include <librdkafka/rdkafka.h>
 #include "ittest.h"
 
@@ -24,7 +26,7 @@ static int count(const char *hay, const char *needle) {
 }
 
 int main(void) {
-        const char *bin = getenv("IT_REFMOCK_BIN");
+        const char *bin = getenv("IT_MOCK_BIN");
         char cmd[512], bootstrap[1024] = "", errstr[512];
         const struct rd_kafka_group_list *groups;
         rd_kafka_conf_t *conf;
@@ -33,15 +35,15 @@ int main(void) {
         int before, during, up = 0;
         long long t0;
 
-        if (!it_is_refmock() || !bin) {
-                printf("it_threads.c: needs the reference mock cluster (not %s)\n", it_broker());
+        if (!it_is_mock() || !bin) {
+                printf("it_threads.c: needs a mock cluster host program (not %s)\n", it_broker());
                 return 0;
         }
-        /* The reference broker must run on the system librdkafka, not on
-         * the library under test. */
+        /* refmock must run on the system librdkafka, not on the library
+         * under test (ferromock finds ours through its rpath). */
         snprintf(cmd, sizeof(cmd), "sleep 8 | env -u LD_LIBRARY_PATH %s 6", bin);
         mock = popen(cmd, "r");
-        CHECK(mock && fgets(bootstrap, sizeof(bootstrap), mock), "refmock did not start");
+        CHECK(mock && fgets(bootstrap, sizeof(bootstrap), mock), "%s did not start", bin);
         bootstrap[strcspn(bootstrap, "\n")] = 0;
 
         before = it_thread_count();

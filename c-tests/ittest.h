@@ -34,8 +34,16 @@ static __attribute__((unused)) int it_create_topic(const char *name, int partiti
         return system(cmd) == 0 ? 0 : -1;
 }
 
+/* The system librdkafka's mock cluster (tests/brokers/refmock.c): for
+ * behaviour specific to librdkafka 2.0.2's mock. */
 static __attribute__((unused)) int it_is_refmock(void) {
         return !strcmp(it_broker(), "refmock");
+}
+
+/* A mock cluster (refmock, or ferrokafka's own: ferromock): 3 brokers and
+ * fault injection through it_mock_cmd(). */
+static __attribute__((unused)) int it_is_mock(void) {
+        return it_is_refmock() || !strcmp(it_broker(), "ferromock");
 }
 
 static __attribute__((unused)) long long it_now_ms(void) {
@@ -44,8 +52,9 @@ static __attribute__((unused)) long long it_now_ms(void) {
         return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-/* Sends a fault-injection command to the reference mock cluster and waits
- * for its answer; returns 0 on "ok". */
+/* Sends a fault-injection command to the mock cluster under test (see
+ * it_is_mock(); commands in tests/brokers/refmock.c) and waits for its
+ * answer; returns 0 on "ok". */
 static __attribute__((unused)) int it_mock_cmd(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 static __attribute__((unused)) int it_mock_cmd(const char *fmt, ...) {
         const char *ctl = getenv("IT_MOCK_CTL"), *out = getenv("IT_MOCK_OUT");

@@ -77,6 +77,23 @@ fn call_async<T: Send + 'static>(
     }
 }
 
+/// Runs `f` on the event loop with the core only (any client type); waits
+/// up to `timeout` for the answer it sends.
+fn core_call<T: Send + 'static>(
+    inst: &Instance,
+    timeout: Option<Duration>,
+    f: impl FnOnce(&mut Core, crossbeam_channel::Sender<T>) + Send + 'static,
+) -> Option<T> {
+    let (tx, rx) = crossbeam_channel::bounded(1);
+    if !inst.command(Command::Run(Box::new(move |core| f(core, tx)))) {
+        return None;
+    }
+    match timeout {
+        Some(t) => rx.recv_timeout(t).ok(),
+        None => rx.recv().ok(),
+    }
+}
+
 const LOOP_CALL: Duration = Duration::from_secs(30);
 
 fn topic_name(rkt: *const rd_kafka_topic_t) -> Option<String> {
@@ -896,16 +913,18 @@ fn list_offsets(inst: &Arc<Instance>, parts: Vec<((String, i32), i64)>, timeout:
     topics.dedup();
     // Leaders must be known: look them up first if not.
     let t2 = topics.clone();
-    let known = call(inst, LOOP_CALL, move |_, core| {
-        t2.iter().all(|t| core.metadata.topic(t).is_some_and(|tm| tm.partitions.iter().all(|p| p.leader >= 0)))
+    let known = core_call(inst, Some(LOOP_CALL), move |core, tx| {
+        let _ = tx.send(t2.iter().all(|t| core.metadata.topic(t).is_some_and(|tm| tm.partitions.iter().all(|p| p.leader >= 0))));
     })
     .unwrap_or(false);
     if !known {
         super::metadata::query(inst, Some(topics), false, timeout)?;
     }
     let left = deadline.saturating_duration_since(Instant::now()).max(Duration::from_millis(1));
-    let r = call_async(inst, Some(left + Duration::from_millis(200)), move |c, core, tx| {
-        let read_committed = c.shared.cfg.read_committed;
+    // Any client can ask (a producer too, as kcat -Q does); a consumer's
+    // isolation.level applies, read_committed (the default) otherwise.
+    let read_committed = inst.consumer.as_ref().is_none_or(|c| c.cfg.read_committed);
+    let r = core_call(inst, Some(left + Duration::from_millis(200)), move |core, tx| {
         let mut by_leader: std::collections::BTreeMap<i32, Vec<((String, i32), i64)>> = Default::default();
         let mut results = Vec::new();
         for (k, ts) in parts {

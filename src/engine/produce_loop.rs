@@ -59,6 +59,11 @@ struct Active {
     inflight: usize,
     /// Idempotence: failed batches to send again first, in sequence order.
     retry: VecDeque<Batch>,
+    /// Idempotence: a batch failed and the partition is recovering: once
+    /// nothing is in flight, the failed batches go again one request at a
+    /// time, and new batches only after them. A broker that does not check
+    /// sequences then still gets the batches in order.
+    recovering: bool,
     /// Idempotence: sequence number of the next new message.
     next_seq: i32,
     /// Idempotence: the sequence after the last acknowledged batch. An
@@ -98,6 +103,10 @@ pub struct ProducerLoop {
     /// Statistics by topic name.
     pub stats: HashMap<String, TopicStats>,
     active: HashMap<PartKey, Active>,
+    /// Idempotence: next sequence number of the partitions that are not
+    /// active (drained, nothing in flight). A partition keeps its sequence
+    /// for as long as the producer epoch lasts, across idle periods.
+    idle_seq: HashMap<PartKey, i32>,
     /// Topics with messages waiting for their partition count, and since
     /// when the topic is known to be missing from the cluster.
     unassigned: Vec<(Arc<ProdTopic>, Option<Instant>)>,
@@ -116,6 +125,7 @@ impl ProducerLoop {
             shared,
             stats: HashMap::new(),
             active: HashMap::new(),
+            idle_seq: HashMap::new(),
             unassigned: Vec::new(),
             pid,
             pid_retry_at: None,
@@ -134,9 +144,15 @@ impl ProducerLoop {
         let now_i = Instant::now();
         let mut t: Option<Instant> = Some(self.next_timeout_scan);
         let mut take = |x: Instant| t = Some(t.map_or(x, |t| t.min(x)));
+        let idempotent = self.pid != Pid::None;
         for a in self.active.values() {
             if let Some(b) = a.backoff_until {
                 take(b);
+                continue;
+            }
+            // Nothing of this partition can go before an answer arrives
+            // (which wakes the loop).
+            if idempotent && (a.inflight >= IDEMP_MAX_INFLIGHT_PER_PARTITION || (a.recovering && a.inflight > 0)) {
                 continue;
             }
             if !a.retry.is_empty() {
@@ -207,15 +223,18 @@ fn absorb_dirty(pl: &mut ProducerLoop) {
     while let Ok((t, p)) = pl.shared.dirty_rx.try_recv() {
         match p {
             Some(p) => {
-                pl.active.entry(key_of(&t, p.id)).or_insert_with(|| Active {
+                let k = key_of(&t, p.id);
+                let idle_seq = &mut pl.idle_seq;
+                pl.active.entry(k).or_insert_with(|| Active {
                     topic: t.clone(),
                     part: p,
                     backoff_until: None,
                     failures: 0,
                     inflight: 0,
                     retry: VecDeque::new(),
-                    next_seq: 0,
-                    acked_seq: 0,
+                    recovering: false,
+                    next_seq: idle_seq.get(&k).copied().unwrap_or(0),
+                    acked_seq: idle_seq.remove(&k).unwrap_or(0),
                 });
             }
             None => {
@@ -263,10 +282,16 @@ impl Core {
                 keep.push((t, since));
                 continue;
             }
-            if t.partition_cnt.load(Ordering::Acquire) < cnt {
-                t.set_partition_cnt(cnt);
+            // Under the lock of the unassigned queue: the earlier messages go
+            // to their partitions before the count is published (and
+            // produce() stops using the unassigned queue), so that later
+            // messages do not overtake them.
+            let mut unassigned = t.unassigned.lock();
+            let publish = t.partition_cnt.load(Ordering::Acquire) < cnt;
+            if publish {
+                t.grow_partitions(cnt);
             }
-            let msgs: Vec<_> = t.unassigned.lock().drain(..).collect();
+            let msgs: Vec<_> = unassigned.drain(..).collect();
             let mut failed = Vec::new();
             for mut m in msgs {
                 let p = if m.msg.partition == RD_KAFKA_PARTITION_UA {
@@ -283,20 +308,27 @@ impl Core {
                     None => failed.push(m),
                 }
             }
+            if publish {
+                t.publish_partition_cnt(cnt);
+            }
+            drop(unassigned);
             self.report(pl, failed, RD_KAFKA_RESP_ERR__UNKNOWN_PARTITION, None, RD_KAFKA_MSG_STATUS_NOT_PERSISTED, -1);
         }
         pl.unassigned = keep;
         // Messages enqueued above announced themselves on the dirty channel.
         while let Ok((t, Some(p))) = pl.shared.dirty_rx.try_recv() {
-            pl.active.entry(key_of(&t, p.id)).or_insert_with(|| Active {
+            let k = key_of(&t, p.id);
+            let idle_seq = &mut pl.idle_seq;
+            pl.active.entry(k).or_insert_with(|| Active {
                 topic: t.clone(),
                 part: p,
                 backoff_until: None,
                 failures: 0,
                 inflight: 0,
                 retry: VecDeque::new(),
-                next_seq: 0,
-                    acked_seq: 0,
+                recovering: false,
+                next_seq: idle_seq.get(&k).copied().unwrap_or(0),
+                    acked_seq: idle_seq.remove(&k).unwrap_or(0),
             });
         }
     }
@@ -381,6 +413,7 @@ impl Core {
                     // failed batches go back into their queues to be
                     // numbered again.
                     if bump_from.is_some() {
+                        pl.idle_seq.clear();
                         for a in pl.active.values_mut() {
                             a.next_seq = 0;
                             a.acked_seq = 0;
@@ -457,16 +490,8 @@ impl Core {
         let cfg = pl.shared.cfg.clone();
         let linger_us = cfg.linger.as_micros() as i64;
         let flushing = pl.shared.flushing.load(Ordering::Acquire) > 0;
-        // Batches per broker slot, in rounds: a Produce request carries at
-        // most one batch per partition, so a partition's second batch goes
-        // in the second request to its leader, and so on.
-        let mut per_broker: HashMap<usize, Vec<Vec<Batch>>> = HashMap::new();
-        fn put(rounds: &mut Vec<Vec<Batch>>, round: usize, b: Batch) {
-            if rounds.len() <= round {
-                rounds.resize_with(round + 1, Vec::new);
-            }
-            rounds[round].push(b);
-        }
+        // Batches per broker slot.
+        let mut per_broker: HashMap<usize, Vec<Batch>> = HashMap::new();
         let mut drop_keys = Vec::new();
         let mut refresh = false;
         let keys: Vec<PartKey> = pl.active.keys().copied().collect();
@@ -493,13 +518,24 @@ impl Core {
                 continue;
             }
             let limit = if idempotent { IDEMP_MAX_INFLIGHT_PER_PARTITION } else { usize::MAX };
-            let mut round = 0;
-            // Idempotence: failed batches go again first, unchanged.
+            // Idempotence: after a failure, wait for what is in flight, then
+            // send the failed batches again first, unchanged and one at a
+            // time; new batches follow once they got through.
+            if idempotent && a.recovering {
+                if a.inflight > 0 {
+                    continue;
+                }
+                if let Some(b) = a.retry.pop_front() {
+                    a.inflight += 1;
+                    per_broker.entry(slot).or_default().push(b);
+                    continue;
+                }
+                a.recovering = false;
+            }
             while idempotent && a.inflight < limit {
                 let Some(b) = a.retry.pop_front() else { break };
                 a.inflight += 1;
-                put(per_broker.entry(slot).or_default(), round, b);
-                round += 1;
+                per_broker.entry(slot).or_default().push(b);
             }
             if idempotent && !a.retry.is_empty() {
                 continue;
@@ -546,8 +582,7 @@ impl Core {
                     a.next_seq = a.next_seq.wrapping_add(msgs.len() as i32);
                 }
                 a.inflight += 1;
-                put(per_broker.entry(slot).or_default(), round, Batch { topic: a.topic.clone(), partition: a.part.id, msgs, bytes: taken, base_seq });
-                round += 1;
+                per_broker.entry(slot).or_default().push(Batch { topic: a.topic.clone(), partition: a.part.id, msgs, bytes: taken, base_seq });
             }
         }
         for k in drop_keys {
@@ -557,17 +592,19 @@ impl Core {
                 if q.msgs.is_empty() && a.inflight == 0 && a.retry.is_empty() {
                     q.queued_for_loop = false;
                     drop(q);
-                    pl.active.remove(&k);
+                    if let Some(a) = pl.active.remove(&k) {
+                        if idempotent && a.next_seq != 0 {
+                            pl.idle_seq.insert(k, a.next_seq);
+                        }
+                    }
                 }
             }
         }
         if refresh {
             self.refresh_metadata_soon();
         }
-        for (slot, rounds) in per_broker {
-            for batches in rounds {
-                self.send_produce(pl, slot, batches, pid, epoch);
-            }
+        for (slot, batches) in per_broker {
+            self.send_produce(pl, slot, batches, pid, epoch);
         }
     }
 
@@ -580,7 +617,25 @@ impl Core {
             let s = &b.topic.settings;
             groups.entry((s.acks, s.request_timeout.as_millis())).or_default().push(b);
         }
-        for ((acks, timeout_ms), batches) in groups {
+        // A Produce request carries at most one record batch per partition
+        // (Kafka keeps only the last entry of a partition that appears
+        // twice): the n-th batch of each partition goes in the n-th
+        // request, and the requests go out in that order.
+        let mut requests: Vec<((i16, u128), Vec<Batch>)> = Vec::with_capacity(groups.len());
+        for (key, batches) in groups {
+            let mut rounds: Vec<Vec<Batch>> = Vec::new();
+            let mut seen: HashMap<PartKey, usize> = HashMap::new();
+            for b in batches {
+                let n = seen.entry(key_of(&b.topic, b.partition)).or_insert(0);
+                if rounds.len() <= *n {
+                    rounds.push(Vec::new());
+                }
+                rounds[*n].push(b);
+                *n += 1;
+            }
+            requests.extend(rounds.into_iter().map(|r| (key, r)));
+        }
+        for ((acks, timeout_ms), batches) in requests {
             let mut encoded: Vec<(String, i32, bytes::Bytes)> = Vec::with_capacity(batches.len());
             let mut ok_batches = Vec::with_capacity(batches.len());
             for b in batches {
@@ -805,6 +860,7 @@ impl Core {
         let backoff_base = pl.shared.cfg.retry_backoff;
         let backoff_max = pl.shared.cfg.retry_backoff_max;
         let idempotent = pl.pid != Pid::None;
+        let idle_seq = &mut pl.idle_seq;
         let a = pl.active.entry(key).or_insert_with(|| Active {
             topic: b.topic.clone(),
             part: b.topic.partition(b.partition).expect("partition of a sent batch"),
@@ -812,13 +868,15 @@ impl Core {
             failures: 0,
             inflight: 0,
             retry: VecDeque::new(),
-            next_seq: 0,
-                    acked_seq: 0,
+            recovering: false,
+            next_seq: idle_seq.get(&key).copied().unwrap_or(0),
+                    acked_seq: idle_seq.remove(&key).unwrap_or(0),
         });
         a.failures += 1;
         let backoff = backoff_base.saturating_mul(1 << a.failures.min(10).saturating_sub(1)).min(backoff_max.max(backoff_base));
         a.backoff_until = Some(Instant::now() + backoff);
         if idempotent && b.base_seq >= 0 {
+            a.recovering = true;
             // Keep the batch whole (the broker checks sequence ranges), in
             // sequence order.
             let pos = a.retry.iter().position(|r| seq_before(b.base_seq, r.base_seq)).unwrap_or(a.retry.len());

@@ -266,9 +266,16 @@ impl ProdTopic {
         self.partitions.get().get(id as usize)
     }
 
-    /// Grows the partition list to `cnt` (partitions never shrink).
-    pub fn set_partition_cnt(&self, cnt: i32) {
+    /// Grows the partition list to `cnt` (partitions never shrink) without
+    /// publishing the count: produce() keeps putting messages in
+    /// `unassigned` meanwhile.
+    pub fn grow_partitions(&self, cnt: i32) {
         self.partitions.grow(cnt);
+    }
+
+    /// Publishes the partition count: from now on produce() puts messages
+    /// in their partitions directly.
+    pub fn publish_partition_cnt(&self, cnt: i32) {
         self.partition_cnt.store(cnt.max(self.partitions.get().len() as i32), Ordering::Release);
     }
 }
@@ -574,10 +581,17 @@ impl ProducerShared {
     }
 
     /// Queues a message whose partition cannot be chosen yet (unknown topic
-    /// metadata); the loop partitions it when metadata arrives.
-    pub fn enqueue_unassigned(&self, t: &Arc<ProdTopic>, m: Box<MessageObj>) {
+    /// metadata); the loop partitions it when metadata arrives. Hands the
+    /// message back if the partition count got known meanwhile: the loop
+    /// publishes the count under the `unassigned` lock once it has moved the
+    /// earlier messages to their partitions, so that later messages never
+    /// overtake them.
+    pub fn enqueue_unassigned(&self, t: &Arc<ProdTopic>, m: Box<MessageObj>) -> Result<(), Box<MessageObj>> {
         let first = {
             let mut q = t.unassigned.lock();
+            if t.partition_cnt.load(Ordering::Acquire) >= 0 {
+                return Err(m);
+            }
             q.push_back(m);
             q.len() == 1
         };
@@ -585,6 +599,7 @@ impl ProducerShared {
             let _ = self.dirty_tx.send((t.clone(), None));
             self.wake_loop();
         }
+        Ok(())
     }
 
     /// Calls the on_send interceptors for a message being produced.
@@ -626,7 +641,7 @@ impl ProducerShared {
         if partition < RD_KAFKA_PARTITION_UA {
             return Err((ProduceError(RD_KAFKA_RESP_ERR__UNKNOWN_PARTITION), m));
         }
-        let cnt = t.partition_cnt.load(Ordering::Acquire);
+        let mut cnt = t.partition_cnt.load(Ordering::Acquire);
         if cnt >= 0 && partition >= cnt {
             return Err((ProduceError(RD_KAFKA_RESP_ERR__UNKNOWN_PARTITION), m));
         }
@@ -636,8 +651,19 @@ impl ProducerShared {
         if cnt < 0 {
             m.msg.partition = partition;
             m.accounted = true;
-            self.enqueue_unassigned(t, m);
-            return Ok(());
+            match self.enqueue_unassigned(t, m) {
+                Ok(()) => return Ok(()),
+                Err(back) => {
+                    // The count arrived meanwhile: partition it now.
+                    m = back;
+                    m.accounted = false;
+                    cnt = t.partition_cnt.load(Ordering::Acquire);
+                    if partition >= cnt {
+                        self.release(1, size);
+                        return Err((ProduceError(RD_KAFKA_RESP_ERR__UNKNOWN_PARTITION), m));
+                    }
+                }
+            }
         }
         let chosen = if partition == RD_KAFKA_PARTITION_UA {
             match self.choose_partition(t, cnt, m.key(), m.msg._private, m.enq_us) {

@@ -1,15 +1,24 @@
 #!/usr/bin/env bash
 # Integration tests against independent brokers.
-#   tests/integration/run.sh [refmock|tansu]...   (default: both)
+#   tests/integration/run.sh [refmock|tansu|ferromock]...   (default: all three)
+# Broker kinds:
+#   refmock    the system librdkafka's mock cluster (tests/brokers/refmock.c)
+#   tansu      tansu, an independent Kafka-compatible broker
+#   ferromock  ferrokafka's own mock cluster, hosted in its own process by
+#              tests/mock/mockhost.c (linked to build/lib)
+# refmock and ferromock are 3-broker clusters with fault injection, driven
+# by the same commands (see tests/brokers/refmock.c).
 # For each broker kind: start it, create the topics the tests use, run every
 # c-tests/it_*.c program (built by c-tests/Makefile) with
-#   IT_BROKER=refmock|tansu  IT_BOOTSTRAP=host:port,...
-#   IT_MOCK_CTL=<fifo>  IT_MOCK_OUT=<file>   (refmock only: fault injection)
-# and every tests/integration/*.sh check, then stop the broker.
+#   IT_BROKER=refmock|tansu|ferromock  IT_BOOTSTRAP=host:port,...
+#   IT_MOCK_CTL=<fifo>  IT_MOCK_OUT=<file>   (mock kinds only: fault injection)
+#   IT_MOCK_BIN=<the mock's host program>    (mock kinds only)
+# and the Python tests in bindings/python/tests_broker and every
+# tests/integration/check-*.sh, then stop the broker.
 set -euo pipefail
 top=$(cd "$(dirname "$0")/../.." && pwd)
 kinds=("$@")
-[ ${#kinds[@]} -gt 0 ] || kinds=(refmock tansu)
+[ ${#kinds[@]} -gt 0 ] || kinds=(refmock tansu ferromock)
 work=$(mktemp -d "${TMPDIR:-/tmp}/ferro-it.XXXXXX")
 pids=()
 cleanup() {
@@ -37,7 +46,36 @@ start_refmock() {
     exec 3>"$work/ctl"   # keeps the command pipe open between test programs
     for _ in $(seq 1 100); do [ -s "$work/bootstrap" ] && break; sleep 0.05; done
     export IT_BOOTSTRAP=$(head -1 "$work/bootstrap")
-    export IT_MOCK_CTL="$work/ctl" IT_MOCK_OUT="$work/out" IT_REFMOCK_BIN="$top/build/refmock"
+    export IT_MOCK_CTL="$work/ctl" IT_MOCK_OUT="$work/out" IT_MOCK_BIN="$top/build/refmock"
+}
+
+# ferrokafka's mock cluster in its own process: our header, our library.
+build_ferromock() {
+    local lib
+    if [ ! -x "$top/build/ferromock" ] || [ "$top/tests/mock/mockhost.c" -nt "$top/build/ferromock" ] ||
+        [ "$top/build/include/librdkafka/rdkafka_mock.h" -nt "$top/build/ferromock" ]; then
+        cc -O1 -g -Wall -Werror -I"$top/build/include" -o "$top/build/ferromock" "$top/tests/mock/mockhost.c" \
+            -L"$top/build/lib" -Wl,-rpath,"$top/build/lib" -lrdkafka
+    fi
+    lib=$(env -u LD_LIBRARY_PATH ldd "$top/build/ferromock" | awk '/librdkafka/ {print $3}')
+    [ "$lib" = "$top/build/lib/librdkafka.so.1" ] || { echo "ferromock uses '$lib', not ferrokafka"; exit 2; }
+}
+
+# Starts ferrokafka's mock cluster with N brokers; sets IT_BOOTSTRAP,
+# IT_MOCK_CTL, IT_MOCK_OUT (same command protocol as refmock).
+start_ferromock() {
+    local n=$1
+    build_ferromock
+    mkfifo "$work/ctl"
+    "$top/build/ferromock" "$n" "$work/bootstrap" <"$work/ctl" >"$work/out" 2>"$work/ferromock.log" &
+    pids+=($!)
+    exec 3>"$work/ctl"   # keeps the command pipe open between test programs
+    for _ in $(seq 1 100); do [ -s "$work/bootstrap" ] && break; sleep 0.05; done
+    [ -s "$work/bootstrap" ] || { echo "ferromock did not start: $(cat "$work/ferromock.log")"; exit 2; }
+    # The first line of its output is the bootstrap list, not an answer.
+    for _ in $(seq 1 100); do [ -s "$work/out" ] && break; sleep 0.05; done
+    export IT_BOOTSTRAP=$(head -1 "$work/bootstrap")
+    export IT_MOCK_CTL="$work/ctl" IT_MOCK_OUT="$work/out" IT_MOCK_BIN="$top/build/ferromock"
 }
 
 mock_cmd() { # command... ; waits for its answer
@@ -48,7 +86,7 @@ mock_cmd() { # command... ; waits for its answer
         [ "$(wc -l <"$work/out")" -gt "$before" ] && break
         sleep 0.02
     done
-    tail -1 "$work/out" | grep -q '^ok' || { echo "refmock: $* -> $(tail -1 "$work/out")"; return 1; }
+    tail -1 "$work/out" | grep -q '^ok' || { echo "$IT_BROKER: $* -> $(tail -1 "$work/out")"; return 1; }
 }
 
 start_tansu() {
@@ -56,12 +94,12 @@ start_tansu() {
     out=$("$top/tests/brokers/tansu.sh")
     export IT_BOOTSTRAP=${out% *}
     pids+=(${out#* })
-    unset IT_MOCK_CTL IT_MOCK_OUT
+    unset IT_MOCK_CTL IT_MOCK_OUT IT_MOCK_BIN
 }
 
 create_topic() { # name partitions
     case $IT_BROKER in
-        refmock) mock_cmd topic "$1" "$2" 1 ;;
+        refmock|ferromock) mock_cmd topic "$1" "$2" 1 ;;
         tansu) tansu topic create --broker "tcp://$IT_BOOTSTRAP" --partitions "$2" "$1" >/dev/null ;;
     esac
 }
@@ -74,6 +112,7 @@ for kind in "${kinds[@]}"; do
     case $kind in
         refmock) start_refmock 3 ;;
         tansu) start_tansu ;;
+        ferromock) start_ferromock 3 ;;
         *) echo "unknown broker kind $kind"; exit 2 ;;
     esac
     create_topic it-meta 4

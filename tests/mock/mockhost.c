@@ -8,10 +8,17 @@
  * them to BOOTSTRAP_FILE), then executes one command per stdin line,
  * answering "ok" or "error: <reason>":
  *
+ * The command set is that of tests/brokers/refmock.c (the reference mock
+ * cluster's host), so that tests/integration/run.sh can drive either:
+ *
  *   topic NAME PARTITIONS REPLICATION   create a topic
- *   delay MS                            group.initial.rebalance.delay.ms
  *   down ID | up ID                     broker listener off / on
  *   rtt ID MS                           response delay of a broker
+ *   leader TOPIC PARTITION ID           move a partition leader (-1: none)
+ *   coordinator TYPE KEY ID             TYPE is group or transaction
+ *   errors APIKEY CODE...               fail the next requests of APIKEY
+ *   topic_error TOPIC CODE              report CODE for TOPIC in metadata
+ *   delay MS                            group.initial.rebalance.delay.ms
  *   quit                                exit (as does EOF)
  */
 #include <signal.h>
@@ -20,6 +27,28 @@
 #include <string.h>
 #include <librdkafka/rdkafka.h>
 #include <librdkafka/rdkafka_mock.h>
+
+#define MAX_ERRS 64
+
+/* "APIKEY CODE..." */
+static rd_kafka_resp_err_t push_errors(rd_kafka_mock_cluster_t *mc, char *args) {
+        rd_kafka_resp_err_t codes[MAX_ERRS];
+        size_t n = 0;
+        char *end;
+        long apikey = strtol(args, &end, 10);
+        if (end == args)
+                return RD_KAFKA_RESP_ERR__INVALID_ARG;
+        for (args = end; n < MAX_ERRS; args = end) {
+                long v = strtol(args, &end, 10);
+                if (end == args)
+                        break;
+                codes[n++] = (rd_kafka_resp_err_t)v;
+        }
+        if (!n)
+                return RD_KAFKA_RESP_ERR__INVALID_ARG;
+        rd_kafka_mock_push_request_errors_array(mc, (int16_t)apikey, n, codes);
+        return RD_KAFKA_RESP_ERR_NO_ERROR;
+}
 
 int main(int argc, char **argv) {
         int brokers = argc > 1 ? atoi(argv[1]) : 3;
@@ -54,10 +83,12 @@ int main(int argc, char **argv) {
         signal(SIGPIPE, SIG_IGN);
 
         while (fgets(line, sizeof(line), stdin)) {
-                char s1[256];
+                char s1[256], s2[256];
                 int a = 0, b = 0;
                 rd_kafka_resp_err_t err = RD_KAFKA_RESP_ERR_NO_ERROR;
-                if (sscanf(line, "topic %255s %d %d", s1, &a, &b) == 3)
+                if (sscanf(line, "topic_error %255s %d", s1, &a) == 2)
+                        rd_kafka_mock_topic_set_error(mc, s1, (rd_kafka_resp_err_t)a);
+                else if (sscanf(line, "topic %255s %d %d", s1, &a, &b) == 3)
                         err = rd_kafka_mock_topic_create(mc, s1, a, b);
                 else if (sscanf(line, "delay %d", &a) == 1)
                         rd_kafka_mock_group_initial_rebalance_delay_ms(mc, a);
@@ -67,10 +98,16 @@ int main(int argc, char **argv) {
                         err = rd_kafka_mock_broker_set_up(mc, a);
                 else if (sscanf(line, "rtt %d %d", &a, &b) == 2)
                         err = rd_kafka_mock_broker_set_rtt(mc, a, b);
+                else if (sscanf(line, "leader %255s %d %d", s1, &a, &b) == 3)
+                        err = rd_kafka_mock_partition_set_leader(mc, s1, a, b);
+                else if (sscanf(line, "coordinator %255s %255s %d", s1, s2, &a) == 3)
+                        err = rd_kafka_mock_coordinator_set(mc, s1, s2, a);
+                else if (!strncmp(line, "errors ", 7))
+                        err = push_errors(mc, line + 7);
                 else if (!strncmp(line, "quit", 4))
                         break;
                 else {
-                        printf("error: unknown command\n");
+                        printf("error: unknown command: %s", line);
                         fflush(stdout);
                         continue;
                 }

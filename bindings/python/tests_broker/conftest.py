@@ -11,3 +11,13 @@ def bootstrap():
 @pytest.fixture
 def broker_kind():
     return os.environ["IT_BROKER"]
+
+
+MOCK_KINDS = ("refmock", "ferromock")
+
+
+@pytest.fixture
+def is_mock(broker_kind):
+    """A mock cluster (the system librdkafka's or ferrokafka's): 3 brokers
+    and fault injection."""
+    return broker_kind in MOCK_KINDS

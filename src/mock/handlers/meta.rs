@@ -62,8 +62,11 @@ fn topic_entry(st: &mut State, version: i16, name: &str, err: i16) -> MetadataRe
             .with_name(Some(TopicName(sb(name))));
     };
     let err = if err != e::NONE { err } else { t.err };
+    // A topic reported as unknown has no partitions (librdkafka's mock and
+    // Kafka list none with these errors, and clients expect none).
+    let unknown = err == e::UNKNOWN_TOPIC_OR_PARTITION || err == e::UNKNOWN_TOPIC_ID;
     let mut parts = Vec::new();
-    for p in t.partitions.iter_mut() {
+    for p in t.partitions.iter_mut().filter(|_| !unknown) {
         let (leader, epoch) = match p.leader_responses.pop_front() {
             Some(l) => l,
             None => (p.leader.unwrap_or(-1), p.leader_epoch),

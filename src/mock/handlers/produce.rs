@@ -6,8 +6,9 @@ use crate::mock::errors as e;
 use crate::mock::server::Server;
 use crate::mock::state::{State, now_ms};
 use crate::protocol::{
-    BatchHeader, LeaderIdAndEpoch, NodeEndpoint, ProducePartitionResponse, ProduceResponse,
-    ProduceTopicResponse, decode_produce_request, encode_produce_response,
+    BatchHeader, LeaderIdAndEpoch, NodeEndpoint, ProducePartitionResponse, ProduceRequestData,
+    ProduceRequestTopic, ProduceResponse, ProduceTopicResponse, decode_produce_request,
+    encode_produce_response,
 };
 
 /// Append one partition's records; returns (error, base offset).
@@ -76,11 +77,67 @@ fn append(
     }
 }
 
+/// "pid P seq S+N" of a v2 batch, for the debug log.
+fn batch_summary(records: Option<&bytes::Bytes>) -> String {
+    match records.filter(|r| r.len() > 16 && r[16] == 2).and_then(|r| BatchHeader::parse(r).ok()) {
+        Some(h) => format!(
+            "pid {} epoch {} seq {}+{}",
+            h.producer_id, h.producer_epoch, h.base_sequence, h.record_count
+        ),
+        None => "legacy".to_string(),
+    }
+}
+
+/// A partition named twice in one request: Kafka keeps the request's
+/// partitions in a map, so the last entry replaces the earlier ones (which
+/// are neither written nor answered). Does the same: one entry per
+/// partition (where it first appeared, with the last entry's records), one
+/// topic entry per topic. Returns how many entries were dropped.
+fn keep_last_entry_per_partition(body: &mut ProduceRequestData) -> usize {
+    let total: usize = body.topics.iter().map(|t| t.partitions.len()).sum();
+    let mut seen = std::collections::HashSet::with_capacity(total);
+    let repeated = body.topics.iter().any(|t| {
+        t.partitions
+            .iter()
+            .any(|p| !seen.insert((t.name.as_str(), t.topic_id, p.partition)))
+    });
+    if !repeated {
+        return 0;
+    }
+    let mut topics: Vec<ProduceRequestTopic> = Vec::with_capacity(body.topics.len());
+    for t in std::mem::take(&mut body.topics) {
+        let idx = match topics.iter().position(|x| x.name == t.name && x.topic_id == t.topic_id) {
+            Some(i) => i,
+            None => {
+                topics.push(ProduceRequestTopic {
+                    name: t.name.clone(),
+                    topic_id: t.topic_id,
+                    partitions: Vec::new(),
+                });
+                topics.len() - 1
+            }
+        };
+        let parts = &mut topics[idx].partitions;
+        for p in t.partitions {
+            match parts.iter_mut().find(|x| x.partition == p.partition) {
+                Some(x) => *x = p,
+                None => parts.push(p),
+            }
+        }
+    }
+    body.topics = topics;
+    total - body.topics.iter().map(|t| t.partitions.len()).sum::<usize>()
+}
+
 pub fn produce(srv: &mut Server, req: &Req, ctx: &mut Ctx) -> Reply {
     let v = req.version;
-    let Ok(body) = decode_produce_request(v, &req.body) else {
+    let Ok(mut body) = decode_produce_request(v, &req.body) else {
         return Reply::Close;
     };
+    let dropped = keep_last_entry_per_partition(&mut body);
+    if dropped > 0 {
+        debug(&format!("produce: {dropped} earlier entries of repeated partitions ignored, as by Kafka"));
+    }
     let all_err = next_error(srv, req, ctx);
     let st = &mut srv.st;
     let mut resp = ProduceResponse::default();
@@ -163,8 +220,12 @@ pub fn produce(srv: &mut Server, req: &Req, ctx: &mut Ctx) -> Reply {
                 }
             }
             debug(&format!(
-                "produce {}[{}] -> err {err} offset {}",
-                t.name, p.partition, pr.base_offset
+                "produce {}[{}] broker {} {} -> err {err} offset {}",
+                t.name,
+                p.partition,
+                req.broker,
+                batch_summary(p.records.as_ref()),
+                pr.base_offset
             ));
             pr.error_code = err;
             tr.partitions.push(pr);
@@ -178,5 +239,74 @@ pub fn produce(srv: &mut Server, req: &Req, ctx: &mut Ctx) -> Reply {
     match encode_produce_response(v, &resp) {
         Ok(b) => Reply::Frame(frame_raw(req, &b)),
         Err(_) => Reply::Close,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::protocol::ProduceRequestPartition;
+
+    fn part(partition: i32, tag: &'static [u8]) -> ProduceRequestPartition {
+        ProduceRequestPartition {
+            partition,
+            records: Some(bytes::Bytes::from_static(tag)),
+        }
+    }
+
+    fn topic(name: &str, parts: Vec<ProduceRequestPartition>) -> ProduceRequestTopic {
+        ProduceRequestTopic {
+            name: name.to_string(),
+            topic_id: [0; 16],
+            partitions: parts,
+        }
+    }
+
+    #[test]
+    fn repeated_partition_keeps_the_last_entry() {
+        let mut body = ProduceRequestData {
+            transactional_id: None,
+            acks: -1,
+            timeout_ms: 1000,
+            topics: vec![
+                topic("a", vec![part(0, b"a0-1"), part(1, b"a1"), part(0, b"a0-2")]),
+                topic("b", vec![part(0, b"b0")]),
+                topic("a", vec![part(0, b"a0-3"), part(2, b"a2")]),
+            ],
+        };
+        assert_eq!(keep_last_entry_per_partition(&mut body), 2);
+        let got: Vec<(String, Vec<(i32, Vec<u8>)>)> = body
+            .topics
+            .iter()
+            .map(|t| {
+                (
+                    t.name.clone(),
+                    t.partitions
+                        .iter()
+                        .map(|p| (p.partition, p.records.as_ref().unwrap().to_vec()))
+                        .collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (
+                    "a".to_string(),
+                    vec![(0, b"a0-3".to_vec()), (1, b"a1".to_vec()), (2, b"a2".to_vec())]
+                ),
+                ("b".to_string(), vec![(0, b"b0".to_vec())]),
+            ]
+        );
+        // Nothing repeated: untouched.
+        let mut body2 = ProduceRequestData {
+            transactional_id: None,
+            acks: 1,
+            timeout_ms: 1000,
+            topics: vec![topic("x", vec![part(0, b"x0"), part(1, b"x1")])],
+        };
+        let before = body2.clone();
+        assert_eq!(keep_last_entry_per_partition(&mut body2), 0);
+        assert_eq!(body2, before);
     }
 }
