@@ -96,5 +96,42 @@ int main(void) {
                 CHECK_INT(cnt, 0);
                 CHECK(rd_kafka_topic_result_name(NULL) == NULL, "name of NULL");
         }
+        /* An operation not implemented yet answers at once on the queue
+         * with _NOT_IMPLEMENTED and the options' opaque (no waiting). */
+        {
+                rd_kafka_conf_t *conf = rd_kafka_conf_new();
+                rd_kafka_t *rk;
+                rd_kafka_queue_t *q;
+                rd_kafka_event_t *ev;
+                rd_kafka_AdminOptions_t *o;
+                rd_kafka_NewTopic_t *t1;
+                size_t cnt = 7;
+                int marker;
+                rd_kafka_conf_set(conf, "bootstrap.servers", "127.0.0.1:1", errstr, sizeof(errstr));
+                rd_kafka_conf_set(conf, "log_level", "0", errstr, sizeof(errstr));
+                rk = rd_kafka_new(RD_KAFKA_PRODUCER, conf, errstr, sizeof(errstr));
+                CHECK(rk != NULL, "%s", errstr);
+                q = rd_kafka_queue_new(rk);
+                o = rd_kafka_AdminOptions_new(rk, RD_KAFKA_ADMIN_OP_CREATETOPICS);
+                rd_kafka_AdminOptions_set_opaque(o, &marker);
+                t1 = rd_kafka_NewTopic_new("t", 1, 1, errstr, sizeof(errstr));
+                rd_kafka_CreateTopics(rk, &t1, 1, o, q);
+                ev = rd_kafka_queue_poll(q, 2000);
+                CHECK(ev != NULL, "CreateTopics result event");
+                if (ev) {
+                        CHECK_INT(rd_kafka_event_type(ev), RD_KAFKA_EVENT_CREATETOPICS_RESULT);
+                        CHECK_INT(rd_kafka_event_error(ev), RD_KAFKA_RESP_ERR__NOT_IMPLEMENTED);
+                        CHECK(rd_kafka_event_opaque(ev) == &marker, "opaque");
+                        CHECK(rd_kafka_event_CreateTopics_result(ev) != NULL, "result cast");
+                        CHECK(rd_kafka_CreateTopics_result_topics(rd_kafka_event_CreateTopics_result(ev), &cnt) == NULL || cnt == 0,
+                              "no topic results");
+                        CHECK_INT(cnt, 0);
+                        rd_kafka_event_destroy(ev);
+                }
+                rd_kafka_NewTopic_destroy(t1);
+                rd_kafka_AdminOptions_destroy(o);
+                rd_kafka_queue_destroy(q);
+                rd_kafka_destroy(rk);
+        }
         TEST_DONE();
 }

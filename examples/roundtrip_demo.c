@@ -5,8 +5,8 @@
  *
  * Without -b it starts the library's built-in mock cluster (3 brokers, in
  * this process, through rdkafka_mock.h); with -b it uses that cluster
- * instead (the topic is created through the AdminClient API when it does
- * not exist). A producer sends MESSAGES (default 100000) keyed messages
+ * instead (the topic is created through the Admin API when it does not
+ * exist, where that API is available). A producer sends MESSAGES (default 100000) keyed messages
  * with two headers each; a consumer group of two members reads them back;
  * every message is checked (key, value, headers) and counted once. Prints
  * throughput, per-partition counts and the verdict; exits 1 on any loss.
@@ -78,7 +78,7 @@ static void create_topic(rd_kafka_t *rk, const char *topic) {
                 const rd_kafka_CreateTopics_result_t *res = rd_kafka_event_CreateTopics_result(ev);
                 const rd_kafka_topic_result_t **tr = res ? rd_kafka_CreateTopics_result_topics(res, &cnt) : NULL;
                 if (rd_kafka_event_error(ev))
-                        fprintf(stderr, "CreateTopics: %s\n", rd_kafka_event_error_string(ev));
+                        fprintf(stderr, "CreateTopics: %s (the topic must exist or be auto-created)\n", rd_kafka_event_error_string(ev));
                 else if (cnt == 1 && rd_kafka_topic_result_error(tr[0]) &&
                          rd_kafka_topic_result_error(tr[0]) != RD_KAFKA_RESP_ERR_TOPIC_ALREADY_EXISTS)
                         fprintf(stderr, "CreateTopics %s: %s\n", topic, rd_kafka_topic_result_error_string(tr[0]));

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Writes docs/abi-status.md: one line per public C function, saying whether
-it is implemented. A function whose body is `ffi_stub!(...)` is "not yet":
+it is implemented. A function whose body is `ffi_stub!(...)` or an Admin operation answered by
+`common::not_implemented(...)` is "not yet":
 it returns RD_KAFKA_RESP_ERR__NOT_IMPLEMENTED (or NULL / its documented
 failure value). The variadic functions live in src/abi/variadic.c and are as
 implemented as the function they forward to.
@@ -29,7 +30,7 @@ def functions():
             for i, (pos, name) in enumerate(starts):
                 end = starts[i + 1][0] if i + 1 < len(starts) else len(src)
                 body = src[pos:end]
-                found[name] = ('ffi_stub!(' not in body, os.path.relpath(path, ROOT))
+                found[name] = ('ffi_stub!(' not in body and 'common::not_implemented(' not in body, os.path.relpath(path, ROOT))
     return found
 
 def render():

@@ -508,6 +508,8 @@ impl ProducerShared {
     /// callback or a built-in one). None: the partitioner gave an invalid
     /// partition.
     /// `now` is the message's time ([`mono_us`]).
+    // The opaque pointer is only handed to the application's callback.
+    #[allow(clippy::not_unsafe_ptr_arg_deref)]
     pub fn choose_partition(&self, t: &ProdTopic, cnt: i32, key: Option<&[u8]>, msg_opaque: *mut c_void, now: i64) -> Option<i32> {
         let s = &t.settings;
         let p = if let Some(cb) = s.partitioner_cb {

@@ -11,7 +11,6 @@ use super::super::types::*;
 use super::super::util::write_errstr;
 use super::common::*;
 use crate::error::KafkaError;
-use crate::ffi_stub;
 use libc::size_t;
 use std::ffi::{CStr, CString};
 use std::os::raw::c_char;
@@ -438,7 +437,10 @@ pub unsafe extern "C" fn rd_kafka_CreateAcls_result_acls(result: *const rd_kafka
 
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_CreateAcls(rk: *mut rd_kafka_t, new_acls: *mut *mut rd_kafka_AclBinding_t, new_acls_cnt: size_t, options: *const rd_kafka_AdminOptions_t, rkqu: *mut rd_kafka_queue_t) {
-    ffi_stub!(())
+    crate::ffi_guard!((), {
+        // SAFETY: the caller passes a live queue and options (or NULL).
+        unsafe { super::common::not_implemented(rkqu, options, RD_KAFKA_EVENT_CREATEACLS_RESULT, "rd_kafka_CreateAcls") }
+    })
 }
 
 /// The ACL bindings matching a DescribeAcls filter (owned by the event).
@@ -452,7 +454,10 @@ pub unsafe extern "C" fn rd_kafka_DescribeAcls_result_acls(result: *const rd_kaf
 
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_DescribeAcls(rk: *mut rd_kafka_t, acl_filter: *mut rd_kafka_AclBindingFilter_t, options: *const rd_kafka_AdminOptions_t, rkqu: *mut rd_kafka_queue_t) {
-    ffi_stub!(())
+    crate::ffi_guard!((), {
+        // SAFETY: the caller passes a live queue and options (or NULL).
+        unsafe { super::common::not_implemented(rkqu, options, RD_KAFKA_EVENT_DESCRIBEACLS_RESULT, "rd_kafka_DescribeAcls") }
+    })
 }
 
 /// The per-filter responses of a DeleteAcls result, in request order (owned by the event).
@@ -484,7 +489,10 @@ pub unsafe extern "C" fn rd_kafka_DeleteAcls_result_response_matching_acls(resul
 
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_DeleteAcls(rk: *mut rd_kafka_t, del_acls: *mut *mut rd_kafka_AclBindingFilter_t, del_acls_cnt: size_t, options: *const rd_kafka_AdminOptions_t, rkqu: *mut rd_kafka_queue_t) {
-    ffi_stub!(())
+    crate::ffi_guard!((), {
+        // SAFETY: the caller passes a live queue and options (or NULL).
+        unsafe { super::common::not_implemented(rkqu, options, RD_KAFKA_EVENT_DELETEACLS_RESULT, "rd_kafka_DeleteAcls") }
+    })
 }
 
 #[cfg(test)]

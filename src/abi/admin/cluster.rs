@@ -4,7 +4,6 @@
 use super::super::types::*;
 use super::super::values::NodeObj;
 use super::common::*;
-use crate::ffi_stub;
 use libc::size_t;
 use std::ffi::CString;
 use std::os::raw::c_char;
@@ -50,7 +49,10 @@ unsafe fn description<'a>(result: *const rd_kafka_DescribeCluster_result_t) -> O
 
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_DescribeCluster(rk: *mut rd_kafka_t, options: *const rd_kafka_AdminOptions_t, rkqu: *mut rd_kafka_queue_t) {
-    ffi_stub!(())
+    crate::ffi_guard!((), {
+        // SAFETY: the caller passes a live queue and options (or NULL).
+        unsafe { super::common::not_implemented(rkqu, options, RD_KAFKA_EVENT_DESCRIBECLUSTER_RESULT, "rd_kafka_DescribeCluster") }
+    })
 }
 
 /// The brokers of the cluster (owned by the event).

@@ -417,3 +417,24 @@ mod tests {
         );
     }
 }
+
+/// Answers an Admin operation that ferrokafka does not implement yet: its
+/// result event arrives at once on `rkqu`, carrying
+/// RD_KAFKA_RESP_ERR__NOT_IMPLEMENTED and the options' opaque, so an
+/// application waiting on the queue is not left waiting.
+///
+/// # Safety
+/// `rkqu` must be NULL or a live queue handle, `options` NULL or a live
+/// AdminOptions handle.
+pub(crate) unsafe fn not_implemented(rkqu: *mut rd_kafka_queue_t, options: *const rd_kafka_AdminOptions_t, ev_type: c_int, name: &str) {
+    super::super::util::set_last_error(RD_KAFKA_RESP_ERR__NOT_IMPLEMENTED);
+    // SAFETY: caller contract.
+    let Some(h) = (unsafe { super::super::queue::QueueHandle::from_ptr(rkqu) }) else { return };
+    // SAFETY: caller contract.
+    let opts = unsafe { super::options::AdminOptions::copy_from_ptr(options) };
+    let mut ev = EventObj::new(ev_type, super::super::event::EventPayload::None);
+    ev.err = RD_KAFKA_RESP_ERR__NOT_IMPLEMENTED;
+    ev.errstr = cstring(&format!("{name} is not implemented by ferrokafka yet"));
+    ev.opaque = opts.opaque_ptr();
+    h.q.push(ev);
+}

@@ -11,7 +11,6 @@
 use super::super::error::{rd_kafka_err2str, ErrorObject};
 use super::super::types::*;
 use super::common::*;
-use crate::ffi_stub;
 use libc::size_t;
 use std::ffi::CString;
 use std::os::raw::{c_char, c_int};
@@ -379,7 +378,10 @@ pub unsafe extern "C" fn rd_kafka_ConfigResource_error_string(config: *const rd_
 
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_AlterConfigs(rk: *mut rd_kafka_t, configs: *mut *mut rd_kafka_ConfigResource_t, config_cnt: size_t, options: *const rd_kafka_AdminOptions_t, rkqu: *mut rd_kafka_queue_t) {
-    ffi_stub!(())
+    crate::ffi_guard!((), {
+        // SAFETY: the caller passes a live queue and options (or NULL).
+        unsafe { super::common::not_implemented(rkqu, options, RD_KAFKA_EVENT_ALTERCONFIGS_RESULT, "rd_kafka_AlterConfigs") }
+    })
 }
 
 unsafe fn resources(result: *const rd_kafka_event_t, ev_type: c_int, cntp: *mut size_t) -> *mut *const rd_kafka_ConfigResource_t {
@@ -398,7 +400,10 @@ pub unsafe extern "C" fn rd_kafka_AlterConfigs_result_resources(result: *const r
 
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_IncrementalAlterConfigs(rk: *mut rd_kafka_t, configs: *mut *mut rd_kafka_ConfigResource_t, config_cnt: size_t, options: *const rd_kafka_AdminOptions_t, rkqu: *mut rd_kafka_queue_t) {
-    ffi_stub!(())
+    crate::ffi_guard!((), {
+        // SAFETY: the caller passes a live queue and options (or NULL).
+        unsafe { super::common::not_implemented(rkqu, options, RD_KAFKA_EVENT_INCREMENTALALTERCONFIGS_RESULT, "rd_kafka_IncrementalAlterConfigs") }
+    })
 }
 
 /// The resources of an IncrementalAlterConfigs result, in request order (owned by the event).
@@ -412,7 +417,10 @@ pub unsafe extern "C" fn rd_kafka_IncrementalAlterConfigs_result_resources(resul
 
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_DescribeConfigs(rk: *mut rd_kafka_t, configs: *mut *mut rd_kafka_ConfigResource_t, config_cnt: size_t, options: *const rd_kafka_AdminOptions_t, rkqu: *mut rd_kafka_queue_t) {
-    ffi_stub!(())
+    crate::ffi_guard!((), {
+        // SAFETY: the caller passes a live queue and options (or NULL).
+        unsafe { super::common::not_implemented(rkqu, options, RD_KAFKA_EVENT_DESCRIBECONFIGS_RESULT, "rd_kafka_DescribeConfigs") }
+    })
 }
 
 /// The described resources of a DescribeConfigs result, in request order (owned by the event).

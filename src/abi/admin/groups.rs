@@ -9,7 +9,6 @@ use super::super::types::*;
 use super::super::values::NodeObj;
 use super::common::*;
 use crate::error::KafkaError;
-use crate::ffi_stub;
 use libc::size_t;
 use std::ffi::CString;
 use std::os::raw::{c_char, c_int};
@@ -278,7 +277,10 @@ pub unsafe extern "C" fn rd_kafka_group_result_partitions(groupres: *const rd_ka
 
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_ListConsumerGroups(rk: *mut rd_kafka_t, options: *const rd_kafka_AdminOptions_t, rkqu: *mut rd_kafka_queue_t) {
-    ffi_stub!(())
+    crate::ffi_guard!((), {
+        // SAFETY: the caller passes a live queue and options (or NULL).
+        unsafe { super::common::not_implemented(rkqu, options, RD_KAFKA_EVENT_LISTCONSUMERGROUPS_RESULT, "rd_kafka_ListConsumerGroups") }
+    })
 }
 
 /// The group id of a group listing.
@@ -337,7 +339,10 @@ pub unsafe extern "C" fn rd_kafka_ListConsumerGroups_result_errors(result: *cons
 
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_DescribeConsumerGroups(rk: *mut rd_kafka_t, groups: *mut *const c_char, groups_cnt: size_t, options: *const rd_kafka_AdminOptions_t, rkqu: *mut rd_kafka_queue_t) {
-    ffi_stub!(())
+    crate::ffi_guard!((), {
+        // SAFETY: the caller passes a live queue and options (or NULL).
+        unsafe { super::common::not_implemented(rkqu, options, RD_KAFKA_EVENT_DESCRIBECONSUMERGROUPS_RESULT, "rd_kafka_DescribeConsumerGroups") }
+    })
 }
 
 /// The group descriptions of a DescribeConsumerGroups result, in request order (owned by the event).
@@ -544,7 +549,10 @@ pub unsafe extern "C" fn rd_kafka_DeleteGroup_destroy_array(del_groups: *mut *mu
 
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_DeleteGroups(rk: *mut rd_kafka_t, del_groups: *mut *mut rd_kafka_DeleteGroup_t, del_group_cnt: size_t, options: *const rd_kafka_AdminOptions_t, rkqu: *mut rd_kafka_queue_t) {
-    ffi_stub!(())
+    crate::ffi_guard!((), {
+        // SAFETY: the caller passes a live queue and options (or NULL).
+        unsafe { super::common::not_implemented(rkqu, options, RD_KAFKA_EVENT_DELETEGROUPS_RESULT, "rd_kafka_DeleteGroups") }
+    })
 }
 
 /// The per-group results of a DeleteGroups result, in request order (owned by the event).
@@ -588,7 +596,10 @@ pub unsafe extern "C" fn rd_kafka_ListConsumerGroupOffsets_destroy_array(list_gr
 
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_ListConsumerGroupOffsets(rk: *mut rd_kafka_t, list_grpoffsets: *mut *mut rd_kafka_ListConsumerGroupOffsets_t, list_grpoffsets_cnt: size_t, options: *const rd_kafka_AdminOptions_t, rkqu: *mut rd_kafka_queue_t) {
-    ffi_stub!(())
+    crate::ffi_guard!((), {
+        // SAFETY: the caller passes a live queue and options (or NULL).
+        unsafe { super::common::not_implemented(rkqu, options, RD_KAFKA_EVENT_LISTCONSUMERGROUPOFFSETS_RESULT, "rd_kafka_ListConsumerGroupOffsets") }
+    })
 }
 
 /// The group results (with committed offsets) of a ListConsumerGroupOffsets result (owned by the event).
@@ -632,7 +643,10 @@ pub unsafe extern "C" fn rd_kafka_AlterConsumerGroupOffsets_destroy_array(alter_
 
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_AlterConsumerGroupOffsets(rk: *mut rd_kafka_t, alter_grpoffsets: *mut *mut rd_kafka_AlterConsumerGroupOffsets_t, alter_grpoffsets_cnt: size_t, options: *const rd_kafka_AdminOptions_t, rkqu: *mut rd_kafka_queue_t) {
-    ffi_stub!(())
+    crate::ffi_guard!((), {
+        // SAFETY: the caller passes a live queue and options (or NULL).
+        unsafe { super::common::not_implemented(rkqu, options, RD_KAFKA_EVENT_ALTERCONSUMERGROUPOFFSETS_RESULT, "rd_kafka_AlterConsumerGroupOffsets") }
+    })
 }
 
 /// The group results (per-partition errors) of an AlterConsumerGroupOffsets result (owned by the event).
@@ -676,7 +690,10 @@ pub unsafe extern "C" fn rd_kafka_DeleteConsumerGroupOffsets_destroy_array(del_g
 
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_DeleteConsumerGroupOffsets(rk: *mut rd_kafka_t, del_grpoffsets: *mut *mut rd_kafka_DeleteConsumerGroupOffsets_t, del_grpoffsets_cnt: size_t, options: *const rd_kafka_AdminOptions_t, rkqu: *mut rd_kafka_queue_t) {
-    ffi_stub!(())
+    crate::ffi_guard!((), {
+        // SAFETY: the caller passes a live queue and options (or NULL).
+        unsafe { super::common::not_implemented(rkqu, options, RD_KAFKA_EVENT_DELETECONSUMERGROUPOFFSETS_RESULT, "rd_kafka_DeleteConsumerGroupOffsets") }
+    })
 }
 
 /// The group result (per-partition errors) of a DeleteConsumerGroupOffsets result (owned by the event).

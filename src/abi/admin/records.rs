@@ -7,7 +7,6 @@ use super::super::tpl::{self, TopicPartition};
 use super::super::types::*;
 use super::common::*;
 use crate::error::KafkaError;
-use crate::ffi_stub;
 use libc::size_t;
 use std::ptr;
 
@@ -151,7 +150,10 @@ pub unsafe extern "C" fn rd_kafka_DeleteRecords_destroy_array(del_records: *mut 
 
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_DeleteRecords(rk: *mut rd_kafka_t, del_records: *mut *mut rd_kafka_DeleteRecords_t, del_record_cnt: size_t, options: *const rd_kafka_AdminOptions_t, rkqu: *mut rd_kafka_queue_t) {
-    ffi_stub!(())
+    crate::ffi_guard!((), {
+        // SAFETY: the caller passes a live queue and options (or NULL).
+        unsafe { super::common::not_implemented(rkqu, options, RD_KAFKA_EVENT_DELETERECORDS_RESULT, "rd_kafka_DeleteRecords") }
+    })
 }
 
 /// The partitions of a DeleteRecords result with their new low watermarks and errors (owned by the event).
@@ -194,7 +196,10 @@ pub unsafe extern "C" fn rd_kafka_ListOffsets_result_infos(result: *const rd_kaf
 
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_ListOffsets(rk: *mut rd_kafka_t, topic_partitions: *mut rd_kafka_topic_partition_list_t, options: *const rd_kafka_AdminOptions_t, rkqu: *mut rd_kafka_queue_t) {
-    ffi_stub!(())
+    crate::ffi_guard!((), {
+        // SAFETY: the caller passes a live queue and options (or NULL).
+        unsafe { super::common::not_implemented(rkqu, options, RD_KAFKA_EVENT_LISTOFFSETS_RESULT, "rd_kafka_ListOffsets") }
+    })
 }
 
 /// Creates a leader election request; NULL partitions means all partitions (the list is copied).
@@ -218,7 +223,10 @@ pub unsafe extern "C" fn rd_kafka_ElectLeaders_destroy(elect_leaders: *mut rd_ka
 
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_ElectLeaders(rk: *mut rd_kafka_t, elect_leaders: *mut rd_kafka_ElectLeaders_t, options: *const rd_kafka_AdminOptions_t, rkqu: *mut rd_kafka_queue_t) {
-    ffi_stub!(())
+    crate::ffi_guard!((), {
+        // SAFETY: the caller passes a live queue and options (or NULL).
+        unsafe { super::common::not_implemented(rkqu, options, RD_KAFKA_EVENT_ELECTLEADERS_RESULT, "rd_kafka_ElectLeaders") }
+    })
 }
 
 /// The per-partition results of an ElectLeaders result (owned by the event).

@@ -6,7 +6,6 @@ use super::super::error::ErrorObject;
 use super::super::types::*;
 use super::common::*;
 use crate::error::KafkaError;
-use crate::ffi_stub;
 use libc::size_t;
 use std::ffi::CString;
 use std::os::raw::{c_char, c_uchar, c_void};
@@ -219,7 +218,10 @@ pub unsafe extern "C" fn rd_kafka_DescribeUserScramCredentials_result_descriptio
 
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_DescribeUserScramCredentials(rk: *mut rd_kafka_t, users: *mut *const c_char, user_cnt: size_t, options: *const rd_kafka_AdminOptions_t, rkqu: *mut rd_kafka_queue_t) {
-    ffi_stub!(())
+    crate::ffi_guard!((), {
+        // SAFETY: the caller passes a live queue and options (or NULL).
+        unsafe { super::common::not_implemented(rkqu, options, RD_KAFKA_EVENT_DESCRIBEUSERSCRAMCREDENTIALS_RESULT, "rd_kafka_DescribeUserScramCredentials") }
+    })
 }
 
 /// Creates a credential upsertion; without a salt a random 64-byte salt is generated.
@@ -294,7 +296,10 @@ pub unsafe extern "C" fn rd_kafka_AlterUserScramCredentials_result_responses(res
 
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_AlterUserScramCredentials(rk: *mut rd_kafka_t, alterations: *mut *mut rd_kafka_UserScramCredentialAlteration_t, alteration_cnt: size_t, options: *const rd_kafka_AdminOptions_t, rkqu: *mut rd_kafka_queue_t) {
-    ffi_stub!(())
+    crate::ffi_guard!((), {
+        // SAFETY: the caller passes a live queue and options (or NULL).
+        unsafe { super::common::not_implemented(rkqu, options, RD_KAFKA_EVENT_ALTERUSERSCRAMCREDENTIALS_RESULT, "rd_kafka_AlterUserScramCredentials") }
+    })
 }
 
 #[cfg(test)]

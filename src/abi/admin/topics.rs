@@ -14,7 +14,6 @@ use super::super::util::write_errstr;
 use super::super::values::{NodeObj, UuidObj};
 use super::common::*;
 use crate::error::KafkaError;
-use crate::ffi_stub;
 use libc::size_t;
 use std::ffi::CString;
 use std::os::raw::{c_char, c_int};
@@ -357,7 +356,10 @@ pub unsafe extern "C" fn rd_kafka_NewTopic_set_config(new_topic: *mut rd_kafka_N
 
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_CreateTopics(rk: *mut rd_kafka_t, new_topics: *mut *mut rd_kafka_NewTopic_t, new_topic_cnt: size_t, options: *const rd_kafka_AdminOptions_t, rkqu: *mut rd_kafka_queue_t) {
-    ffi_stub!(())
+    crate::ffi_guard!((), {
+        // SAFETY: the caller passes a live queue and options (or NULL).
+        unsafe { super::common::not_implemented(rkqu, options, RD_KAFKA_EVENT_CREATETOPICS_RESULT, "rd_kafka_CreateTopics") }
+    })
 }
 
 /// The per-topic results of a CreateTopics result (owned by the event).
@@ -414,7 +416,10 @@ pub unsafe extern "C" fn rd_kafka_DeleteTopic_destroy_array(del_topics: *mut *mu
 
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_DeleteTopics(rk: *mut rd_kafka_t, del_topics: *mut *mut rd_kafka_DeleteTopic_t, del_topic_cnt: size_t, options: *const rd_kafka_AdminOptions_t, rkqu: *mut rd_kafka_queue_t) {
-    ffi_stub!(())
+    crate::ffi_guard!((), {
+        // SAFETY: the caller passes a live queue and options (or NULL).
+        unsafe { super::common::not_implemented(rkqu, options, RD_KAFKA_EVENT_DELETETOPICS_RESULT, "rd_kafka_DeleteTopics") }
+    })
 }
 
 /// The per-topic results of a DeleteTopics result (owned by the event).
@@ -491,7 +496,10 @@ pub unsafe extern "C" fn rd_kafka_NewPartitions_set_replica_assignment(new_parts
 
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_CreatePartitions(rk: *mut rd_kafka_t, new_parts: *mut *mut rd_kafka_NewPartitions_t, new_parts_cnt: size_t, options: *const rd_kafka_AdminOptions_t, rkqu: *mut rd_kafka_queue_t) {
-    ffi_stub!(())
+    crate::ffi_guard!((), {
+        // SAFETY: the caller passes a live queue and options (or NULL).
+        unsafe { super::common::not_implemented(rkqu, options, RD_KAFKA_EVENT_CREATEPARTITIONS_RESULT, "rd_kafka_CreatePartitions") }
+    })
 }
 
 /// The per-topic results of a CreatePartitions result (owned by the event).
@@ -531,7 +539,10 @@ pub unsafe extern "C" fn rd_kafka_TopicCollection_destroy(topics: *mut rd_kafka_
 
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_DescribeTopics(rk: *mut rd_kafka_t, topics: *const rd_kafka_TopicCollection_t, options: *const rd_kafka_AdminOptions_t, rkqu: *mut rd_kafka_queue_t) {
-    ffi_stub!(())
+    crate::ffi_guard!((), {
+        // SAFETY: the caller passes a live queue and options (or NULL).
+        unsafe { super::common::not_implemented(rkqu, options, RD_KAFKA_EVENT_DESCRIBETOPICS_RESULT, "rd_kafka_DescribeTopics") }
+    })
 }
 
 /// The topic descriptions of a DescribeTopics result (owned by the event).
