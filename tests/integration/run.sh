@@ -129,7 +129,11 @@ for kind in "${kinds[@]}"; do
     fi
     for s in "$top"/tests/integration/check-*.sh; do
         [ -x "$s" ] || continue
-        if timeout 300 "$s"; then :; else echo "FAIL: $(basename "$s") on $kind"; fail=1; fi
+        if timeout 300 "$s"; then :; else
+            echo "FAIL: $(basename "$s") on $kind"; fail=1
+            # The broker's own log, for the diagnosis.
+            [ -f "$work/$kind.log" ] && { echo "--- last lines of the $kind log"; tail -20 "$work/$kind.log"; }
+        fi
     done
     # Stop this broker before the next kind.
     exec 3>&- 2>/dev/null || true
