@@ -72,6 +72,15 @@ struct Active {
     acked_seq: i32,
 }
 
+impl Active {
+    /// A partition the loop starts watching; an idle partition seen before
+    /// resumes its sequence numbers (`idle_seq`).
+    fn new(topic: Arc<ProdTopic>, part: Arc<ProdPartition>, idle_seq: &mut HashMap<PartKey, i32>) -> Active {
+        let seq = idle_seq.remove(&key_of(&topic, part.id)).unwrap_or(0);
+        Active { topic, part, backoff_until: None, failures: 0, inflight: 0, retry: VecDeque::new(), recovering: false, next_seq: seq, acked_seq: seq }
+    }
+}
+
 /// State of the idempotent producer's id.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Pid {
@@ -225,17 +234,7 @@ fn absorb_dirty(pl: &mut ProducerLoop) {
             Some(p) => {
                 let k = key_of(&t, p.id);
                 let idle_seq = &mut pl.idle_seq;
-                pl.active.entry(k).or_insert_with(|| Active {
-                    topic: t.clone(),
-                    part: p,
-                    backoff_until: None,
-                    failures: 0,
-                    inflight: 0,
-                    retry: VecDeque::new(),
-                    recovering: false,
-                    next_seq: idle_seq.get(&k).copied().unwrap_or(0),
-                    acked_seq: idle_seq.remove(&k).unwrap_or(0),
-                });
+                pl.active.entry(k).or_insert_with(|| Active::new(t.clone(), p, idle_seq));
             }
             None => {
                 if !pl.unassigned.iter().any(|(u, _)| Arc::ptr_eq(u, &t)) {
@@ -316,21 +315,7 @@ impl Core {
         }
         pl.unassigned = keep;
         // Messages enqueued above announced themselves on the dirty channel.
-        while let Ok((t, Some(p))) = pl.shared.dirty_rx.try_recv() {
-            let k = key_of(&t, p.id);
-            let idle_seq = &mut pl.idle_seq;
-            pl.active.entry(k).or_insert_with(|| Active {
-                topic: t.clone(),
-                part: p,
-                backoff_until: None,
-                failures: 0,
-                inflight: 0,
-                retry: VecDeque::new(),
-                recovering: false,
-                next_seq: idle_seq.get(&k).copied().unwrap_or(0),
-                    acked_seq: idle_seq.remove(&k).unwrap_or(0),
-            });
-        }
+        absorb_dirty(pl);
     }
 
     /// Fails queued messages older than message.timeout.ms.
@@ -861,17 +846,7 @@ impl Core {
         let backoff_max = pl.shared.cfg.retry_backoff_max;
         let idempotent = pl.pid != Pid::None;
         let idle_seq = &mut pl.idle_seq;
-        let a = pl.active.entry(key).or_insert_with(|| Active {
-            topic: b.topic.clone(),
-            part: b.topic.partition(b.partition).expect("partition of a sent batch"),
-            backoff_until: None,
-            failures: 0,
-            inflight: 0,
-            retry: VecDeque::new(),
-            recovering: false,
-            next_seq: idle_seq.get(&key).copied().unwrap_or(0),
-                    acked_seq: idle_seq.remove(&key).unwrap_or(0),
-        });
+        let a = pl.active.entry(key).or_insert_with(|| Active::new(b.topic.clone(), b.topic.partition(b.partition).expect("partition of a sent batch"), idle_seq));
         a.failures += 1;
         let backoff = backoff_base.saturating_mul(1 << a.failures.min(10).saturating_sub(1)).min(backoff_max.max(backoff_base));
         a.backoff_until = Some(Instant::now() + backoff);
