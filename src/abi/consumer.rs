@@ -132,9 +132,15 @@ fn error_message(ev: &EventObj) -> Box<MessageObj> {
 /// Polls `q` for the next message, serving other events with their
 /// callbacks (rebalances, commits, errors, logs, statistics) meanwhile.
 fn poll_message(inst: &Arc<Instance>, q: &Arc<Queue>, timeout: Option<Duration>) -> Option<Box<MessageObj>> {
-    let deadline = timeout.map(|t| Instant::now() + t);
+    // First a look without waiting (no clock reading), then the timed wait.
+    let mut deadline: Option<Instant> = None;
+    let mut first = true;
     loop {
-        let left = deadline.map(|d| d.saturating_duration_since(Instant::now()));
+        let left = if first {
+            Some(Duration::ZERO)
+        } else {
+            timeout.map(|t| deadline.get_or_insert_with(|| Instant::now() + t).saturating_duration_since(Instant::now()))
+        };
         match cons::pop_item(q, left) {
             Ok(Item::Message(m)) => return Some(m),
             Ok(Item::Event(ev)) => {
@@ -143,6 +149,7 @@ fn poll_message(inst: &Arc<Instance>, q: &Arc<Queue>, timeout: Option<Duration>)
                 }
                 serve_event(inst, ev);
             }
+            Err(crate::engine::queue::Polled::Timeout) if first && timeout != Some(Duration::ZERO) => first = false,
             Err(_) => return None,
         }
     }

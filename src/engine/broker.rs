@@ -287,7 +287,7 @@ impl Broker {
         let mut frames = Vec::new();
         let Some(stream) = self.stream.as_mut() else { return Ok(frames) };
         loop {
-            match self.reader.read_from(stream) {
+            match self.reader.read_fd(std::os::fd::AsRawFd::as_raw_fd(stream)) {
                 Ok(0) => return Err("Disconnected".to_string()),
                 Ok(n) => self.stats.rx_bytes += n as u64,
                 Err(e) if e.kind() == ErrorKind::WouldBlock => break,

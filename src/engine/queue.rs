@@ -154,7 +154,9 @@ impl Queue {
         timeout: Option<Duration>,
         mut take: impl FnMut(&mut VecDeque<EventObj>) -> Option<T>,
     ) -> Result<T, Polled> {
-        let deadline = timeout.map(|t| Instant::now() + t);
+        // The deadline is only read from the clock when there is something
+        // to wait for: a poll that finds an event at once costs no clock call.
+        let mut deadline: Option<Instant> = None;
         let mut q = self.destination();
         let mut st = q.state.lock();
         loop {
@@ -175,8 +177,10 @@ impl Queue {
                 st = q.state.lock();
                 continue;
             }
-            match deadline {
-                Some(d) => {
+            match timeout {
+                Some(t) if t.is_zero() => return Err(Polled::Timeout),
+                Some(t) => {
+                    let d = *deadline.get_or_insert_with(|| Instant::now() + t);
                     if Instant::now() >= d {
                         return Err(Polled::Timeout);
                     }

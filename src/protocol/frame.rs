@@ -82,6 +82,29 @@ impl FrameReader {
         }
     }
 
+    /// Like [`read_from`](Self::read_from) for a socket, reading straight
+    /// into the buffer's spare capacity with `read(2)`: nothing is zeroed
+    /// first, which matters for multi-megabyte fetch responses.
+    pub fn read_fd(&mut self, fd: std::os::fd::RawFd) -> io::Result<usize> {
+        let want = self.bytes_needed().unwrap_or(0).max(64 * 1024);
+        if self.buf.capacity() - self.buf.len() < want {
+            self.buf.reserve(want);
+        }
+        let spare = self.buf.spare_capacity_mut();
+        // SAFETY: read(2) writes at most spare.len() bytes into memory we
+        // own (uninitialised bytes may be written to through a raw
+        // pointer); exactly the n bytes it reports are then marked
+        // initialised.
+        let n = unsafe { libc::read(fd, spare.as_mut_ptr() as *mut libc::c_void, spare.len()) };
+        if n < 0 {
+            return Err(io::Error::last_os_error());
+        }
+        let n = n as usize;
+        // SAFETY: the kernel initialised these n bytes just above.
+        unsafe { self.buf.set_len(self.buf.len() + n) };
+        Ok(n)
+    }
+
     /// Bytes buffered but not yet returned as frames.
     pub fn buffered(&self) -> usize {
         self.buf.len()

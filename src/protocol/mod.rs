@@ -192,6 +192,6 @@ pub use produce_request::{
 };
 pub use record_batch::{
     BatchHeader, BatchOptions, ControlRecordType, Header, Record, RecordBatch, RecordBatchBuilder,
-    RecordHeaders, TimestampType, parse_control_key,
+    RecordHeaders, RecordSpan, TimestampType, V2Records, parse_control_key,
 };
 pub use record_set::{AbortedTransactions, Batch, DecodeOptions, RecordSetReader, Records};

@@ -643,10 +643,15 @@ impl RecordHeaders {
 
     /// Number of headers claimed by the count (0 if none or unreadable).
     pub fn count(&self) -> usize {
-        if self.raw.is_empty() {
+        Self::count_in(&self.raw)
+    }
+
+    /// [`count`](Self::count) of an encoded header section.
+    pub fn count_in(raw: &[u8]) -> usize {
+        if raw.is_empty() {
             return 0;
         }
-        Reader::new(&self.raw)
+        Reader::new(raw)
             .varint("header count")
             .map(|n| n.max(0) as usize)
             .unwrap_or(0)
@@ -666,8 +671,63 @@ pub struct V2Records {
     failed: bool,
 }
 
+/// A v2 record located in its batch's record data ([`V2Records::data`]):
+/// byte ranges instead of buffers, so that decoding takes no reference on
+/// the data per record. [`V2Records::record_of`] turns it into a
+/// [`Record`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RecordSpan {
+    /// Absolute offset.
+    pub offset: i64,
+    /// Timestamp in milliseconds.
+    pub timestamp: i64,
+    /// How the timestamp was assigned.
+    pub timestamp_type: TimestampType,
+    /// Key range (None = null).
+    pub key: Option<std::ops::Range<usize>>,
+    /// Value range (None = null).
+    pub value: Option<std::ops::Range<usize>>,
+    /// The encoded headers (count first; may be empty).
+    pub headers: std::ops::Range<usize>,
+}
+
 impl V2Records {
-    fn parse_one(&mut self) -> Result<Record> {
+    /// The (decompressed) record data the spans point into.
+    pub fn data(&self) -> &Bytes {
+        &self.data
+    }
+
+    /// Partition leader epoch of the batch.
+    pub fn leader_epoch(&self) -> i32 {
+        self.leader_epoch
+    }
+
+    /// The next record as a span; None at the end (and after an error).
+    pub fn next_span(&mut self) -> Option<Result<RecordSpan>> {
+        if self.failed || self.pos >= self.data.len() {
+            return None;
+        }
+        let r = self.parse_span();
+        if r.is_err() {
+            self.failed = true;
+        }
+        Some(r)
+    }
+
+    /// The record a span of this batch describes.
+    pub fn record_of(&self, s: RecordSpan) -> Record {
+        Record {
+            offset: s.offset,
+            timestamp: s.timestamp,
+            timestamp_type: s.timestamp_type,
+            key: s.key.map(|k| self.data.slice(k)),
+            value: s.value.map(|v| self.data.slice(v)),
+            headers: RecordHeaders::from_raw(self.data.slice(s.headers)),
+            leader_epoch: self.leader_epoch,
+        }
+    }
+
+    fn parse_span(&mut self) -> Result<RecordSpan> {
         let mut r = Reader::new(&self.data[self.pos..]);
         let len = r.varint("record length")?;
         if len < 0 {
@@ -685,10 +745,6 @@ impl V2Records {
         let key = b.varint_bytes_range("record key")?;
         let value = b.varint_bytes_range("record value")?;
         let headers_start = b.pos();
-        let key = key.map(|k| self.data.slice(base + k.start..base + k.end));
-        let value = value.map(|v| self.data.slice(base + v.start..base + v.end));
-        let headers =
-            RecordHeaders::from_raw(self.data.slice(base + headers_start..base + body.len()));
         let (timestamp, timestamp_type) =
             if self.log_append_time || rec_attributes as i16 & attr::LOG_APPEND_TIME != 0 {
                 (self.max_timestamp, TimestampType::LogAppendTime)
@@ -699,14 +755,13 @@ impl V2Records {
                 )
             };
         self.pos = base + body.len();
-        Ok(Record {
+        Ok(RecordSpan {
             offset: self.base_offset.wrapping_add(offset_delta as i64),
             timestamp,
             timestamp_type,
-            key,
-            value,
-            headers,
-            leader_epoch: self.leader_epoch,
+            key: key.map(|k| base + k.start..base + k.end),
+            value: value.map(|v| base + v.start..base + v.end),
+            headers: base + headers_start..base + body.len(),
         })
     }
 }
@@ -715,13 +770,7 @@ impl Iterator for V2Records {
     type Item = Result<Record>;
 
     fn next(&mut self) -> Option<Result<Record>> {
-        if self.failed || self.pos >= self.data.len() {
-            return None;
-        }
-        let r = self.parse_one();
-        if r.is_err() {
-            self.failed = true;
-        }
-        Some(r)
+        let span = self.next_span()?;
+        Some(span.map(|s| self.record_of(s)))
     }
 }

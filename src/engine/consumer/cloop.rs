@@ -3,7 +3,7 @@
 //! coordinator, offset commits, and the requests application threads make
 //! (assign, seek, pause, commit, committed, watermarks, offsets for times).
 
-use super::{ConsumerShared, FetchedBatch, OffsetMeta, Toppar};
+use super::{ConsumerShared, Fetched, FetchedBatch, OffsetMeta, Toppar};
 use crate::abi::event::{EventObj, EventPayload};
 use crate::abi::message::MessageObj;
 use crate::abi::tpl::TopicPartition;
@@ -1044,8 +1044,8 @@ pub fn commit_event(err: rd_kafka_resp_err_t, list: &[TopicPartition], cb: Optio
 pub fn push_partition_error(tp: &Arc<Toppar>, version: u64, err: rd_kafka_resp_err_t, offset: i64, msg: &str, broker_id: i32) {
     let m = MessageObj::consumer_error(tp.rkt as *mut rd_kafka_topic_t, tp.partition, err, offset, Some(msg), broker_id);
     let mut q = VecDeque::with_capacity(1);
-    q.push_back(m);
-    let b = FetchedBatch::new(tp.clone(), version, q);
+    q.push_back(Fetched::Ready(m));
+    let b = FetchedBatch::new(tp.clone(), version, q, Vec::new(), broker_id);
     tp.fetchq.push(EventObj::new(RD_KAFKA_EVENT_FETCH, EventPayload::Fetched(b)));
 }
 

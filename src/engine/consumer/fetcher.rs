@@ -5,15 +5,15 @@
 //! the partitions' queues.
 
 use super::cloop::{leader_error, push_partition_error, ConsumerLoop, FetchState, TpKey};
-use super::FetchedBatch;
+use super::{Fetched, FetchedBatch};
 use crate::abi::event::{EventObj, EventPayload};
-use crate::abi::message::{Consumed, MessageObj, MsgBuf};
+use crate::abi::message::{Consumed, MsgBuf};
 use crate::abi::types::*;
 use crate::engine::broker::OutRequest;
 use crate::engine::core::Core;
 use crate::error::KafkaError;
 use crate::protocol::record_batch::{ControlRecordType, TimestampType};
-use crate::protocol::record_set::{AbortedTransactions, Batch, DecodeOptions};
+use crate::protocol::record_set::{AbortedTransactions, Batch, DecodeOptions, Records};
 use crate::protocol::{self, fetch::FetchPartition};
 use kafka_protocol::messages::fetch_request::{FetchPartition as ReqPartition, FetchRequest, FetchTopic, ForgottenTopic};
 use kafka_protocol::messages::BrokerId;
@@ -353,7 +353,8 @@ fn handle_partition(c: &mut ConsumerLoop, core: &mut Core, bid: i32, k: &TpKey, 
     }
     let version = pf.version;
     let mut next = pf.offset;
-    let mut msgs: VecDeque<Box<MessageObj>> = VecDeque::new();
+    let mut msgs: VecDeque<Fetched> = VecDeque::new();
+    let mut segs = Vec::new();
     let mut aborted = if c.shared.cfg.read_committed && !p.aborted_transactions.is_empty() {
         Some(AbortedTransactions::new(&p.aborted_transactions))
     } else {
@@ -396,6 +397,7 @@ fn handle_partition(c: &mut ConsumerLoop, core: &mut Core, bid: i32, k: &TpKey, 
             continue;
         }
         let leader_epoch = batch.partition_leader_epoch();
+        let leader_epoch = if leader_epoch >= 0 { leader_epoch } else { -1 };
         let records = match batch.records(&opts) {
             Ok(r) => r,
             Err(e) => {
@@ -405,38 +407,62 @@ fn handle_partition(c: &mut ConsumerLoop, core: &mut Core, bid: i32, k: &TpKey, 
                 continue;
             }
         };
-        for r in records {
-            let r = match r {
-                Ok(r) => r,
-                Err(e) => {
-                    let msg = format!("{} [{}]: bad record at offset {}: {e}", k.0, k.1, next);
-                    push_partition_error(&tp, version, RD_KAFKA_RESP_ERR__BAD_MSG, next, &msg, bid);
-                    break;
+        let bad_record = |next: i64, e: &dyn std::fmt::Display| {
+            let msg = format!("{} [{}]: bad record at offset {}: {e}", k.0, k.1, next);
+            push_partition_error(&tp, version, RD_KAFKA_RESP_ERR__BAD_MSG, next, &msg, bid);
+        };
+        match records {
+            // v2: the records stay where they are; the application's thread
+            // makes messages of them (see Fetched).
+            Records::V2(mut v2) => {
+                let seg = segs.len() as u32;
+                let mut used = false;
+                while let Some(r) = v2.next_span() {
+                    let span = match r {
+                        Ok(span) => span,
+                        Err(e) => {
+                            bad_record(next, &e);
+                            break;
+                        }
+                    };
+                    if span.offset < next {
+                        continue;
+                    }
+                    next = span.offset + 1;
+                    used = true;
+                    msgs.push_back(Fetched::Span { seg, leader_epoch, span });
                 }
-            };
-            if r.offset < next {
-                continue;
+                if used {
+                    segs.push(v2.data().clone());
+                }
             }
-            let tstype = match r.timestamp_type {
-                TimestampType::CreateTime => RD_KAFKA_TIMESTAMP_CREATE_TIME,
-                TimestampType::LogAppendTime => RD_KAFKA_TIMESTAMP_LOG_APPEND_TIME,
-                TimestampType::NotAvailable => RD_KAFKA_TIMESTAMP_NOT_AVAILABLE,
-            };
-            let raw_headers = if r.headers.count() > 0 { MsgBuf::Bytes(r.headers.raw().clone()) } else { MsgBuf::Null };
-            next = r.offset + 1;
-            msgs.push_back(MessageObj::consumed(Consumed {
-                rkt,
-                partition: k.1,
-                offset: r.offset,
-                key: r.key.map_or(MsgBuf::Null, MsgBuf::Bytes),
-                payload: r.value.map_or(MsgBuf::Null, MsgBuf::Bytes),
-                raw_headers,
-                timestamp: r.timestamp,
-                tstype,
-                broker_id: bid,
-                leader_epoch: if leader_epoch >= 0 { leader_epoch } else { -1 },
-                delivery_count: 0,
-            }));
+            Records::List(list) => {
+                for r in list {
+                    if r.offset < next {
+                        continue;
+                    }
+                    let tstype = match r.timestamp_type {
+                        TimestampType::CreateTime => RD_KAFKA_TIMESTAMP_CREATE_TIME,
+                        TimestampType::LogAppendTime => RD_KAFKA_TIMESTAMP_LOG_APPEND_TIME,
+                        TimestampType::NotAvailable => RD_KAFKA_TIMESTAMP_NOT_AVAILABLE,
+                    };
+                    let raw_headers = if r.headers.count() > 0 { MsgBuf::Bytes(r.headers.raw().clone()) } else { MsgBuf::Null };
+                    next = r.offset + 1;
+                    msgs.push_back(Fetched::Record(Consumed {
+                        rkt,
+                        partition: k.1,
+                        offset: r.offset,
+                        key: r.key.map_or(MsgBuf::Null, MsgBuf::Bytes),
+                        payload: r.value.map_or(MsgBuf::Null, MsgBuf::Bytes),
+                        raw_headers,
+                        timestamp: r.timestamp,
+                        tstype,
+                        broker_id: bid,
+                        leader_epoch,
+                        delivery_count: 0,
+                    }));
+                }
+            }
         }
         // Compacted or filtered batches still move the position past them.
         next = next.max(last + 1);
@@ -447,7 +473,7 @@ fn handle_partition(c: &mut ConsumerLoop, core: &mut Core, bid: i32, k: &TpKey, 
     c.fetcher.rx_bytes += bytes_rx as u64;
     let hwm = if c.shared.cfg.read_committed && p.last_stable_offset >= 0 { p.last_stable_offset } else { p.high_watermark };
     if !msgs.is_empty() {
-        let b = FetchedBatch::new(tp.clone(), version, msgs);
+        let b = FetchedBatch::new(tp.clone(), version, msgs, segs, bid);
         tp.fetchq.push(EventObj::new(RD_KAFKA_EVENT_FETCH, EventPayload::Fetched(b)));
     }
     // End of partition: reported once per offset reached.

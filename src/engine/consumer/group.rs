@@ -334,7 +334,7 @@ pub fn service(c: &mut ConsumerLoop, core: &mut Core) {
         }
         GState::PollExceeded => {
             let last = c.shared.last_poll_ms.load(Ordering::Acquire);
-            let now_ms = c.shared.epoch.elapsed().as_millis() as i64;
+            let now_ms = c.shared.now_ms();
             if now_ms - last < c.shared.cfg.max_poll_interval.as_millis() as i64 && c.group.is_subscribed() {
                 c.group.state = GState::NeedJoin;
             }
@@ -342,7 +342,7 @@ pub fn service(c: &mut ConsumerLoop, core: &mut Core) {
         GState::Steady | GState::WaitApp => {
             // max.poll.interval.ms: the application stopped polling.
             let last = c.shared.last_poll_ms.load(Ordering::Acquire);
-            let now_ms = c.shared.epoch.elapsed().as_millis() as i64;
+            let now_ms = c.shared.now_ms();
             if now_ms - last > c.shared.cfg.max_poll_interval.as_millis() as i64 && c.group.close_reply.is_none() {
                 let msg = format!(
                     "Application maximum poll interval ({}ms) exceeded by {}ms",

@@ -16,7 +16,9 @@ pub mod fetcher;
 pub mod group;
 
 use crate::abi::event::{EventObj, EventPayload};
-use crate::abi::message::MessageObj;
+use crate::abi::message::{Consumed, MessageObj, MsgBuf};
+use crate::protocol::{RecordHeaders, RecordSpan, TimestampType};
+use bytes::Bytes;
 use crate::abi::types::*;
 use crate::engine::queue::{Polled, Queue};
 use parking_lot::Mutex;
@@ -123,6 +125,8 @@ pub struct Toppar {
     pub legacy: AtomicBool,
     /// auto.offset.reset of the topic: BEGINNING, END or INVALID (error).
     pub reset: AtomicI64,
+    /// enable.auto.offset.store.
+    auto_store: bool,
     /// The consumer's shared state (for wake-ups and totals).
     shared: std::sync::Weak<ConsumerShared>,
 }
@@ -150,6 +154,7 @@ impl Toppar {
             paused: AtomicBool::new(false),
             legacy: AtomicBool::new(false),
             reset: AtomicI64::new(RD_KAFKA_OFFSET_END),
+            auto_store: shared.cfg.enable_auto_offset_store,
             shared: Arc::downgrade(shared),
         })
     }
@@ -178,28 +183,87 @@ impl Toppar {
     }
 }
 
+/// One entry of a [`FetchedBatch`]. Records become message objects only
+/// when the application takes them, on the application's thread: messages
+/// are then allocated and freed by one thread (no allocator lock shared with
+/// the loop), and the reference counts of the fetched data are taken by that
+/// thread alone.
+pub enum Fetched {
+    /// A v2 record: its ranges in the batch's data segment `seg`.
+    Span { seg: u32, leader_epoch: i32, span: RecordSpan },
+    /// A decoded legacy (v0/v1) record.
+    Record(Consumed),
+    /// A message made by the loop (partition errors, end of partition).
+    Ready(Box<MessageObj>),
+}
+
+impl Fetched {
+    /// Payload and key bytes, for the prefetch limits.
+    fn bytes(&self) -> usize {
+        fn len(b: &MsgBuf) -> usize {
+            b.as_slice().map_or(0, <[u8]>::len)
+        }
+        match self {
+            Fetched::Span { span, .. } => {
+                span.key.as_ref().map_or(0, |r| r.len()) + span.value.as_ref().map_or(0, |r| r.len())
+            }
+            Fetched::Record(c) => len(&c.payload) + len(&c.key),
+            Fetched::Ready(m) => m.msg.len + m.msg.key_len,
+        }
+    }
+}
+
 /// Messages of one partition fetched in one go, in offset order, as they
 /// wait in a queue (RD_KAFKA_EVENT_FETCH). Partition errors and EOF travel
 /// the same way, as messages with `err` set.
 pub struct FetchedBatch {
     pub tp: Arc<Toppar>,
     pub version: u64,
-    pub msgs: VecDeque<Box<MessageObj>>,
-}
-
-fn msg_bytes(m: &MessageObj) -> usize {
-    m.msg.len + m.msg.key_len
+    msgs: VecDeque<Fetched>,
+    /// Record data the spans point into (one per record batch).
+    segs: Vec<Bytes>,
+    /// Broker the records came from.
+    broker_id: i32,
+    /// Messages and bytes taken since the queue counters were last
+    /// updated (they are updated once per batch, not per message).
+    taken_msgs: usize,
+    taken_bytes: usize,
 }
 
 impl FetchedBatch {
-    pub fn new(tp: Arc<Toppar>, version: u64, msgs: VecDeque<Box<MessageObj>>) -> FetchedBatch {
-        let bytes: usize = msgs.iter().map(|m| msg_bytes(m)).sum();
+    pub fn new(tp: Arc<Toppar>, version: u64, msgs: VecDeque<Fetched>, segs: Vec<Bytes>, broker_id: i32) -> FetchedBatch {
+        let bytes: usize = msgs.iter().map(Fetched::bytes).sum();
         tp.queued_msgs.fetch_add(msgs.len(), Ordering::AcqRel);
         tp.queued_bytes.fetch_add(bytes, Ordering::AcqRel);
         if let Some(s) = tp.shared.upgrade() {
             s.queued_bytes.fetch_add(bytes, Ordering::AcqRel);
         }
-        FetchedBatch { tp, version, msgs }
+        FetchedBatch { tp, version, msgs, segs, broker_id, taken_msgs: 0, taken_bytes: 0 }
+    }
+
+    /// The message object of a v2 record.
+    fn message_of(&self, seg: u32, leader_epoch: i32, span: RecordSpan) -> Box<MessageObj> {
+        let data = &self.segs[seg as usize];
+        let headers = &data[span.headers.clone()];
+        let raw_headers =
+            if RecordHeaders::count_in(headers) > 0 { MsgBuf::Bytes(data.slice(span.headers)) } else { MsgBuf::Null };
+        MessageObj::consumed(Consumed {
+            rkt: self.tp.rkt as *mut rd_kafka_topic_t,
+            partition: self.tp.partition,
+            offset: span.offset,
+            key: span.key.map_or(MsgBuf::Null, |r| MsgBuf::Bytes(data.slice(r))),
+            payload: span.value.map_or(MsgBuf::Null, |r| MsgBuf::Bytes(data.slice(r))),
+            raw_headers,
+            timestamp: span.timestamp,
+            tstype: match span.timestamp_type {
+                TimestampType::CreateTime => RD_KAFKA_TIMESTAMP_CREATE_TIME,
+                TimestampType::LogAppendTime => RD_KAFKA_TIMESTAMP_LOG_APPEND_TIME,
+                TimestampType::NotAvailable => RD_KAFKA_TIMESTAMP_NOT_AVAILABLE,
+            },
+            broker_id: self.broker_id,
+            leader_epoch,
+            delivery_count: 0,
+        })
     }
 
     /// Whether the partition's version moved on since the fetch.
@@ -207,13 +271,39 @@ impl FetchedBatch {
         self.tp.version.load(Ordering::Acquire) != self.version
     }
 
+    /// No message left.
+    pub fn is_empty(&self) -> bool {
+        self.msgs.is_empty()
+    }
+
     /// Takes the first message, updating the application's position (and
     /// the stored offset with enable.auto.offset.store).
     pub fn take_one(&mut self) -> Option<Box<MessageObj>> {
-        let m = self.msgs.pop_front()?;
-        self.tp.dequeued(1, msg_bytes(&m));
+        let e = self.msgs.pop_front()?;
+        let bytes = e.bytes();
+        let m = match e {
+            Fetched::Span { seg, leader_epoch, span } => self.message_of(seg, leader_epoch, span),
+            Fetched::Record(c) => MessageObj::consumed(c),
+            Fetched::Ready(m) => m,
+        };
+        self.taken_msgs += 1;
+        self.taken_bytes += bytes;
+        if self.msgs.is_empty() {
+            self.account_taken(0);
+        }
         self.tp.delivered(&m);
         Some(m)
+    }
+
+    /// Brings the queue counters up to date: what was taken, plus `more`
+    /// bytes of messages dropped with the batch.
+    fn account_taken(&mut self, more: usize) {
+        let (msgs, bytes) = (self.taken_msgs + self.msgs.len(), self.taken_bytes + more);
+        if msgs > 0 {
+            self.tp.dequeued(msgs, bytes);
+        }
+        self.taken_msgs = 0;
+        self.taken_bytes = 0;
     }
 }
 
@@ -227,23 +317,19 @@ impl Toppar {
         self.app_offset.store(next, Ordering::Release);
         self.resume_offset.store(next, Ordering::Release);
         self.app_epoch.store(m.leader_epoch, Ordering::Release);
-        if let Some(s) = self.shared.upgrade() {
-            if s.cfg.enable_auto_offset_store && (self.assigned.load(Ordering::Acquire) || self.legacy.load(Ordering::Acquire)) {
-                let mut st = self.stored.lock();
-                st.offset = next;
-                st.leader_epoch = m.leader_epoch;
-                st.metadata = None;
-            }
+        if self.auto_store && (self.assigned.load(Ordering::Acquire) || self.legacy.load(Ordering::Acquire)) {
+            let mut st = self.stored.lock();
+            st.offset = next;
+            st.leader_epoch = m.leader_epoch;
+            st.metadata = None;
         }
     }
 }
 
 impl Drop for FetchedBatch {
     fn drop(&mut self) {
-        if !self.msgs.is_empty() {
-            let bytes: usize = self.msgs.iter().map(|m| msg_bytes(m)).sum();
-            self.tp.dequeued(self.msgs.len(), bytes);
-        }
+        let bytes: usize = self.msgs.iter().map(Fetched::bytes).sum();
+        self.account_taken(bytes);
     }
 }
 
@@ -270,7 +356,7 @@ fn take_item(items: &mut VecDeque<EventObj>) -> Option<Item> {
                 continue;
             }
             let m = b.take_one();
-            if b.msgs.is_empty() {
+            if b.is_empty() {
                 items.pop_front();
             }
             match m {
@@ -308,7 +394,7 @@ pub fn pop_messages(q: &Arc<Queue>, timeout: Option<Duration>, max: usize) -> Ve
                                 None => break,
                             }
                         }
-                        if b.msgs.is_empty() {
+                        if b.is_empty() {
                             items.pop_front();
                         }
                     }
@@ -353,6 +439,14 @@ pub fn purge_partition(q: &Arc<Queue>, tp: &Arc<Toppar>) {
     drop(removed);
 }
 
+/// CLOCK_MONOTONIC_COARSE in milliseconds.
+fn coarse_ms() -> i64 {
+    let mut ts = libc::timespec { tv_sec: 0, tv_nsec: 0 };
+    // SAFETY: clock_gettime writes the timespec we pass.
+    unsafe { libc::clock_gettime(libc::CLOCK_MONOTONIC_COARSE, &mut ts) };
+    ts.tv_sec as i64 * 1000 + ts.tv_nsec as i64 / 1_000_000
+}
+
 /// The consumer state shared by application threads and the loop.
 pub struct ConsumerShared {
     pub cfg: ConsumerConfig,
@@ -363,7 +457,8 @@ pub struct ConsumerShared {
     /// When the application last polled (ms since `epoch`), for
     /// max.poll.interval.ms.
     pub last_poll_ms: AtomicI64,
-    pub epoch: Instant,
+    /// coarse_ms() when the consumer was created.
+    epoch_ms: i64,
     /// The application has polled at least once since the poll interval
     /// was exceeded (the loop then rejoins).
     pub poll_seen: AtomicBool,
@@ -380,7 +475,7 @@ impl ConsumerShared {
             toppars: Mutex::new(HashMap::new()),
             queued_bytes: AtomicUsize::new(0),
             last_poll_ms: AtomicI64::new(0),
-            epoch: Instant::now(),
+            epoch_ms: coarse_ms(),
             poll_seen: AtomicBool::new(false),
             closed: AtomicBool::new(false),
             waker: once_cell::sync::OnceCell::new(),
@@ -401,9 +496,16 @@ impl ConsumerShared {
 
     /// Records an application poll (max.poll.interval.ms).
     pub fn polled(&self) {
-        let now = self.epoch.elapsed().as_millis() as i64;
+        let now = self.now_ms();
         self.last_poll_ms.store(now, Ordering::Release);
         self.poll_seen.store(true, Ordering::Release);
+    }
+
+    /// Milliseconds since the consumer was created, from the coarse
+    /// monotonic clock: cheap enough to read on every poll, and precise
+    /// enough for max.poll.interval.ms (at least a second).
+    pub fn now_ms(&self) -> i64 {
+        coarse_ms() - self.epoch_ms
     }
 
     /// The partition's shared state, if the consumer has one.
