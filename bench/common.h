@@ -157,7 +157,9 @@ static char g_client_log[512];
 
 static void bench_log_cb(const rd_kafka_t *rk, int level, const char *fac, const char *buf) {
         (void)rk;
-        fprintf(stderr, "%%%d|%s|%s\n", level, fac, buf);
+        /* CLOCK_MONOTONIC in ms first, to line logs up with the latency
+         * benchmark's --dump file. */
+        fprintf(stderr, "%.3f %%%d|%s|%s|%s\n", (double)now_ns() / 1e6, level, fac, rd_kafka_name(rk), buf);
         if (level > 4)
                 return;
         pthread_mutex_lock(&g_client_error_lock);

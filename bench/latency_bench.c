@@ -42,6 +42,9 @@ static atomic_int g_ready, g_all_sent;
 static atomic_llong g_recv_measured;
 static long long g_warm_n, g_total_n, g_recv_warm, g_dups, g_foreign, g_cons_errors;
 static uint64_t *g_lat;
+/* --dump: per measured message, its sequence number, send time and partition. */
+static uint64_t *g_dump_seq, *g_dump_sent;
+static int32_t *g_dump_part;
 static unsigned char *g_seen;
 static uint64_t g_drain_deadline_ns;
 static char g_cons_first_err[256];
@@ -97,6 +100,11 @@ static void *consumer_main(void *arg) {
                                         else {
                                                 long long k = atomic_load(&g_recv_measured);
                                                 g_lat[k] = now - st.send_ns;
+                                                if (g_dump_seq) {
+                                                        g_dump_seq[k] = st.seq;
+                                                        g_dump_sent[k] = st.send_ns;
+                                                        g_dump_part[k] = m->partition;
+                                                }
                                                 atomic_store(&g_recv_measured, k + 1);
                                         }
                                 }
@@ -147,7 +155,7 @@ static rd_kafka_conf_t *make_conf(const props_t *a, const props_t *b) {
 }
 
 int main(int argc, char **argv) {
-        const char *brokers = NULL, *topic = NULL, *linger = "5", *group = NULL;
+        const char *brokers = NULL, *topic = NULL, *linger = "5", *group = NULL, *dump = NULL;
         double rate = 10000, duration = 10, warmup = 1;
         size_t size = 100, pool_len = 0;
         int partitions = 0, timeout_s = 30, opt, p;
@@ -169,6 +177,7 @@ int main(int argc, char **argv) {
                 {"linger", required_argument, 0, 'l'},   {"mode", required_argument, 0, 'm'},
                 {"partitions", required_argument, 0, 'p'}, {"group", required_argument, 0, 'g'},
                 {"timeout", required_argument, 0, 'T'},  {"version", no_argument, 0, 'V'},
+                {"dump", required_argument, 0, 'D'},
                 {0, 0, 0, 0}};
 
         g_mode = "subscribe";
@@ -185,6 +194,7 @@ int main(int argc, char **argv) {
                 case 'p': partitions = atoi(optarg); break;
                 case 'g': group = optarg; break;
                 case 'T': timeout_s = atoi(optarg); break;
+                case 'D': dump = optarg; break;
                 case 'X': props_add_arg(&common, B, optarg); break;
                 case 'P': props_add_arg(&pprops, B, optarg); break;
                 case 'C': props_add_arg(&cprops, B, optarg); break;
@@ -208,6 +218,13 @@ int main(int argc, char **argv) {
         measured_n = g_total_n - g_warm_n;
         g_lat = calloc((size_t)measured_n + 1, sizeof(*g_lat));
         g_seen = calloc((size_t)g_total_n + 1, 1);
+        if (dump) {
+                g_dump_seq = calloc((size_t)measured_n + 1, sizeof(*g_dump_seq));
+                g_dump_sent = calloc((size_t)measured_n + 1, sizeof(*g_dump_sent));
+                g_dump_part = calloc((size_t)measured_n + 1, sizeof(*g_dump_part));
+                if (!g_dump_seq || !g_dump_sent || !g_dump_part)
+                        bench_fail(B, "out of memory");
+        }
         pool = payload_pool(size, &pool_len);
         buf = malloc(size);
         if (!g_lat || !g_seen || !pool || !buf)
@@ -321,6 +338,18 @@ int main(int argc, char **argv) {
         rd_kafka_destroy(rkp);
 
         recv_n = atomic_load(&g_recv_measured);
+        if (dump) {
+                /* Before sorting: one line per message in the order received. */
+                FILE *f = fopen(dump, "w");
+                if (!f)
+                        bench_fail(B, "cannot write the --dump file");
+                /* Times in ms of CLOCK_MONOTONIC, as in the log lines. */
+                fprintf(f, "seq partition sent_ms latency_us\n");
+                for (i = 0; i < recv_n; i++)
+                        fprintf(f, "%llu %d %.3f %.1f\n", (unsigned long long)g_dump_seq[i], g_dump_part[i],
+                                (double)g_dump_sent[i] / 1e6, (double)g_lat[i] / 1e3);
+                fclose(f);
+        }
         qsort(g_lat, (size_t)recv_n, sizeof(*g_lat), cmp_u64);
         {
                 double send_s = secs(t_sent - t_meas);

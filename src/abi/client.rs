@@ -452,7 +452,7 @@ pub unsafe extern "C" fn rd_kafka_brokers_learned_ids(rk: *mut rd_kafka_t, cntp:
         // SAFETY: caller contract for handles.
         let Some(inst) = (unsafe { instance(rk) }) else { return ptr::null_mut() };
         let ids: Vec<i32> = super::metadata::with_core(inst, |core| {
-            core.brokers.iter().filter(|b| b.id >= 0 && !b.decommissioned).map(|b| b.id).collect()
+            core.brokers.iter().filter(|b| b.id >= 0 && !b.decommissioned && !b.logical).map(|b| b.id).collect()
         })
         .unwrap_or_default();
         if !cntp.is_null() {

@@ -180,6 +180,10 @@ pub struct Broker {
     pub decommissioned: bool,
     /// ApiVersions was attempted at v3 and must fall back to v0.
     pub apiversion_v0: bool,
+    /// A logical broker ("GroupCoordinator"): a connection of its own to
+    /// whichever broker is the group coordinator (node `id` of the
+    /// cluster, -1 until known). It never appears as a cluster node.
+    pub logical: bool,
 }
 
 impl Broker {
@@ -215,7 +219,16 @@ impl Broker {
             wanted: false,
             decommissioned: false,
             apiversion_v0: false,
+            logical: false,
         }
+    }
+
+    /// The logical broker that carries group coordinator requests.
+    pub fn group_coordinator(slot: usize, max_frame: usize) -> Broker {
+        let mut b = Broker::new(slot, -1, "", 0, max_frame);
+        b.name = "GroupCoordinator".to_string();
+        b.logical = true;
+        b
     }
 
     pub fn set_state(&mut self, s: State) {

@@ -348,6 +348,67 @@ impl Core {
         self.inst.log(lvl, fac, msg);
     }
 
+    /// The slot of the logical "GroupCoordinator" broker pointed at node
+    /// `id`: group requests travel on a connection of their own, as with
+    /// librdkafka, so they never queue behind a Fetch that the broker holds
+    /// for up to fetch.wait.max.ms. When the coordinator moves, the logical
+    /// broker drops its connection (requests in flight fail as retriable
+    /// transport errors) and connects to the new one.
+    pub fn coordinator_slot(&mut self, id: i32) -> Option<usize> {
+        let real = self.slot_of(id)?;
+        let (host, port) = (self.brokers[real].host.clone(), self.brokers[real].port);
+        let slot = match self.brokers.iter().position(|b| b.logical) {
+            Some(s) => s,
+            None => {
+                let s = self.brokers.len();
+                self.brokers.push(Broker::group_coordinator(s, self.cfg.receive_max));
+                s
+            }
+        };
+        let b = &self.brokers[slot];
+        if b.id == id && b.host == host && b.port == port {
+            return Some(slot);
+        }
+        self.retarget_logical(slot, id, &host, port);
+        Some(slot)
+    }
+
+    /// Points the logical broker at `slot` to node `id` at host:port: the
+    /// old connection is closed quietly, requests in flight on it fail as
+    /// retriable transport errors, and requests not sent yet wait for the
+    /// new connection.
+    fn retarget_logical(&mut self, slot: usize, id: i32, host: &str, port: u16) {
+        let inflight = {
+            let b = &mut self.brokers[slot];
+            if let Some(mut s) = b.stream.take() {
+                let _ = self.poll.registry().deregister(&mut s);
+            }
+            let (inflight, unsent) = b.close();
+            b.waiting.extend(unsent);
+            b.id = id;
+            b.host = host.to_string();
+            b.port = port;
+            b.addrs.clear();
+            b.addr_idx = 0;
+            b.api_versions.clear();
+            b.backoff = Duration::ZERO;
+            b.reconnect_at = None;
+            b.setup_deadline = None;
+            b.last_err = None;
+            inflight
+        };
+        self.set_broker_state(slot, State::Init);
+        self.inst.debug(super::instance::debug_bit("cgrp"), "cgrp", "COORDSET",
+            &format!("GroupCoordinator: now node {id} at {host}:{port}"));
+        for f in inflight {
+            let e = KafkaError::new(RD_KAFKA_RESP_ERR__TRANSPORT, "GroupCoordinator: the coordinator changed").retriable();
+            (f.handler)(self, Err(e));
+        }
+        if !self.brokers[slot].waiting.is_empty() {
+            self.service_broker(slot);
+        }
+    }
+
     /// The slot of broker `id`, adding it (e.g. a coordinator not yet seen
     /// in metadata) if needed.
     pub fn ensure_broker(&mut self, id: i32, host: &str, port: u16) -> usize {
@@ -358,7 +419,7 @@ impl Core {
     }
 
     fn add_broker(&mut self, id: i32, host: &str, port: u16) -> usize {
-        if let Some(b) = self.brokers.iter().find(|b| b.id == id && b.host == host && b.port == port && !b.decommissioned) {
+        if let Some(b) = self.brokers.iter().find(|b| b.id == id && b.host == host && b.port == port && !b.decommissioned && !b.logical) {
             return b.slot;
         }
         let slot = self.brokers.len();
@@ -760,7 +821,7 @@ impl Core {
     }
 
     fn check_all_down(&mut self) {
-        let relevant: Vec<&Broker> = self.brokers.iter().filter(|b| !b.decommissioned).collect();
+        let relevant: Vec<&Broker> = self.brokers.iter().filter(|b| !b.decommissioned && !b.logical).collect();
         if relevant.is_empty() {
             return;
         }
@@ -911,7 +972,7 @@ impl Core {
         let best = self
             .brokers
             .iter()
-            .filter(|b| b.is_up() && !b.decommissioned)
+            .filter(|b| b.is_up() && !b.decommissioned && !b.logical)
             .min_by_key(|b| (if learned && b.id < 0 { 1 } else { 0 }, b.inflight_cnt()))
             .map(|b| b.slot);
         if best.is_none() {
@@ -934,7 +995,7 @@ impl Core {
         for i in 0..n {
             let slot = (self.connect_cursor + i) % n;
             let b = &self.brokers[slot];
-            if b.decommissioned || b.reconnect_at.is_some_and(|t| t > now) {
+            if b.decommissioned || b.logical || b.reconnect_at.is_some_and(|t| t > now) {
                 continue;
             }
             self.connect_cursor = (slot + 1) % n;
@@ -942,7 +1003,7 @@ impl Core {
             self.connect(slot);
             return;
         }
-        if let Some(b) = self.brokers.iter_mut().filter(|b| !b.decommissioned).min_by_key(|b| b.reconnect_at) {
+        if let Some(b) = self.brokers.iter_mut().filter(|b| !b.decommissioned && !b.logical).min_by_key(|b| b.reconnect_at) {
             b.wanted = true;
         }
     }
@@ -1069,7 +1130,7 @@ impl Core {
         }
         for bm in &md.brokers {
             let port = bm.port.clamp(0, u16::MAX as i32) as u16;
-            match self.brokers.iter().position(|b| b.id == bm.id && !b.decommissioned) {
+            match self.brokers.iter().position(|b| b.id == bm.id && !b.decommissioned && !b.logical) {
                 Some(i) => {
                     if self.brokers[i].host != bm.host || self.brokers[i].port != port {
                         let (name, old) = (self.brokers[i].name.clone(), format!("{}:{}", self.brokers[i].host, self.brokers[i].port));
@@ -1096,7 +1157,7 @@ impl Core {
         let ids: std::collections::HashSet<i32> = md.brokers.iter().map(|b| b.id).collect();
         for i in 0..self.brokers.len() {
             let b = &self.brokers[i];
-            if b.id >= 0 && !b.decommissioned && !ids.contains(&b.id) && !md.brokers.is_empty() {
+            if b.id >= 0 && !b.logical && !b.decommissioned && !ids.contains(&b.id) && !md.brokers.is_empty() {
                 self.brokers[i].decommissioned = true;
                 if self.brokers[i].stream.is_some() && self.brokers[i].inflight.is_empty() {
                     let mut s = self.brokers[i].stream.take().unwrap();

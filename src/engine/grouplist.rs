@@ -60,7 +60,7 @@ pub fn start(core: &mut Core, group: Option<String>, timeout: Duration, reply: S
     let targets: Vec<(usize, BrokerMeta)> = core
         .brokers
         .iter()
-        .filter(|b| b.id >= 0 && !b.decommissioned)
+        .filter(|b| b.id >= 0 && !b.decommissioned && !b.logical)
         .map(|b| {
             let meta = core.metadata.brokers.get(&b.id).cloned().unwrap_or(BrokerMeta {
                 id: b.id,

@@ -488,7 +488,7 @@ impl Core {
             a.backoff_until = None;
             let leader = self.metadata.leader(&a.topic.name, a.part.id);
             let slot = if leader >= 0 {
-                self.brokers.iter().find(|b| b.id == leader && !b.decommissioned).map(|b| b.slot)
+                self.brokers.iter().find(|b| b.id == leader && !b.decommissioned && !b.logical).map(|b| b.slot)
             } else {
                 None
             };
@@ -658,6 +658,13 @@ impl Core {
                         e.1 += bytes.len() as u64;
                         if let Some(first) = b.msgs.first().filter(|m| m.enq_us >= 0) {
                             self.brokers[slot].stats.int_latency.add((mono_us() - first.enq_us).max(0));
+                        }
+                        if self.inst.debug_enabled("msg") {
+                            let msg = format!(
+                                "{}: {} [{}]: Produce MessageSet with {} message(s) ({} bytes, acks {}, BaseSeq {})",
+                                self.brokers[slot].name, b.topic.name, b.partition, b.msgs.len(), bytes.len(), acks, b.base_seq
+                            );
+                            self.inst.debug(super::instance::debug_bit("msg"), "msg", "PRODUCE", &msg);
                         }
                         encoded.push((b.topic.name.clone(), b.partition, bytes));
                         ok_batches.push(b);

@@ -48,7 +48,7 @@ fn broker_json(b: &Broker, now_us: i64) -> Value {
         "name": b.name,
         "nodeid": b.id,
         "nodename": format!("{}:{}", if b.host.contains(':') { format!("[{}]", b.host) } else { b.host.clone() }, b.port),
-        "source": if b.id < 0 { "configured" } else { "learned" },
+        "source": if b.logical { "logical" } else if b.id < 0 { "configured" } else { "learned" },
         "state": b.state.name(),
         "stateage": b.state_since.elapsed().as_micros() as i64,
         "outbuf_cnt": b.waiting.len(),

@@ -148,8 +148,9 @@ impl Core {
 
     /// The slot of a broker by id (adding it if host/port are given).
     pub fn slot_of(&self, id: i32) -> Option<usize> {
-        self.brokers.iter().find(|b| b.id == id && !b.decommissioned).map(|b| b.slot)
+        self.brokers.iter().find(|b| b.id == id && !b.decommissioned && !b.logical).map(|b| b.slot)
     }
+
 }
 
 /// The reset policy of a topic (auto.offset.reset): BEGINNING, END, or
@@ -540,7 +541,7 @@ impl ConsumerLoop {
             return;
         };
         if self.coord.id >= 0 {
-            if let Some(slot) = core.slot_of(self.coord.id) {
+            if let Some(slot) = core.coordinator_slot(self.coord.id) {
                 f(self, core, Ok(slot));
                 return;
             }
@@ -600,6 +601,7 @@ impl ConsumerLoop {
                             c.debug(core, "cgrp", "CGRPCOORD", &msg);
                         }
                         c.coord.id = id;
+                        let slot = core.coordinator_slot(id).unwrap_or(slot);
                         core.want_broker(slot);
                         for (_, w) in std::mem::take(&mut c.coord.waiting) {
                             w(c, core, Ok(slot));

@@ -291,6 +291,13 @@ fn on_fetch_response(
                 }
                 continue;
             }
+            if c.debug_on(core, "fetch") {
+                let msg = format!(
+                    "Fetch topic {} [{}] at offset {}: MessageSet size {}, error \"{}\", HighWatermark {}",
+                    k.0, k.1, offset, p.records.as_ref().map_or(0, |r| r.len()), crate::error::describe(p.error_code as i32), p.high_watermark
+                );
+                c.debug(core, "fetch", "FETCH", &msg);
+            }
             if handle_partition(c, core, bid, &k, p, opts) {
                 refresh = true;
             }

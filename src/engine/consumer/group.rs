@@ -904,7 +904,7 @@ fn leave_group(c: &mut ConsumerLoop, core: &mut Core, reason: &str) {
     if member_id.is_empty() || c.shared.cfg.group_instance_id.is_some() || c.coord.id < 0 {
         return;
     }
-    let Some(slot) = core.slot_of(c.coord.id) else { return };
+    let Some(slot) = core.coordinator_slot(c.coord.id) else { return };
     let group = c.shared.cfg.group_id.clone().unwrap_or_default();
     let reason = reason.to_string();
     c.debug(core, "cgrp", "LEAVE", &format!("Leaving group: {reason}"));
