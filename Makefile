@@ -126,6 +126,6 @@ clean:
 # wheel's) on refmock and tansu; writes bench/RESULTS.md, bench/results.json
 # and bench/results.png. Measures, never fails on a figure. Options go in
 # BENCH_ARGS, e.g. make bench BENCH_ARGS="--quick" (see bench/run.py --help).
-BENCH_ARGS ?= --callgrind
+BENCH_ARGS ?= --callgrind --codecs none,lz4,zstd
 bench: lib
 	python3 bench/run.py $(BENCH_ARGS)
