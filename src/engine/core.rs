@@ -91,6 +91,19 @@ pub struct EngineHandle {
     thread: Option<JoinHandle<()>>,
 }
 
+/// Runs `f`, catching a panic to re-raise it later with [`rethrow`]: for
+/// code that works on loop state taken out of `Core` (the producer or
+/// consumer state), which must be put back before the panic goes on to the
+/// loop's handler.
+pub fn guarded<R>(f: impl FnOnce() -> R) -> std::thread::Result<R> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f))
+}
+
+/// Re-raises what [`guarded`] caught.
+pub fn rethrow<R>(r: std::thread::Result<R>) -> R {
+    r.unwrap_or_else(|p| std::panic::resume_unwind(p))
+}
+
 impl EngineHandle {
     /// Starts the loop thread (and its resolver thread) for an instance.
     pub fn start(inst: Arc<Instance>, cfg: EngineConfig) -> std::io::Result<EngineHandle> {
@@ -108,9 +121,14 @@ impl EngineHandle {
         let resolver = Resolver::start(&name, Arc::new(move || {
             let _ = w2.wake();
         }))?;
+        let test_panic_at = std::env::var("FERROKAFKA_TEST_PANIC_AFTER_MS")
+            .ok()
+            .and_then(|v| v.parse::<u64>().ok())
+            .map(|ms| Instant::now() + Duration::from_millis(ms));
         let thread = std::thread::Builder::new().name("rdk:main".to_string()).spawn(move || {
             super::THREADS.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
             let mut core = Core::new(inst, cfg, poll, rx, resolver);
+            core.test_panic_at = test_panic_at;
             core.run();
             drop(core);
             super::THREADS.fetch_sub(1, std::sync::atomic::Ordering::SeqCst);
@@ -192,6 +210,9 @@ pub struct Core {
     pub metadata: MetadataCache,
     pending_md: Vec<PendingMetadata>,
     terminating: bool,
+    /// FERROKAFKA_TEST_PANIC_AFTER_MS: when the loop panics once (tests of
+    /// the internal-error path).
+    test_panic_at: Option<Instant>,
     all_down_reported: bool,
     next_refresh: Option<Instant>,
     /// A metadata refresh found no broker up: it is sent as soon as one is.
@@ -229,6 +250,7 @@ impl Core {
             metadata: MetadataCache::new(),
             pending_md: Vec::new(),
             terminating: false,
+            test_panic_at: None,
             all_down_reported: false,
             next_refresh: Some(Instant::now()),
             refresh_on_up: false,
@@ -430,12 +452,57 @@ impl Core {
     fn run(&mut self) {
         self.thread_event(true);
         let mut events = Events::with_capacity(256);
+        let mut panics = 0u32;
         loop {
+            // A bug of ours must not take the client down silently: a panic
+            // in one turn of the loop is reported as a fatal error (queued
+            // messages fail with _FATAL, each with its delivery report) and
+            // the loop goes on serving the application until it is destroyed.
+            match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.turn(&mut events))) {
+                Ok(true) => break,
+                Ok(false) => {}
+                Err(payload) => {
+                    panics += 1;
+                    self.internal_error(&*payload);
+                    if panics >= 100 {
+                        self.log(level::CRIT, "PANIC", "too many internal errors: the client stops working");
+                        break;
+                    }
+                }
+            }
+        }
+        self.shutdown();
+        self.thread_event(false);
+    }
+
+    /// Reports a panic of the loop: logged, raised as a fatal error, and
+    /// every message still queued fails with _FATAL.
+    fn internal_error(&mut self, payload: &(dyn std::any::Any + Send)) {
+        let what = payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown cause".to_string());
+        let msg = format!("ferrokafka internal error: {what}");
+        self.log(level::CRIT, "PANIC", &msg);
+        // "Inconsistent state": the underlying cause rd_kafka_fatal_error()
+        // reports.
+        self.inst.set_fatal(KafkaError::new(RD_KAFKA_RESP_ERR__INCONSISTENT, msg.clone()));
+        let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.producer_fail_all(&msg)));
+    }
+
+    /// One turn of the loop; true when it must stop.
+    fn turn(&mut self, events: &mut Events) -> bool {
+        if self.test_panic_at.is_some_and(|t| t <= Instant::now()) {
+            self.test_panic_at = None;
+            panic!("test panic (FERROKAFKA_TEST_PANIC_AFTER_MS)");
+        }
+        {
             let timeout = self.next_wakeup().map(|t| t.saturating_duration_since(Instant::now()));
-            if let Err(e) = self.poll.poll(&mut events, timeout) {
+            if let Err(e) = self.poll.poll(events, timeout) {
                 if e.kind() != std::io::ErrorKind::Interrupted {
                     self.log(level::CRIT, "POLL", &format!("poll failed: {e}"));
-                    break;
+                    return true;
                 }
             }
             for ev in events.iter() {
@@ -455,12 +522,8 @@ impl Core {
                 self.consumer_do(Box::new(|c, core| c.service(core)));
             }
             self.service();
-            if self.terminating {
-                break;
-            }
+            self.terminating
         }
-        self.shutdown();
-        self.thread_event(false);
     }
 
     fn next_wakeup(&self) -> Option<Instant> {
@@ -472,6 +535,7 @@ impl Core {
         };
         take(self.next_refresh);
         take(self.next_stats);
+        take(self.test_panic_at);
         for b in &self.brokers {
             take(b.reconnect_at);
             take(b.setup_deadline);

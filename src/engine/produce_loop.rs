@@ -8,7 +8,7 @@
 //! sequence numbers.
 
 use super::broker::OutRequest;
-use super::core::{typed_request, Core};
+use super::core::{guarded, rethrow, typed_request, Core};
 use super::instance::level;
 use super::producer::{mono_us, Codec, ProdPartition, ProdTopic, ProducerShared, Queued};
 use crate::abi::event::{EventObj, EventPayload};
@@ -249,17 +249,20 @@ impl Core {
     /// The producer's share of each loop iteration.
     pub fn producer_service(&mut self) {
         let Some(mut pl) = self.producer.take() else { return };
-        let now = Instant::now();
-        let now_us = mono_us();
-        absorb_dirty(&mut pl);
-        self.producer_assign_unassigned(&mut pl, now, now_us);
-        if now >= pl.next_timeout_scan {
-            pl.next_timeout_scan = now + Duration::from_millis(100);
-            self.producer_expire(&mut pl, now_us);
-        }
-        self.producer_pid(&mut pl, now);
-        self.producer_send(&mut pl, now, now_us);
+        let r = guarded(|| {
+            let now = Instant::now();
+            let now_us = mono_us();
+            absorb_dirty(&mut pl);
+            self.producer_assign_unassigned(&mut pl, now, now_us);
+            if now >= pl.next_timeout_scan {
+                pl.next_timeout_scan = now + Duration::from_millis(100);
+                self.producer_expire(&mut pl, now_us);
+            }
+            self.producer_pid(&mut pl, now);
+            self.producer_send(&mut pl, now, now_us);
+        });
         self.producer = Some(pl);
+        rethrow(r);
     }
 
     /// Partitions messages that were produced before their topic's
@@ -387,59 +390,62 @@ impl Core {
         };
         let req = typed_request(build, 0, 4, timeout, move |core: &mut Core, r| {
             let Some(mut pl) = core.producer.take() else { return };
-            match r {
-                Ok((resp, slot)) if resp.error_code == 0 => {
-                    core.throttled(slot, resp.throttle_time_ms);
-                    let (id, epoch) = (resp.producer_id.0, resp.producer_epoch);
-                    core.inst.debug(super::instance::debug_bit("eos"), "eos", "IDEMPSTATE",
-                        &format!("Idempotent producer id {id}, epoch {epoch}"));
-                    pl.pid = Pid::Assigned { id, epoch };
-                    // A new epoch starts every partition at sequence 0:
-                    // failed batches go back into their queues to be
-                    // numbered again.
-                    if bump_from.is_some() {
-                        pl.idle_seq.clear();
-                        for a in pl.active.values_mut() {
-                            a.next_seq = 0;
-                            a.acked_seq = 0;
-                            let mut q = a.part.q.lock();
-                            while let Some(b) = a.retry.pop_back() {
-                                for mut m in b.msgs.into_iter().rev() {
-                                    m.seq = -1;
-                                    let size = super::producer::message_size(&m);
-                                    q.bytes += size;
-                                    q.msgs.push_front(Queued { m, size });
+            let res = guarded(|| {
+                match r {
+                    Ok((resp, slot)) if resp.error_code == 0 => {
+                        core.throttled(slot, resp.throttle_time_ms);
+                        let (id, epoch) = (resp.producer_id.0, resp.producer_epoch);
+                        core.inst.debug(super::instance::debug_bit("eos"), "eos", "IDEMPSTATE",
+                            &format!("Idempotent producer id {id}, epoch {epoch}"));
+                        pl.pid = Pid::Assigned { id, epoch };
+                        // A new epoch starts every partition at sequence 0:
+                        // failed batches go back into their queues to be
+                        // numbered again.
+                        if bump_from.is_some() {
+                            pl.idle_seq.clear();
+                            for a in pl.active.values_mut() {
+                                a.next_seq = 0;
+                                a.acked_seq = 0;
+                                let mut q = a.part.q.lock();
+                                while let Some(b) = a.retry.pop_back() {
+                                    for mut m in b.msgs.into_iter().rev() {
+                                        m.seq = -1;
+                                        let size = super::producer::message_size(&m);
+                                        q.bytes += size;
+                                        q.msgs.push_front(Queued { m, size });
+                                    }
                                 }
                             }
                         }
                     }
-                }
-                Ok((resp, _)) => {
-                    let err = resp.error_code as i32;
-                    core.inst.debug(super::instance::debug_bit("eos"), "eos", "IDEMPSTATE",
-                        &format!("InitProducerId failed: {}", crate::error::describe(err)));
-                    let fatal = matches!(
-                        err,
-                        RD_KAFKA_RESP_ERR_CLUSTER_AUTHORIZATION_FAILED
-                            | RD_KAFKA_RESP_ERR_TRANSACTIONAL_ID_AUTHORIZATION_FAILED
-                            | RD_KAFKA_RESP_ERR_PRODUCER_FENCED
-                            | RD_KAFKA_RESP_ERR_INVALID_PRODUCER_EPOCH
-                    );
-                    if fatal {
-                        core.producer_fatal(&mut pl, err, &format!("Failed to acquire idempotence producer id: {}", crate::error::describe(err)));
-                    } else {
+                    Ok((resp, _)) => {
+                        let err = resp.error_code as i32;
+                        core.inst.debug(super::instance::debug_bit("eos"), "eos", "IDEMPSTATE",
+                            &format!("InitProducerId failed: {}", crate::error::describe(err)));
+                        let fatal = matches!(
+                            err,
+                            RD_KAFKA_RESP_ERR_CLUSTER_AUTHORIZATION_FAILED
+                                | RD_KAFKA_RESP_ERR_TRANSACTIONAL_ID_AUTHORIZATION_FAILED
+                                | RD_KAFKA_RESP_ERR_PRODUCER_FENCED
+                                | RD_KAFKA_RESP_ERR_INVALID_PRODUCER_EPOCH
+                        );
+                        if fatal {
+                            core.producer_fatal(&mut pl, err, &format!("Failed to acquire idempotence producer id: {}", crate::error::describe(err)));
+                        } else {
+                            pl.pid = bump_from.map_or(Pid::Request, |(id, epoch)| Pid::Bump { id, epoch });
+                            pl.pid_retry_at = Some(Instant::now() + core.cfg.reconnect_backoff.max(Duration::from_millis(100)));
+                        }
+                    }
+                    Err(e) => {
+                        core.inst.debug(super::instance::debug_bit("eos"), "eos", "IDEMPSTATE",
+                            &format!("InitProducerId failed: {}", e.message));
                         pl.pid = bump_from.map_or(Pid::Request, |(id, epoch)| Pid::Bump { id, epoch });
                         pl.pid_retry_at = Some(Instant::now() + core.cfg.reconnect_backoff.max(Duration::from_millis(100)));
                     }
                 }
-                Err(e) => {
-                    core.inst.debug(super::instance::debug_bit("eos"), "eos", "IDEMPSTATE",
-                        &format!("InitProducerId failed: {}", e.message));
-                    pl.pid = bump_from.map_or(Pid::Request, |(id, epoch)| Pid::Bump { id, epoch });
-                    pl.pid_retry_at = Some(Instant::now() + core.cfg.reconnect_backoff.max(Duration::from_millis(100)));
-                }
-            }
+            });
             core.producer = Some(pl);
+            rethrow(res);
         });
         self.send_to(slot, req);
     }
@@ -461,6 +467,22 @@ impl Core {
             }
         }
         self.report(pl, failed, RD_KAFKA_RESP_ERR__FATAL, Some(msg), RD_KAFKA_MSG_STATUS_NOT_PERSISTED, -1);
+    }
+
+    /// After an internal error: the producer stops, and every message it
+    /// still holds fails with _FATAL (each with its delivery report).
+    pub fn producer_fail_all(&mut self, msg: &str) {
+        let Some(mut pl) = self.producer.take() else { return };
+        self.producer_fatal(&mut pl, RD_KAFKA_RESP_ERR__INCONSISTENT, msg);
+        let mut failed = Vec::new();
+        for (t, _) in &pl.unassigned {
+            failed.extend(t.unassigned.lock().drain(..));
+        }
+        self.report(&mut pl, failed, RD_KAFKA_RESP_ERR__FATAL, Some(msg), RD_KAFKA_MSG_STATUS_NOT_PERSISTED, -1);
+        self.producer = Some(pl);
+        // Requests in flight are abandoned: their handlers report their
+        // messages.
+        self.purge_inflight_requests(protocol::keys::PRODUCE);
     }
 
     /// Builds and sends batches for every partition that is ready.
@@ -700,8 +722,9 @@ impl Core {
             };
             let handler = move |core: &mut Core, r: Result<super::broker::Response, KafkaError>| {
                 let Some(mut pl) = core.producer.take() else { return };
-                core.on_produce_response(&mut pl, broker_id, ok_batches, acks, r);
+                let res = guarded(|| core.on_produce_response(&mut pl, broker_id, ok_batches, acks, r));
                 core.producer = Some(pl);
+                rethrow(res);
             };
             let req = OutRequest {
                 api_key: protocol::keys::PRODUCE,
@@ -985,30 +1008,33 @@ impl Core {
     /// Purges queued (`queue`) and/or in-flight (`inflight`) messages.
     pub fn producer_purge(&mut self, queue: bool, inflight: bool) {
         let Some(mut pl) = self.producer.take() else { return };
-        // Messages produced just before the purge may not be known to the
-        // loop yet.
-        absorb_dirty(&mut pl);
-        if queue {
-            let mut purged = Vec::new();
-            for a in pl.active.values_mut() {
-                let mut q = a.part.q.lock();
-                purged.extend(q.msgs.drain(..).map(|e| e.m));
-                q.bytes = 0;
-                for b in a.retry.drain(..) {
-                    purged.extend(b.msgs);
+        let r = guarded(|| {
+            // Messages produced just before the purge may not be known to the
+            // loop yet.
+            absorb_dirty(&mut pl);
+            if queue {
+                let mut purged = Vec::new();
+                for a in pl.active.values_mut() {
+                    let mut q = a.part.q.lock();
+                    purged.extend(q.msgs.drain(..).map(|e| e.m));
+                    q.bytes = 0;
+                    for b in a.retry.drain(..) {
+                        purged.extend(b.msgs);
+                    }
                 }
+                for (t, _) in &pl.unassigned {
+                    purged.extend(t.unassigned.lock().drain(..));
+                }
+                self.report(&mut pl, purged, RD_KAFKA_RESP_ERR__PURGE_QUEUE, None, RD_KAFKA_MSG_STATUS_NOT_PERSISTED, -1);
             }
-            for (t, _) in &pl.unassigned {
-                purged.extend(t.unassigned.lock().drain(..));
+            if inflight {
+                // Abandon outstanding Produce requests: their handlers report
+                // the messages as purged.
+                self.purge_inflight_requests(protocol::keys::PRODUCE);
             }
-            self.report(&mut pl, purged, RD_KAFKA_RESP_ERR__PURGE_QUEUE, None, RD_KAFKA_MSG_STATUS_NOT_PERSISTED, -1);
-        }
-        if inflight {
-            // Abandon outstanding Produce requests: their handlers report
-            // the messages as purged.
-            self.purge_inflight_requests(protocol::keys::PRODUCE);
-        }
+        });
         self.producer = Some(pl);
+        rethrow(r);
     }
 }
 

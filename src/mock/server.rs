@@ -552,7 +552,22 @@ impl Server {
             body: frame,
         };
         let mut ctx = handlers::Ctx::default();
-        let reply = handlers::dispatch(self, &req, &mut ctx);
+        // A bug in a handler must not stop the cluster: the broker hangs up
+        // on that client, as a real broker closes a connection whose
+        // request it fails to process, and logs why.
+        let reply = match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| handlers::dispatch(self, &req, &mut ctx))) {
+            Ok(r) => r,
+            Err(p) => {
+                let what = p.downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| p.downcast_ref::<String>().cloned());
+                eprintln!(
+                    "ferrokafka mock broker {broker_id}: internal error handling api key {} v{}: {}: closing the connection",
+                    req.api_key,
+                    req.version,
+                    what.as_deref().unwrap_or("unknown cause")
+                );
+                return false;
+            }
+        };
         if ctx.close {
             // Injected __TRANSPORT: hang up instead of answering.
             return false;

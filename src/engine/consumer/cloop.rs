@@ -8,7 +8,7 @@ use crate::abi::event::{EventObj, EventPayload};
 use crate::abi::message::MessageObj;
 use crate::abi::tpl::TopicPartition;
 use crate::abi::types::*;
-use crate::engine::core::{typed_request, Core};
+use crate::engine::core::{guarded, rethrow, typed_request, Core};
 use crate::engine::instance::{debug_bit, level};
 use crate::engine::queue::Queue;
 use crate::error::KafkaError;
@@ -121,10 +121,11 @@ impl Core {
     pub fn consumer_do(&mut self, f: ConsumerFn) {
         match self.consumer.take() {
             Some(mut c) => {
-                f(&mut c, self);
+                let r = guarded(|| f(&mut c, self));
                 if self.consumer.is_none() {
                     self.consumer = Some(c);
                 }
+                rethrow(r);
                 self.run_deferred_consumer();
             }
             None => {
@@ -141,8 +142,9 @@ impl Core {
                 self.consumer_deferred.push_front(f);
                 return;
             };
-            f(&mut c, self);
+            let r = guarded(|| f(&mut c, self));
             self.consumer = Some(c);
+            rethrow(r);
         }
     }
 
