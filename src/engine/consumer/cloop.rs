@@ -873,7 +873,11 @@ impl ConsumerLoop {
 
     /// Reports a commit's outcome.
     fn commit_done(&mut self, core: &mut Core, err: rd_kafka_resp_err_t, list: Vec<TopicPartition>, reply: CommitReply) {
-        let want_event = core.inst.callbacks.offset_commit_cb.is_some() || core.inst.callbacks.enabled_events & RD_KAFKA_EVENT_OFFSET_COMMIT != 0;
+        // Only an offset_commit_cb gets the results of commits made without
+        // a queue: enabling RD_KAFKA_EVENT_OFFSET_COMMIT alone puts none on
+        // the consumer queue, as with librdkafka 2.16 (commit_queue() is the
+        // event-API way to learn a commit's result).
+        let want_event = core.inst.callbacks.offset_commit_cb.is_some();
         match reply {
             CommitReply::Sync(tx) => {
                 if want_event {
