@@ -200,6 +200,7 @@ fn consumer_partition(c: &super::consumer::cloop::ConsumerLoop, topic: &str, id:
         Some(super::consumer::cloop::FetchState::NeedOffset(_)) => "offset-query",
         Some(super::consumer::cloop::FetchState::Resolving) => "offset-wait",
         Some(super::consumer::cloop::FetchState::Stopped) => "stopped",
+        Some(super::consumer::cloop::FetchState::Validating) => "validate-epoch-wait",
         None => "none",
     };
     let hi = tp.hi_offset.load(Acquire);

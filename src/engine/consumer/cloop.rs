@@ -39,6 +39,9 @@ pub enum FetchState {
     /// Stopped after an error that needs the application (offset reset
     /// policy `error`); a seek starts it again.
     Stopped,
+    /// The position is being checked against a new leader's log
+    /// (OffsetForLeaderEpoch, KIP-320); no fetching meanwhile.
+    Validating,
 }
 
 /// The loop's view of a partition being fetched.
@@ -49,6 +52,9 @@ pub struct PartFetch {
     pub offset: i64,
     /// Leader epoch of the fetch position (-1 unknown).
     pub epoch: i32,
+    /// The partition's leader epoch (metadata) the position was last
+    /// checked against (-1: none yet); a newer one triggers validation.
+    pub leader_epoch: i32,
     /// The toppar version this state belongs to.
     pub version: u64,
     pub backoff_until: Option<Instant>,
@@ -269,6 +275,7 @@ impl ConsumerLoop {
             state,
             offset: offset.max(0),
             epoch,
+            leader_epoch: -1,
             version,
             backoff_until: None,
             inflight: false,

@@ -64,6 +64,7 @@ impl Fetcher {
 /// Sends Fetch requests to brokers that have fetchable partitions and no
 /// fetch in flight.
 pub fn service(c: &mut ConsumerLoop, core: &mut Core) {
+    super::validate::check_leader_epochs(c, core);
     let now = Instant::now();
     let mut by_broker: BTreeMap<i32, Vec<TpKey>> = BTreeMap::new();
     let mut need_md = Vec::new();
@@ -362,6 +363,7 @@ fn handle_partition(c: &mut ConsumerLoop, core: &mut Core, bid: i32, k: &TpKey, 
     let mut next = pf.offset;
     let mut msgs: VecDeque<Fetched> = VecDeque::new();
     let mut segs = Vec::new();
+    let mut last_epoch = -1;
     let mut aborted = if c.shared.cfg.read_committed && !p.aborted_transactions.is_empty() {
         Some(AbortedTransactions::new(&p.aborted_transactions))
     } else {
@@ -437,6 +439,7 @@ fn handle_partition(c: &mut ConsumerLoop, core: &mut Core, bid: i32, k: &TpKey, 
                     }
                     next = span.offset + 1;
                     used = true;
+                    last_epoch = leader_epoch;
                     msgs.push_back(Fetched::Span { seg, leader_epoch, span });
                 }
                 if used {
@@ -455,6 +458,7 @@ fn handle_partition(c: &mut ConsumerLoop, core: &mut Core, bid: i32, k: &TpKey, 
                     };
                     let raw_headers = if r.headers.count() > 0 { MsgBuf::Bytes(r.headers.raw().clone()) } else { MsgBuf::Null };
                     next = r.offset + 1;
+                    last_epoch = leader_epoch;
                     msgs.push_back(Fetched::Record(Consumed {
                         rkt,
                         partition: k.1,
@@ -476,6 +480,9 @@ fn handle_partition(c: &mut ConsumerLoop, core: &mut Core, bid: i32, k: &TpKey, 
     }
     let pf = c.parts.get_mut(k).unwrap();
     pf.offset = next;
+    if last_epoch >= 0 {
+        pf.epoch = last_epoch;
+    }
     c.fetcher.rx_msgs += msgs.len() as u64;
     c.fetcher.rx_bytes += bytes_rx as u64;
     let hwm = if c.shared.cfg.read_committed && p.last_stable_offset >= 0 { p.last_stable_offset } else { p.high_watermark };
