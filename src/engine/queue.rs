@@ -13,6 +13,7 @@ use parking_lot::{Condvar, Mutex};
 use std::collections::VecDeque;
 use std::os::raw::c_void;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 /// Callback of rd_kafka_queue_cb_event_enable().
@@ -47,6 +48,10 @@ struct State {
 pub struct Queue {
     state: Mutex<State>,
     cond: Condvar,
+    /// Mirrors `state.forward.is_some()`: lets the common case (a queue
+    /// that forwards nowhere) skip the lock when looking for the
+    /// destination.
+    forwarded: AtomicBool,
 }
 
 /// What a poll found.
@@ -73,6 +78,7 @@ impl Queue {
                 disabled: false,
             }),
             cond: Condvar::new(),
+            forwarded: AtomicBool::new(false),
         })
     }
 
@@ -102,7 +108,13 @@ impl Queue {
     }
 
     fn push_at(self: &Arc<Queue>, ev: EventObj, front: bool) {
-        let dest = self.destination();
+        let owned;
+        let dest = if self.forwarded.load(Ordering::Acquire) {
+            owned = self.destination();
+            &owned
+        } else {
+            self
+        };
         let mut notify_cb = None;
         {
             let mut st = dest.state.lock();
@@ -157,7 +169,10 @@ impl Queue {
         // The deadline is only read from the clock when there is something
         // to wait for: a poll that finds an event at once costs no clock call.
         let mut deadline: Option<Instant> = None;
-        let mut q = self.destination();
+        // Not forwarded (the common case): no lock or reference count to
+        // find the destination.
+        let mut held: Option<Arc<Queue>> = self.forwarded.load(Ordering::Acquire).then(|| self.destination());
+        let mut q: &Arc<Queue> = held.as_ref().unwrap_or(self);
         let mut st = q.state.lock();
         loop {
             if let Some(io) = st.io.as_mut() {
@@ -173,7 +188,8 @@ impl Queue {
             if st.forward.is_some() {
                 // Forwarded while we waited: poll the new destination.
                 drop(st);
-                q = q.destination();
+                held = Some(q.destination());
+                q = held.as_ref().unwrap_or(self);
                 st = q.state.lock();
                 continue;
             }
@@ -225,6 +241,7 @@ impl Queue {
                 Some(d) if Arc::ptr_eq(d, self) => None,
                 other => other.clone(),
             };
+            self.forwarded.store(st.forward.is_some(), Ordering::Release);
             if st.forward.is_some() { st.items.drain(..).collect() } else { Vec::new() }
         };
         self.cond.notify_all();

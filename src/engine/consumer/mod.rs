@@ -225,10 +225,11 @@ pub struct FetchedBatch {
     segs: Vec<Bytes>,
     /// Broker the records came from.
     broker_id: i32,
-    /// Messages and bytes taken since the queue counters were last
-    /// updated (they are updated once per batch, not per message).
-    taken_msgs: usize,
-    taken_bytes: usize,
+    /// Messages and payload bytes the batch counts for in the queue
+    /// counters: added when it is queued, taken off in one go when its last
+    /// message is taken or it is dropped (not per message).
+    count: usize,
+    bytes: usize,
 }
 
 impl FetchedBatch {
@@ -239,7 +240,7 @@ impl FetchedBatch {
         if let Some(s) = tp.shared.upgrade() {
             s.queued_bytes.fetch_add(bytes, Ordering::AcqRel);
         }
-        FetchedBatch { tp, version, msgs, segs, broker_id, taken_msgs: 0, taken_bytes: 0 }
+        FetchedBatch { tp, version, count: msgs.len(), msgs, segs, broker_id, bytes }
     }
 
     /// The message object of a v2 record.
@@ -281,30 +282,25 @@ impl FetchedBatch {
     /// the stored offset with enable.auto.offset.store).
     pub fn take_one(&mut self) -> Option<Box<MessageObj>> {
         let e = self.msgs.pop_front()?;
-        let bytes = e.bytes();
         let m = match e {
             Fetched::Span { seg, leader_epoch, span } => self.message_of(seg, leader_epoch, span),
             Fetched::Record(c) => MessageObj::consumed(c),
             Fetched::Ready(m) => m,
         };
-        self.taken_msgs += 1;
-        self.taken_bytes += bytes;
         if self.msgs.is_empty() {
-            self.account_taken(0);
+            self.account_taken();
         }
         self.tp.delivered(&m);
         Some(m)
     }
 
-    /// Brings the queue counters up to date: what was taken, plus `more`
-    /// bytes of messages dropped with the batch.
-    fn account_taken(&mut self, more: usize) {
-        let (msgs, bytes) = (self.taken_msgs + self.msgs.len(), self.taken_bytes + more);
-        if msgs > 0 {
-            self.tp.dequeued(msgs, bytes);
+    /// The batch leaves the queue counters (once).
+    fn account_taken(&mut self) {
+        if self.count > 0 {
+            self.tp.dequeued(self.count, self.bytes);
         }
-        self.taken_msgs = 0;
-        self.taken_bytes = 0;
+        self.count = 0;
+        self.bytes = 0;
     }
 }
 
@@ -329,8 +325,7 @@ impl Toppar {
 
 impl Drop for FetchedBatch {
     fn drop(&mut self) {
-        let bytes: usize = self.msgs.iter().map(Fetched::bytes).sum();
-        self.account_taken(bytes);
+        self.account_taken();
     }
 }
 
