@@ -327,7 +327,10 @@ impl ConsumerLoop {
                 t = Some(t.map_or(x, |t: Instant| t.min(x)));
             }
         };
-        take(self.coord.next_query);
+        // A coordinator query is only made for someone waiting (service()).
+        if !self.coord.waiting.is_empty() {
+            take(self.coord.next_query);
+        }
         take(self.coord.waiting.iter().map(|w| w.0).min());
         take(self.parts.values().filter_map(|p| p.backoff_until).min());
         take(self.group.next_wakeup());

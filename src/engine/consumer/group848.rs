@@ -171,11 +171,13 @@ fn fmt_parts<'a>(parts: impl IntoIterator<Item = &'a TpKey>) -> String {
 }
 
 pub fn next_wakeup(g: &Group) -> Option<Instant> {
-    let mut t = g.next_heartbeat;
+    // While a heartbeat is on its way (possibly waiting for the
+    // coordinator) the next one is not due, whatever the clock says.
+    let mut t = if g.hb_inflight { None } else { g.next_heartbeat };
     if let Some(j) = g.join_after {
         t = Some(t.map_or(j, |t| t.min(j)));
     }
-    if matches!(g.state, GState::NeedJoin) && g.next_heartbeat.is_none() && g.join_after.is_none() {
+    if matches!(g.state, GState::NeedJoin) && !g.hb_inflight && g.next_heartbeat.is_none() && g.join_after.is_none() {
         t = Some(Instant::now());
     }
     if matches!(g.state, GState::Steady | GState::WaitApp | GState::PollExceeded) {
