@@ -71,7 +71,7 @@ static void produce(int from, int to) {
 /* Per member: what the rebalance callback was told. */
 struct mstate {
         const char *name;
-        int assigns, revokes, bad_protocol;
+        int assigns, revokes, bad_protocol, lost;
         int owned[PARTS];
         int errors;
         rd_kafka_resp_err_t last_err;
@@ -105,6 +105,7 @@ static void rebalance_cb(rd_kafka_t *rk, rd_kafka_resp_err_t err, rd_kafka_topic
         } else {
                 CHECK_INT(err, RD_KAFKA_RESP_ERR__REVOKE_PARTITIONS);
                 ms->revokes++;
+                ms->lost += rd_kafka_assignment_lost(rk);
                 e = rd_kafka_incremental_unassign(rk, parts);
         }
         CHECK(e == NULL, "%s: incremental (un)assign: %s", ms->name, e ? rd_kafka_error_string(e) : "");
@@ -304,6 +305,53 @@ static void supported(void) {
         rd_kafka_destroy(c);
 }
 
+/* A fenced member (FENCED_MEMBER_EPOCH from the coordinator, injected in
+ * a mock) loses its partitions (revoked with rd_kafka_assignment_lost())
+ * and joins again, getting them back. Also: the configuration properties
+ * of the classic protocol are refused with group.protocol=consumer. */
+static void fenced(void) {
+        char gname[64], errstr[512];
+        struct mstate sa = {.name = "a"};
+        rd_kafka_t *a;
+        rd_kafka_conf_t *conf;
+        long long t0;
+        static const char *classic_only[] = {"session.timeout.ms", "6000", "heartbeat.interval.ms", "500",
+                                             "partition.assignment.strategy", "range", NULL};
+        const char **kv;
+        for (kv = classic_only; kv[0]; kv += 2) {
+                conf = rd_kafka_conf_new();
+                CHECK_INT(rd_kafka_conf_set(conf, "group.id", "g", errstr, sizeof(errstr)), 0);
+                CHECK_INT(rd_kafka_conf_set(conf, "group.protocol", "consumer", errstr, sizeof(errstr)), 0);
+                CHECK_INT(rd_kafka_conf_set(conf, kv[0], kv[1], errstr, sizeof(errstr)), 0);
+                errstr[0] = 0;
+                a = rd_kafka_new(RD_KAFKA_CONSUMER, conf, errstr, sizeof(errstr));
+                CHECK(a == NULL, "%s accepted with group.protocol=consumer", kv[0]);
+                CHECK_CONTAINS(errstr, kv[0]);
+                if (a)
+                        rd_kafka_destroy(a);
+                else
+                        rd_kafka_conf_destroy(conf);
+        }
+
+        snprintf(gname, sizeof(gname), "it-848-fence-%d-%lld", (int)getpid(), (long long)time(NULL));
+        a = member(gname, &sa, NULL);
+        for (t0 = it_now_ms(); it_now_ms() - t0 < 20000 && owned_cnt(&sa) < PARTS;)
+                poll_one(a, &sa, 50);
+        CHECK(owned_cnt(&sa) == PARTS, "a owns %d partition(s)", owned_cnt(&sa));
+        CHECK_INT(it_mock_cmd("errors 68 %d", RD_KAFKA_RESP_ERR_FENCED_MEMBER_EPOCH), 0);
+        for (t0 = it_now_ms(); it_now_ms() - t0 < 20000 && !sa.lost;)
+                poll_one(a, &sa, 50);
+        CHECK(sa.lost == 1, "a lost its assignment %d time(s)", sa.lost);
+        for (t0 = it_now_ms(); it_now_ms() - t0 < 20000 && owned_cnt(&sa) < PARTS;)
+                poll_one(a, &sa, 50);
+        CHECK(owned_cnt(&sa) == PARTS, "after rejoining a owns %d partition(s)", owned_cnt(&sa));
+        CHECK(sa.assigns >= 2, "a had %d assignment(s)", sa.assigns);
+        CHECK(sa.errors == 0, "consumer error %s: %s", rd_kafka_err2name(sa.last_err), sa.last_errstr);
+        printf("it_consumer_848 fenced: %d assign(s), %d revoke(s), %d lost\n", sa.assigns, sa.revokes, sa.lost);
+        CHECK_INT(rd_kafka_consumer_close(a), 0);
+        rd_kafka_destroy(a);
+}
+
 /* The broker lacks ConsumerGroupHeartbeat. librdkafka 2.16 finds that out
  * from the coordinator's ApiVersions, marks the coordinator dead with
  * _UNSUPPORTED_FEATURE (a debug message only), and the member then stays
@@ -344,9 +392,11 @@ int main(void) {
                 fprintf(stderr, "cannot create topic %s\n", topic);
                 return 1;
         }
-        if (has_848)
+        if (has_848) {
                 supported();
-        else
+                if (it_is_mock())
+                        fenced();
+        } else
                 unsupported();
         printf("it_consumer_848 on %s: %d check(s) failed\n", it_broker(), tu_failures);
         TEST_DONE();
