@@ -352,6 +352,51 @@ static void fenced(void) {
         rd_kafka_destroy(a);
 }
 
+/* Without a rebalance callback the assignment is applied for the
+ * application; a regular expression subscription is matched by the
+ * broker. */
+static void regex_no_cb(void) {
+        char gname[64], errstr[512], re[96];
+        rd_kafka_conf_t *conf = rd_kafka_conf_new();
+        rd_kafka_topic_partition_list_t *sub = rd_kafka_topic_partition_list_new(1), *l;
+        rd_kafka_t *rk;
+        long long t0;
+        int got = 0, i;
+        snprintf(gname, sizeof(gname), "it-848-re-%d-%lld", (int)getpid(), (long long)time(NULL));
+        /* Our topic only: its name with the last character as a class. */
+        snprintf(re, sizeof(re), "^%.*s[%c]", (int)strlen(topic) - 1, topic, topic[strlen(topic) - 1]);
+        CHECK_INT(rd_kafka_conf_set(conf, "bootstrap.servers", it_bootstrap(), errstr, sizeof(errstr)), 0);
+        CHECK_INT(rd_kafka_conf_set(conf, "group.id", gname, errstr, sizeof(errstr)), 0);
+        CHECK_INT(rd_kafka_conf_set(conf, "group.protocol", "consumer", errstr, sizeof(errstr)), 0);
+        CHECK_INT(rd_kafka_conf_set(conf, "auto.offset.reset", "earliest", errstr, sizeof(errstr)), 0);
+        rk = rd_kafka_new(RD_KAFKA_CONSUMER, conf, errstr, sizeof(errstr));
+        CHECK(rk != NULL, "%s", errstr);
+        if (!rk)
+                return;
+        rd_kafka_poll_set_consumer(rk);
+        rd_kafka_topic_partition_list_add(sub, re, RD_KAFKA_PARTITION_UA);
+        CHECK_INT(rd_kafka_subscribe(rk, sub), 0);
+        rd_kafka_topic_partition_list_destroy(sub);
+        for (t0 = it_now_ms(); it_now_ms() - t0 < 30000 && got < N;) {
+                rd_kafka_message_t *m = rd_kafka_consumer_poll(rk, 50);
+                if (!m)
+                        continue;
+                CHECK(!m->err || m->err == RD_KAFKA_RESP_ERR__PARTITION_EOF, "consumer error %s", rd_kafka_message_errstr(m));
+                if (!m->err)
+                        got++;
+                rd_kafka_message_destroy(m);
+        }
+        CHECK(got == N, "regex subscription consumed %d of %d messages", got, N);
+        CHECK_INT(rd_kafka_assignment(rk, &l), 0);
+        CHECK_INT(l->cnt, PARTS);
+        for (i = 0; i < l->cnt; i++)
+                CHECK_STR(l->elems[i].topic, topic);
+        rd_kafka_topic_partition_list_destroy(l);
+        printf("it_consumer_848 regex %s without rebalance_cb: %d messages\n", re, got);
+        CHECK_INT(rd_kafka_consumer_close(rk), 0);
+        rd_kafka_destroy(rk);
+}
+
 /* The broker lacks ConsumerGroupHeartbeat. librdkafka 2.16 finds that out
  * from the coordinator's ApiVersions, marks the coordinator dead with
  * _UNSUPPORTED_FEATURE (a debug message only), and the member then stays
@@ -394,6 +439,7 @@ int main(void) {
         }
         if (has_848) {
                 supported();
+                regex_no_cb();
                 if (it_is_mock())
                         fenced();
         } else
