@@ -542,11 +542,9 @@ fn on_heartbeat(
         let msg = resp.error_message.as_ref().map(|m| m.to_string()).unwrap_or_else(|| crate::error::describe(err).to_string());
         return heartbeat_failed(c, core, err, &msg);
     }
-    if let Some(id) = resp.member_id.as_ref().filter(|m| !m.is_empty()) {
-        if **id != *c.group.member_id {
-            c.group.member_id = id.to_string();
-            *core.inst.member_id.lock() = Some(c.group.member_id.clone());
-        }
+    if let Some(id) = resp.member_id.as_ref().filter(|m| !m.is_empty() && ***m != *c.group.member_id) {
+        c.group.member_id = id.to_string();
+        *core.inst.member_id.lock() = Some(c.group.member_id.clone());
     }
     let k = &mut c.group.k848;
     if full {
