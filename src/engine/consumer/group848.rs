@@ -75,6 +75,8 @@ pub struct State {
     reconciling: bool,
     /// Unsubscribed: leave once the revocation is done.
     leave_after_revoke: bool,
+    /// Subscribed again before that revocation was done: stay a member.
+    resume_after_revoke: bool,
     /// Left because max.poll.interval.ms passed.
     poll_exceeded: bool,
     /// Bumped on every (re)join: answers to older heartbeats are stale.
@@ -95,6 +97,7 @@ impl State {
             lost: false,
             reconciling: false,
             leave_after_revoke: false,
+            resume_after_revoke: false,
             poll_exceeded: false,
             incarnation: 0,
             unresolved_logged: false,
@@ -197,7 +200,8 @@ pub fn subscribed(c: &mut ConsumerLoop, core: &mut Core) {
     }
     *core.inst.member_id.lock() = Some(c.group.member_id.clone());
     c.group.k848.send_full = true;
-    c.group.k848.leave_after_revoke = false;
+    let leaving = std::mem::take(&mut c.group.k848.leave_after_revoke);
+    c.group.k848.resume_after_revoke = leaving && c.group.state == GState::WaitApp;
     c.group.k848.poll_exceeded = false;
     match c.group.state {
         GState::Init | GState::PollExceeded => start_join(c),
@@ -323,6 +327,15 @@ fn after_app(c: &mut ConsumerLoop, core: &mut Core) {
     if c.group.k848.leave_after_revoke {
         c.group.k848.leave_after_revoke = false;
         leave(c, core, "unsubscribe");
+        return;
+    }
+    if std::mem::take(&mut c.group.k848.resume_after_revoke) && c.group.state == GState::Init {
+        // Unsubscribed and subscribed again meanwhile: the member never
+        // left, its new subscription goes out now.
+        c.group.state = GState::Steady;
+        c.group.k848.send_full = true;
+        c.group.next_heartbeat = Some(Instant::now());
+        reconcile(c, core);
         return;
     }
     if c.group.state == GState::NeedJoin {
