@@ -397,6 +397,37 @@ static void regex_no_cb(void) {
         rd_kafka_destroy(rk);
 }
 
+/* unsubscribe() revokes everything through the callback and leaves;
+ * subscribing again brings the partitions back. */
+static void resubscribe(void) {
+        char gname[64];
+        struct mstate sa = {.name = "a"};
+        rd_kafka_t *a;
+        rd_kafka_topic_partition_list_t *sub;
+        long long t0;
+        snprintf(gname, sizeof(gname), "it-848-resub-%d-%lld", (int)getpid(), (long long)time(NULL));
+        a = member(gname, &sa, NULL);
+        for (t0 = it_now_ms(); it_now_ms() - t0 < 20000 && owned_cnt(&sa) < PARTS;)
+                poll_one(a, &sa, 50);
+        CHECK(owned_cnt(&sa) == PARTS, "a owns %d partition(s)", owned_cnt(&sa));
+        CHECK_INT(rd_kafka_unsubscribe(a), 0);
+        for (t0 = it_now_ms(); it_now_ms() - t0 < 10000 && owned_cnt(&sa) > 0;)
+                poll_one(a, &sa, 50);
+        CHECK(owned_cnt(&sa) == 0, "after unsubscribe a owns %d partition(s)", owned_cnt(&sa));
+        CHECK_INT(sa.lost, 0);
+        sub = rd_kafka_topic_partition_list_new(1);
+        rd_kafka_topic_partition_list_add(sub, topic, RD_KAFKA_PARTITION_UA);
+        CHECK_INT(rd_kafka_subscribe(a, sub), 0);
+        rd_kafka_topic_partition_list_destroy(sub);
+        for (t0 = it_now_ms(); it_now_ms() - t0 < 20000 && owned_cnt(&sa) < PARTS;)
+                poll_one(a, &sa, 50);
+        CHECK(owned_cnt(&sa) == PARTS, "subscribed again, a owns %d partition(s)", owned_cnt(&sa));
+        CHECK(sa.errors == 0, "consumer error %s: %s", rd_kafka_err2name(sa.last_err), sa.last_errstr);
+        printf("it_consumer_848 resubscribe: %d assign(s), %d revoke(s)\n", sa.assigns, sa.revokes);
+        CHECK_INT(rd_kafka_consumer_close(a), 0);
+        rd_kafka_destroy(a);
+}
+
 /* The broker lacks ConsumerGroupHeartbeat. librdkafka 2.16 finds that out
  * from the coordinator's ApiVersions, marks the coordinator dead with
  * _UNSUPPORTED_FEATURE (a debug message only), and the member then stays
@@ -440,6 +471,7 @@ int main(void) {
         if (has_848) {
                 supported();
                 regex_no_cb();
+                resubscribe();
                 if (it_is_mock())
                         fenced();
         } else
