@@ -40,10 +40,11 @@ static __attribute__((unused)) int it_is_refmock(void) {
         return !strcmp(it_broker(), "refmock");
 }
 
-/* A mock cluster (refmock, or ferrokafka's own: ferromock): 3 brokers and
- * fault injection through it_mock_cmd(). */
+/* A mock cluster (refmock; refmock848, the mock cluster of librdkafka 2.16
+ * with the KIP-848 coordinator; or ferrokafka's own: ferromock): 3 brokers
+ * and fault injection through it_mock_cmd(). */
 static __attribute__((unused)) int it_is_mock(void) {
-        return it_is_refmock() || !strcmp(it_broker(), "ferromock");
+        return it_is_refmock() || !strcmp(it_broker(), "refmock848") || !strcmp(it_broker(), "ferromock");
 }
 
 static __attribute__((unused)) long long it_now_ms(void) {

@@ -197,7 +197,10 @@ pub fn serve_offset_commit(inst: &Arc<Instance>, ev: EventObj) {
 
 fn rebalance_protocol_name(inst: &Instance) -> &'static str {
     call(inst, LOOP_CALL, |c, _core| {
-        if c.group.protocol_name.is_none() && c.assignment.is_empty() {
+        if c.group.protocol == crate::engine::consumer::GroupProtocol::Consumer {
+            // KIP-848 rebalances are always incremental.
+            "COOPERATIVE"
+        } else if c.group.protocol_name.is_none() && c.assignment.is_empty() {
             "NONE"
         } else if c.group.rebalance_protocol == crate::engine::assignor::RebalanceProtocol::Cooperative {
             "COOPERATIVE"

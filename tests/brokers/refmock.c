@@ -18,6 +18,13 @@
  *   errors APIKEY CODE...               fail the next requests of APIKEY
  *   topic_error TOPIC CODE              report CODE for TOPIC in metadata
  *   quit                                exit (as does EOF or SIGTERM)
+ *
+ * Built with -DREFMOCK_KIP848 against a librdkafka whose mock cluster has
+ * the KIP-848 consumer group coordinator (2.16: build/reference-librdkafka,
+ * with ferrokafka's ABI-identical header), it also knows:
+ *
+ *   cgrp_hb MS                          ConsumerGroupHeartbeat interval
+ *   cgrp_session MS                     consumer group session timeout
  */
 #include <signal.h>
 #include <stdio.h>
@@ -97,6 +104,12 @@ int main(int argc, char **argv) {
                         err = rd_kafka_mock_partition_set_leader(mc, s1, (int32_t)a, (int32_t)b);
                 else if (sscanf(line, "coordinator %255s %255s %ld", s1, s2, &a) == 3)
                         err = rd_kafka_mock_coordinator_set(mc, s1, s2, (int32_t)a);
+#ifdef REFMOCK_KIP848
+                else if (sscanf(line, "cgrp_hb %ld", &a) == 1)
+                        rd_kafka_mock_set_group_consumer_heartbeat_interval_ms(mc, (int)a);
+                else if (sscanf(line, "cgrp_session %ld", &a) == 1)
+                        rd_kafka_mock_set_group_consumer_session_timeout_ms(mc, (int)a);
+#endif
                 else if (!strncmp(line, "errors ", 7))
                         err = push_errors(mc, line + 7);
                 else {

@@ -3,7 +3,7 @@
 set -euo pipefail
 name=$1 parts=$2
 case ${IT_BROKER:?} in
-    refmock|ferromock)
+    refmock|refmock848|ferromock)
         before=$(wc -l <"$IT_MOCK_OUT")
         echo "topic $name $parts 1" >"$IT_MOCK_CTL"
         for _ in $(seq 1 200); do

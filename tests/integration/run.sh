@@ -1,13 +1,19 @@
 #!/usr/bin/env bash
 # Integration tests against independent brokers.
-#   tests/integration/run.sh [refmock|tansu|ferromock]...   (default: all three)
+#   tests/integration/run.sh [refmock|tansu|ferromock|refmock848]...   (default: all four)
 # Broker kinds:
 #   refmock    the system librdkafka's mock cluster (tests/brokers/refmock.c)
 #   tansu      tansu, an independent Kafka-compatible broker
 #   ferromock  ferrokafka's own mock cluster, hosted in its own process by
 #              tests/mock/mockhost.c (linked to build/lib)
-# refmock and ferromock are 3-broker clusters with fault injection, driven
-# by the same commands (see tests/brokers/refmock.c).
+#   refmock848 the mock cluster of librdkafka 2.16 (the confluent-kafka
+#              wheel's, tools/reference-librdkafka.sh), which has the KIP-848
+#              consumer group coordinator: refmock.c built with
+#              -DREFMOCK_KIP848 against ferrokafka's (ABI-identical) header.
+#              Only the tests in REFMOCK848_TESTS run there (our classic
+#              JoinGroup is disconnected by that mock: to be investigated).
+# The mock kinds are 3-broker clusters with fault injection, driven by the
+# same commands (see tests/brokers/refmock.c).
 # For each broker kind: start it, create the topics the tests use, run every
 # c-tests/it_*.c program (built by c-tests/Makefile) with
 #   IT_BROKER=refmock|tansu|ferromock  IT_BOOTSTRAP=host:port,...
@@ -18,7 +24,8 @@
 set -euo pipefail
 top=$(cd "$(dirname "$0")/../.." && pwd)
 kinds=("$@")
-[ ${#kinds[@]} -gt 0 ] || kinds=(refmock tansu ferromock)
+[ ${#kinds[@]} -gt 0 ] || kinds=(refmock tansu ferromock refmock848)
+REFMOCK848_TESTS=${REFMOCK848_TESTS:-it_consumer_848}
 work=$(mktemp -d "${TMPDIR:-/tmp}/ferro-it.XXXXXX")
 pids=()
 cleanup() {
@@ -35,18 +42,27 @@ build_refmock() {
     fi
 }
 
-# Starts the system librdkafka's mock cluster with N brokers; sets
-# IT_BOOTSTRAP, IT_MOCK_CTL, IT_MOCK_OUT.
+build_refmock848() {
+    local ref
+    ref=$("$top/tools/reference-librdkafka.sh")
+    if [ ! -x "$top/build/refmock848" ] || [ "$top/tests/brokers/refmock.c" -nt "$top/build/refmock848" ]; then
+        cc -O2 -Wall -DREFMOCK_KIP848 -I"$top/build/include" -o "$top/build/refmock848" "$top/tests/brokers/refmock.c" \
+            "$ref/librdkafka.so.1" -Wl,-rpath,"$ref"
+    fi
+}
+
+# Starts a librdkafka mock cluster (refmock or refmock848) with N brokers;
+# sets IT_BOOTSTRAP, IT_MOCK_CTL, IT_MOCK_OUT.
 start_refmock() {
-    local n=$1
-    build_refmock
+    local n=$1 bin=${2:-refmock}
+    "build_$bin"
     mkfifo "$work/ctl"
-    "$top/build/refmock" "$n" "$work/bootstrap" <"$work/ctl" >"$work/out" 2>"$work/refmock.log" &
+    "$top/build/$bin" "$n" "$work/bootstrap" <"$work/ctl" >"$work/out" 2>"$work/$bin.log" &
     pids+=($!)
     exec 3>"$work/ctl"   # keeps the command pipe open between test programs
     for _ in $(seq 1 100); do [ -s "$work/bootstrap" ] && break; sleep 0.05; done
     export IT_BOOTSTRAP=$(head -1 "$work/bootstrap")
-    export IT_MOCK_CTL="$work/ctl" IT_MOCK_OUT="$work/out" IT_MOCK_BIN="$top/build/refmock"
+    export IT_MOCK_CTL="$work/ctl" IT_MOCK_OUT="$work/out" IT_MOCK_BIN="$top/build/$bin"
 }
 
 # ferrokafka's mock cluster in its own process: our header, our library.
@@ -99,9 +115,17 @@ start_tansu() {
 
 create_topic() { # name partitions
     case $IT_BROKER in
-        refmock|ferromock) mock_cmd topic "$1" "$2" 1 ;;
+        refmock|refmock848|ferromock) mock_cmd topic "$1" "$2" 1 ;;
         tansu) tansu topic create --broker "tcp://$IT_BOOTSTRAP" --partitions "$2" "$1" >/dev/null ;;
     esac
+}
+
+stop_broker() {
+    exec 3>&- 2>/dev/null || true
+    for p in "${pids[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null || true; done
+    wait 2>/dev/null || true
+    pids=()
+    rm -f "$work/ctl" "$work/bootstrap" "$work/out"
 }
 
 make -s -C "$top/c-tests" all
@@ -113,6 +137,7 @@ for kind in "${kinds[@]}"; do
         refmock) start_refmock 3 ;;
         tansu) start_tansu ;;
         ferromock) start_ferromock 3 ;;
+        refmock848) start_refmock 3 refmock848 ;;
         *) echo "unknown broker kind $kind"; exit 2 ;;
     esac
     create_topic it-meta 4
@@ -120,8 +145,10 @@ for kind in "${kinds[@]}"; do
     echo "== integration tests on $kind ($IT_BOOTSTRAP)"
     for t in "$top"/build/c-tests/it_*; do
         [ -x "$t" ] || continue
+        if [ "$kind" = refmock848 ] && [[ " $REFMOCK848_TESTS " != *" $(basename "$t") "* ]]; then continue; fi
         if LD_LIBRARY_PATH=$top/build/lib timeout 120 "$t"; then :; else echo "FAIL: $(basename "$t") on $kind"; fail=1; fi
     done
+    if [ "$kind" = refmock848 ]; then stop_broker; continue; fi
     # confluent_kafka built against ferrokafka (bindings/python/build.sh).
     [ -x "$top/build/python-venv/bin/python" ] || "$top/bindings/python/build.sh" >/dev/null
     if "$top/build/python-venv/bin/python" -m pytest -q -p no:cacheprovider "$top/bindings/python/tests_broker"; then :; else
@@ -136,10 +163,6 @@ for kind in "${kinds[@]}"; do
         fi
     done
     # Stop this broker before the next kind.
-    exec 3>&- 2>/dev/null || true
-    for p in "${pids[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null || true; done
-    wait 2>/dev/null || true
-    pids=()
-    rm -f "$work/ctl" "$work/bootstrap" "$work/out"
+    stop_broker
 done
 exit $fail

@@ -337,7 +337,10 @@ impl ConsumerLoop {
                 t = Some(t.map_or(x, |t: Instant| t.min(x)));
             }
         };
-        take(self.coord.next_query);
+        // A coordinator query is only made for someone waiting (service()).
+        if !self.coord.waiting.is_empty() {
+            take(self.coord.next_query);
+        }
         take(self.coord.waiting.iter().map(|w| w.0).min());
         take(self.parts.values().filter_map(|p| p.backoff_until).min());
         take(self.group.next_wakeup());
@@ -747,6 +750,7 @@ impl ConsumerLoop {
     fn send_commit(&mut self, core: &mut Core, list: Vec<TopicPartition>, reply: CommitReply, hold: bool, attempt: u32) {
         let group = self.shared.cfg.group_id.clone().unwrap_or_default();
         let (generation, member_id, instance_id) = self.group.commit_identity();
+        let consumer_protocol = self.group.protocol == super::GroupProtocol::Consumer;
         let timeout = core.cfg.socket_timeout;
         self.with_coordinator(core, timeout, Box::new(move |_c, core, slot| {
             let slot = match slot {
@@ -782,7 +786,10 @@ impl ConsumerLoop {
                 }
                 r
             };
-            let req = typed_request(build, 2, 8, timeout, move |core: &mut Core, r| {
+            // KIP-848 groups take commits from their members only with v9+
+            // (the generation field then carries the member epoch).
+            let max_version = if consumer_protocol { 9 } else { 8 };
+            let req = typed_request(build, 2, max_version, timeout, move |core: &mut Core, r| {
                 let r = r.map(|(resp, slot)| {
                     core.throttled(slot, resp.throttle_time_ms);
                     resp
@@ -855,7 +862,11 @@ impl ConsumerLoop {
         }
         if matches!(
             first_err,
-            RD_KAFKA_RESP_ERR_REBALANCE_IN_PROGRESS | RD_KAFKA_RESP_ERR_ILLEGAL_GENERATION | RD_KAFKA_RESP_ERR_UNKNOWN_MEMBER_ID
+            RD_KAFKA_RESP_ERR_REBALANCE_IN_PROGRESS
+                | RD_KAFKA_RESP_ERR_ILLEGAL_GENERATION
+                | RD_KAFKA_RESP_ERR_UNKNOWN_MEMBER_ID
+                | RD_KAFKA_RESP_ERR_STALE_MEMBER_EPOCH
+                | RD_KAFKA_RESP_ERR_FENCED_MEMBER_EPOCH
         ) {
             super::group::commit_group_error(self, core, first_err);
         }

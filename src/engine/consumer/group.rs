@@ -4,6 +4,11 @@
 //! rebalancing with the application's rebalance callback; static
 //! membership; max.poll.interval.ms.
 //!
+//! With `group.protocol=consumer` (KIP-848) the entry points here hand over
+//! to [`super::group848`], which shares the member state ([`Group`]) and the
+//! rebalance plumbing (rebalance events, waiting for the application,
+//! revocation, close) with the classic protocol.
+//!
 //! A rebalance that changes the assignment is handed to the application as
 //! a REBALANCE event (rebalance_cb) and the group waits until the
 //! application has applied it with assign()/unassign() (or the incremental
@@ -51,7 +56,7 @@ pub enum GState {
 
 /// What the group waits for the application to do.
 #[derive(Clone, Debug)]
-enum Pending {
+pub(super) enum Pending {
     /// Revoke (then, if set, assign these or rejoin).
     Revoke { then_assign: Option<Vec<TpKey>>, rejoin: bool, close: bool },
     /// Assign (after which the member is steady, or rejoins).
@@ -64,7 +69,7 @@ pub struct Group {
     pub state: GState,
     /// Topics as given to subscribe() (literal names and ^regexes).
     pub subscription: Vec<String>,
-    regexes: Vec<regex::Regex>,
+    pub(super) regexes: Vec<regex::Regex>,
     /// Topics matched by the subscription with their partition counts.
     pub matched: BTreeMap<String, i32>,
     /// `matched` at the last join.
@@ -76,14 +81,14 @@ pub struct Group {
     pub rebalance_protocol: RebalanceProtocol,
     /// Partitions the group gave this member (what it owns).
     pub owned: BTreeSet<TpKey>,
-    pending: Option<Pending>,
+    pub(super) pending: Option<Pending>,
     pub commit_holds: usize,
-    next_heartbeat: Option<Instant>,
-    hb_inflight: bool,
+    pub(super) next_heartbeat: Option<Instant>,
+    pub(super) hb_inflight: bool,
     /// Last successful heartbeat or sync (session timeout).
     last_contact: Instant,
     /// Earliest time of the next join attempt (backoff after errors).
-    join_after: Option<Instant>,
+    pub(super) join_after: Option<Instant>,
     unknown_reported: HashSet<String>,
     /// A full metadata refresh was seen since subscribe (regexes).
     pub full_metadata_seen: bool,
@@ -99,15 +104,20 @@ pub struct Group {
     pub app_acted: bool,
     /// Close waits for in-flight commits before it completes.
     pub close_waiting_commits: bool,
+    /// A leave request whose answer close waits for (KIP-848).
+    pub leave_inflight: bool,
+    /// The KIP-848 member state (unused with the classic protocol).
+    pub(super) k848: super::group848::State,
 }
 
 impl Group {
     pub fn new(cfg: &ConsumerConfig) -> Group {
-        let proto = cfg
-            .assignors
-            .first()
-            .and_then(|a| assignor::by_name(a))
-            .map_or(RebalanceProtocol::Eager, |a| a.protocol());
+        // KIP-848 rebalances are always incremental.
+        let proto = if cfg.group_protocol == GroupProtocol::Consumer {
+            RebalanceProtocol::Cooperative
+        } else {
+            cfg.assignors.first().and_then(|a| assignor::by_name(a)).map_or(RebalanceProtocol::Eager, |a| a.protocol())
+        };
         Group {
             protocol: cfg.group_protocol,
             state: GState::Init,
@@ -135,10 +145,15 @@ impl Group {
             auto_apply: false,
             app_acted: false,
             close_waiting_commits: false,
+            leave_inflight: false,
+            k848: super::group848::State::new(),
         }
     }
 
     pub fn next_wakeup(&self) -> Option<Instant> {
+        if self.protocol == GroupProtocol::Consumer {
+            return super::group848::next_wakeup(self);
+        }
         let mut t = self.next_heartbeat;
         if let Some(j) = self.join_after {
             t = Some(t.map_or(j, |t| t.min(j)));
@@ -229,6 +244,10 @@ pub fn subscribe(c: &mut ConsumerLoop, core: &mut Core, topics: Vec<String>) -> 
         core.refresh_metadata_soon();
     }
     update_matched(c, core);
+    if c.group.protocol == GroupProtocol::Consumer {
+        super::group848::subscribed(c, core);
+        return Ok(());
+    }
     match c.group.state {
         GState::Init | GState::PollExceeded => {
             c.group.state = GState::NeedJoin;
@@ -244,6 +263,10 @@ pub fn unsubscribe(c: &mut ConsumerLoop, core: &mut Core) {
     c.group.regexes.clear();
     c.group.matched.clear();
     core.want_all_topics = false;
+    if c.group.protocol == GroupProtocol::Consumer {
+        super::group848::unsubscribe(c, core);
+        return;
+    }
     if c.group.state == GState::Init {
         return;
     }
@@ -281,6 +304,12 @@ pub fn metadata_updated(c: &mut ConsumerLoop, core: &mut Core, all_topics: bool,
     if !c.group.is_subscribed() {
         return;
     }
+    if c.group.protocol == GroupProtocol::Consumer {
+        // The broker matches the subscription; the client only needs the
+        // topic ids of its assignment.
+        super::group848::metadata_updated(c, core);
+        return;
+    }
     if all_topics {
         c.group.full_metadata_seen = true;
     }
@@ -315,6 +344,10 @@ pub fn consumer_error(core: &mut Core, err: rd_kafka_resp_err_t, msg: &str) {
 /// Periodic work: joining, heartbeats, poll interval.
 pub fn service(c: &mut ConsumerLoop, core: &mut Core) {
     if c.shared.cfg.group_id.is_none() {
+        return;
+    }
+    if c.group.protocol == GroupProtocol::Consumer {
+        super::group848::service(c, core);
         return;
     }
     if c.group.app_acted {
@@ -398,7 +431,7 @@ pub fn rebalance(c: &mut ConsumerLoop, core: &mut Core, reason: &str) {
 
 /// Revokes the whole assignment (lost: the partitions may already belong
 /// to another member); `rejoin`: join again afterwards.
-fn revoke_all(c: &mut ConsumerLoop, core: &mut Core, lost: bool, rejoin: bool, reason: &str) {
+pub(super) fn revoke_all(c: &mut ConsumerLoop, core: &mut Core, lost: bool, rejoin: bool, reason: &str) {
     // What the application actually has is what it must give up.
     let owned: Vec<TpKey> = c.assignment.keys().cloned().collect();
     c.group.next_heartbeat = None;
@@ -417,7 +450,7 @@ fn revoke_all(c: &mut ConsumerLoop, core: &mut Core, lost: bool, rejoin: bool, r
 }
 
 /// Hands a rebalance to the application (or applies it).
-fn deliver_rebalance(c: &mut ConsumerLoop, core: &mut Core, err: rd_kafka_resp_err_t, parts: Vec<TpKey>) {
+pub(super) fn deliver_rebalance(c: &mut ConsumerLoop, core: &mut Core, err: rd_kafka_resp_err_t, parts: Vec<TpKey>) {
     c.rebalance_cnt += 1;
     let incremental = c.group.rebalance_protocol == RebalanceProtocol::Cooperative;
     let wants_event = core.inst.callbacks.rebalance_cb.is_some() || core.inst.callbacks.enabled_events & RD_KAFKA_EVENT_REBALANCE != 0;
@@ -457,7 +490,7 @@ fn deliver_rebalance(c: &mut ConsumerLoop, core: &mut Core, err: rd_kafka_resp_e
 }
 
 /// The application applied (or we applied for it) the pending rebalance.
-fn app_acted(c: &mut ConsumerLoop, core: &mut Core) {
+pub(super) fn app_acted(c: &mut ConsumerLoop, core: &mut Core) {
     let Some(p) = c.group.pending.take() else { return };
     match p {
         Pending::Revoke { then_assign, rejoin, close } => {
@@ -887,6 +920,10 @@ fn on_heartbeat_error(c: &mut ConsumerLoop, core: &mut Core, err: rd_kafka_resp_
 
 /// A commit failed because the group moved on.
 pub fn commit_group_error(c: &mut ConsumerLoop, core: &mut Core, err: rd_kafka_resp_err_t) {
+    if c.group.protocol == GroupProtocol::Consumer {
+        super::group848::commit_error(c, core, err);
+        return;
+    }
     if c.group.state == GState::Steady {
         on_heartbeat_error(c, core, err);
     }
@@ -894,6 +931,10 @@ pub fn commit_group_error(c: &mut ConsumerLoop, core: &mut Core, err: rd_kafka_r
 
 /// Leaves the group (LeaveGroup; static members stay, as in librdkafka).
 fn leave_group(c: &mut ConsumerLoop, core: &mut Core, reason: &str) {
+    if c.group.protocol == GroupProtocol::Consumer {
+        super::group848::leave(c, core, reason);
+        return;
+    }
     let member_id = std::mem::take(&mut c.group.member_id);
     c.group.generation = -1;
     c.group.next_heartbeat = None;
@@ -946,16 +987,12 @@ fn finish_close(c: &mut ConsumerLoop, core: &mut Core) {
     c.group.owned.clear();
     c.group.state = GState::Init;
     c.group.close_waiting_commits = true;
-    if c.commits_inflight == 0 {
-        if let Some(tx) = c.group.close_reply.take() {
-            let _ = tx.send(());
-        }
-    }
+    commits_settled(c);
 }
 
 /// Called after commits complete: a close waiting for them can finish.
 pub fn commits_settled(c: &mut ConsumerLoop) {
-    if c.group.close_waiting_commits && c.commits_inflight == 0 {
+    if c.group.close_waiting_commits && c.commits_inflight == 0 && !c.group.leave_inflight {
         if let Some(tx) = c.group.close_reply.take() {
             let _ = tx.send(());
         }

@@ -14,6 +14,7 @@
 pub mod cloop;
 pub mod fetcher;
 pub mod group;
+pub mod group848;
 pub mod validate;
 
 use crate::abi::event::{EventObj, EventPayload};
