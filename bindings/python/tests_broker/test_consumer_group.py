@@ -135,3 +135,23 @@ def test_consumer_metadata_calls(bootstrap, is_mock):
     assert c.consume(num_messages=5, timeout=0.3) == []
     assert c.position([TopicPartition(topic, 0)])[0].offset == OFFSET_INVALID
     c.close()
+
+
+@pytest.mark.xfail(ON_FERROKAFKA, strict=True, reason="ferrokafka bug: close() commits fetched but unconsumed "
+                                                      "messages (tests/repro/commit_unconsumed.c)")
+def test_close_commits_only_what_was_consumed(bootstrap):
+    topic = new_topic("py-close-commit", 3)
+    fill(bootstrap, topic, 30, 3)
+    group = new_group()
+    c = Consumer(consumer_conf(bootstrap, group))  # auto commit and auto offset store
+    c.subscribe([topic])
+    got = consume_n(c, 5)
+    assert len(got) == 5
+    c.close()
+    want = {}
+    for m in got:
+        want[m.partition()] = max(want.get(m.partition(), -1), m.offset() + 1)
+    c2 = Consumer(consumer_conf(bootstrap, group))
+    committed = c2.committed([TopicPartition(topic, q) for q in range(3)], timeout=10)
+    c2.close()
+    assert [tp.offset for tp in committed] == [want.get(q, OFFSET_INVALID) for q in range(3)]
