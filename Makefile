@@ -18,7 +18,7 @@ HEADERS    := $(B)/include/librdkafka/rdkafka.h $(B)/include/librdkafka/rdkafka_
 SYSLIBS    := -lssl -lcrypto -lpthread -ldl -lm -lrt -lgcc_s
 
 .PHONY: all lib headers check-headers test unit-test c-test abi-test compat-test integration-test mock-test \
-        run install uninstall clean bench FORCE
+        run install uninstall clean bench python FORCE
 
 all: lib
 
@@ -112,6 +112,11 @@ compat-test: lib
 # and against our own mock cluster in its own process (ferromock).
 integration-test: lib
 	tests/integration/run.sh
+
+# confluent-kafka (Python) built from its PyPI source against this build:
+# build/python-venv and a wheel in build/wheels (bindings/python/build.sh).
+python: $(B)/.deps-ok lib
+	bindings/python/build.sh
 
 run: $(B)/.deps-ok lib
 	$(MAKE) -C examples run

@@ -20,9 +20,11 @@ fi
 export CFLAGS="-I$top/build/include"
 export LDFLAGS="-L$top/build/lib -Wl,-rpath,$top/build/lib"
 mkdir -p "$top/build/wheels"
+rm -f "$top"/build/wheels/confluent_kafka-"$version"-*.whl
 # Build the wheel from source (never the binary wheel, which bundles
-# librdkafka), then install it.
-"$venv/bin/pip" wheel -v --no-deps --no-binary confluent-kafka --no-build-isolation \
+# librdkafka), then install it. --no-cache-dir: pip's wheel cache may hold a
+# build of the same version linked (rpath) to another checkout's library.
+"$venv/bin/pip" wheel -v --no-cache-dir --no-deps --no-binary confluent-kafka --no-build-isolation \
     -w "$top/build/wheels" "confluent-kafka==$version" >"$log" 2>&1 || {
     tail -50 "$log" >&2; echo "confluent-kafka build failed, see $log" >&2; exit 1; }
 if grep -E "implicit declaration|incompatible pointer|undeclared|conflicting types|too (few|many) arguments" "$log"; then
@@ -30,4 +32,8 @@ if grep -E "implicit declaration|incompatible pointer|undeclared|conflicting typ
     exit 1
 fi
 "$venv/bin/pip" install -q --force-reinstall --no-deps "$top"/build/wheels/confluent_kafka-"$version"-*.whl
-"$venv/bin/python" -c "import confluent_kafka, sys; v = confluent_kafka.libversion(); print('confluent_kafka', confluent_kafka.version(), 'on', v[0]); sys.exit(0 if 'ferrokafka' in v[0] else 1)"
+# The extension must find this checkout's library through its rpath alone.
+so=$(ls "$venv"/lib/python*/site-packages/confluent_kafka/cimpl*.so)
+env -u LD_LIBRARY_PATH ldd "$so" | grep -q "=> $top/build/lib/librdkafka.so.1 " || {
+    echo "$so does not resolve librdkafka.so.1 to $top/build/lib:" >&2; ldd "$so" >&2; exit 1; }
+env -u LD_LIBRARY_PATH "$venv/bin/python" -c "import confluent_kafka, sys; v = confluent_kafka.libversion(); print('confluent_kafka', confluent_kafka.version(), 'on', v[0]); sys.exit(0 if 'ferrokafka' in v[0] else 1)"

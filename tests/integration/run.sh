@@ -68,8 +68,11 @@ start_refmock() {
 # ferrokafka's mock cluster in its own process: our header, our library.
 build_ferromock() {
     local lib
+    lib=$(env -u LD_LIBRARY_PATH ldd "$top/build/ferromock" 2>/dev/null | awk '/librdkafka/ {print $3}')
+    # Rebuilt when stale or linked (rpath) to another checkout's library.
     if [ ! -x "$top/build/ferromock" ] || [ "$top/tests/mock/mockhost.c" -nt "$top/build/ferromock" ] ||
-        [ "$top/build/include/librdkafka/rdkafka_mock.h" -nt "$top/build/ferromock" ]; then
+        [ "$top/build/include/librdkafka/rdkafka_mock.h" -nt "$top/build/ferromock" ] ||
+        [ "$lib" != "$top/build/lib/librdkafka.so.1" ]; then
         cc -O1 -g -Wall -Werror -I"$top/build/include" -o "$top/build/ferromock" "$top/tests/mock/mockhost.c" \
             -L"$top/build/lib" -Wl,-rpath,"$top/build/lib" -lrdkafka
     fi
