@@ -352,7 +352,8 @@ pub fn close_blocking(inst: &Arc<Instance>, shared: &Arc<ConsumerShared>) {
         return;
     };
     // Serve the consumer queue (the rebalance callback) until done; drop
-    // messages that arrive meanwhile.
+    // messages that arrive meanwhile, unseen: the final commit must not
+    // cover them.
     let q = inst.consumer_q.clone();
     let deadline = Instant::now() + Duration::from_secs(60);
     loop {
@@ -360,14 +361,10 @@ pub fn close_blocking(inst: &Arc<Instance>, shared: &Arc<ConsumerShared>) {
             break;
         }
         shared.polled();
-        match cons::pop_item(&q, Some(Duration::from_millis(10))) {
-            Ok(Item::Message(m)) => drop(m),
-            Ok(Item::Event(ev)) => {
-                if !(ev.ev_type == RD_KAFKA_EVENT_ERROR && ev.consumer_err) {
-                    serve_event(inst, ev);
-                }
+        if let Ok(ev) = cons::pop_event_dropping_messages(&q, Some(Duration::from_millis(10))) {
+            if !(ev.ev_type == RD_KAFKA_EVENT_ERROR && ev.consumer_err) {
+                serve_event(inst, ev);
             }
-            Err(_) => {}
         }
     }
     shared.closed.store(true, Ordering::Release);

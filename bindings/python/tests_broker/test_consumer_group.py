@@ -137,12 +137,7 @@ def test_consumer_metadata_calls(bootstrap, is_mock):
     c.close()
 
 
-def test_close_commits_only_what_was_consumed(bootstrap, broker_kind, request):
-    if ON_FERROKAFKA:
-        # Every run fails on tansu and ferromock; on refmock about half the
-        # runs commit the right offsets, so there the mark is not strict.
-        request.applymarker(pytest.mark.xfail(strict=broker_kind != "refmock", reason=(
-            "ferrokafka bug: close() commits fetched but unconsumed messages (tests/repro/commit_unconsumed.c)")))
+def test_close_commits_only_what_was_consumed(bootstrap):
     topic = new_topic("py-close-commit", 3)
     fill(bootstrap, topic, 30, 3)
     group = new_group()

@@ -365,6 +365,19 @@ fn take_item(items: &mut VecDeque<EventObj>) -> Option<Item> {
     }
 }
 
+/// Takes the next event that is not fetched messages, dropping fetched
+/// batches on the way without handing their messages out: the application
+/// never received them, so neither its position nor the offsets stored for
+/// the next commit move (the consumer is closing).
+pub fn pop_event_dropping_messages(q: &Arc<Queue>, timeout: Option<Duration>) -> Result<EventObj, Polled> {
+    q.pop_with(timeout, |items| {
+        while matches!(items.front().map(|e| &e.payload), Some(EventPayload::Fetched(_))) {
+            items.pop_front();
+        }
+        items.pop_front()
+    })
+}
+
 /// Takes up to `max` messages (only messages: stops at the first other
 /// event, which stays queued), waiting up to `timeout` for the first.
 pub fn pop_messages(q: &Arc<Queue>, timeout: Option<Duration>, max: usize) -> Vec<Box<MessageObj>> {
