@@ -1,20 +1,21 @@
 /* An internal error (a panic) in the client's event loop: the application is
  * told through a fatal error, every queued message still gets exactly one
- * delivery report (with _FATAL), and the handle can be destroyed.
+ * delivery report (purged: _PURGE_QUEUE, as librdkafka does after a fatal
+ * error), and the handle can be destroyed.
  * FERROKAFKA_TEST_PANIC_AFTER_MS makes the loop panic once. */
 #include <stdlib.h>
 #include <string.h>
 #include <librdkafka/rdkafka.h>
 #include "testutil.h"
 
-static int dr_cnt, dr_fatal, err_cb_fatal;
+static int dr_cnt, dr_purged, err_cb_fatal;
 
 static void dr_cb(rd_kafka_t *rk, const rd_kafka_message_t *m, void *opaque) {
         (void)rk;
         (void)opaque;
         dr_cnt++;
-        if (m->err == RD_KAFKA_RESP_ERR__FATAL)
-                dr_fatal++;
+        if (m->err == RD_KAFKA_RESP_ERR__PURGE_QUEUE)
+                dr_purged++;
 }
 
 static void error_cb(rd_kafka_t *rk, int err, const char *reason, void *opaque) {
@@ -52,7 +53,7 @@ int main(void) {
         /* flush() returns once every message has its report. */
         CHECK_INT(rd_kafka_flush(rk, 10000), RD_KAFKA_RESP_ERR_NO_ERROR);
         CHECK_INT(dr_cnt, 10);
-        CHECK_INT(dr_fatal, 10);
+        CHECK_INT(dr_purged, 10);
         CHECK_INT(rd_kafka_outq_len(rk), 0);
         CHECK(err_cb_fatal >= 1, "error_cb got no _FATAL error");
 

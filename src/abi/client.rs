@@ -98,8 +98,12 @@ pub fn serve_event(inst: &Arc<Instance>, ev: EventObj) -> bool {
             true
         }
         RD_KAFKA_EVENT_DR => {
-            if let EventPayload::Messages { msgs, .. } = &ev.payload {
-                for (i, &m) in msgs.iter().enumerate() {
+            let mut ev = ev;
+            let mut rest = None;
+            if let EventPayload::Messages { msgs, .. } = &mut ev.payload {
+                let n = msgs.len();
+                for i in 0..n {
+                    let m = msgs[i];
                     if let Some(&ahead) = msgs.get(i + 4) {
                         super::message::prefetch_message(ahead);
                     }
@@ -112,7 +116,16 @@ pub fn serve_event(inst: &Arc<Instance>, ev: EventObj) -> bool {
                             f(rk, msg.payload, msg.len, msg.err, inst.opaque, msg._private);
                         }
                     }
+                    // rd_kafka_yield() from the callback: the reports not
+                    // served yet wait, first in line, for the next poll.
+                    if i + 1 < n && inst.main_q.yield_pending() {
+                        rest = Some(msgs.split_off(i + 1));
+                        break;
+                    }
                 }
+            }
+            if let Some(msgs) = rest {
+                inst.main_q.push_front(EventObj::new(RD_KAFKA_EVENT_DR, EventPayload::Messages { msgs, next: 0 }));
             }
             true
         }

@@ -456,7 +456,7 @@ impl Core {
         loop {
             // A bug of ours must not take the client down silently: a panic
             // in one turn of the loop is reported as a fatal error (queued
-            // messages fail with _FATAL, each with its delivery report) and
+            // messages are purged, each with its delivery report) and
             // the loop goes on serving the application until it is destroyed.
             match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.turn(&mut events))) {
                 Ok(true) => break,
@@ -476,7 +476,7 @@ impl Core {
     }
 
     /// Reports a panic of the loop: logged, raised as a fatal error, and
-    /// every message still queued fails with _FATAL.
+    /// every message still queued gets its delivery report (purged).
     fn internal_error(&mut self, payload: &(dyn std::any::Any + Send)) {
         let what = payload
             .downcast_ref::<&str>()

@@ -450,22 +450,30 @@ impl Core {
         self.send_to(slot, req);
     }
 
-    /// Raises a fatal error: nothing more is produced, everything queued
-    /// fails with _FATAL.
+    /// Raises a fatal error: nothing more is produced. As with librdkafka,
+    /// messages still queued are purged (_PURGE_QUEUE), and batches waiting
+    /// to be sent again fail with _FATAL.
     fn producer_fatal(&mut self, pl: &mut ProducerLoop, err: rd_kafka_resp_err_t, msg: &str) {
         pl.pid = Pid::Fatal;
         pl.shared.fatal.store(true, Ordering::Release);
         pl.shared.wake_waiters();
         self.inst.set_fatal(KafkaError::new(err, msg.to_string()));
+        // Messages produced just before may not be known to the loop yet.
+        absorb_dirty(pl);
+        let mut purged = Vec::new();
         let mut failed = Vec::new();
         for a in pl.active.values_mut() {
             let mut q = a.part.q.lock();
-            failed.extend(q.msgs.drain(..).map(|e| e.m));
+            purged.extend(q.msgs.drain(..).map(|e| e.m));
             q.bytes = 0;
             for b in a.retry.drain(..) {
                 failed.extend(b.msgs);
             }
         }
+        for (t, _) in &pl.unassigned {
+            purged.extend(t.unassigned.lock().drain(..));
+        }
+        self.report(pl, purged, RD_KAFKA_RESP_ERR__PURGE_QUEUE, Some(msg), RD_KAFKA_MSG_STATUS_NOT_PERSISTED, -1);
         self.report(pl, failed, RD_KAFKA_RESP_ERR__FATAL, Some(msg), RD_KAFKA_MSG_STATUS_NOT_PERSISTED, -1);
     }
 
@@ -474,11 +482,6 @@ impl Core {
     pub fn producer_fail_all(&mut self, msg: &str) {
         let Some(mut pl) = self.producer.take() else { return };
         self.producer_fatal(&mut pl, RD_KAFKA_RESP_ERR__INCONSISTENT, msg);
-        let mut failed = Vec::new();
-        for (t, _) in &pl.unassigned {
-            failed.extend(t.unassigned.lock().drain(..));
-        }
-        self.report(&mut pl, failed, RD_KAFKA_RESP_ERR__FATAL, Some(msg), RD_KAFKA_MSG_STATUS_NOT_PERSISTED, -1);
         self.producer = Some(pl);
         // Requests in flight are abandoned: their handlers report their
         // messages.

@@ -178,12 +178,14 @@ impl Queue {
             if let Some(io) = st.io.as_mut() {
                 io.sent = false;
             }
-            if let Some(t) = take(&mut st.items) {
-                return Ok(t);
-            }
+            // rd_kafka_yield() from a callback ends the dispatch at once,
+            // even with more events queued.
             if st.yielded {
                 st.yielded = false;
                 return Err(Polled::Yielded);
+            }
+            if let Some(t) = take(&mut st.items) {
+                return Ok(t);
             }
             if st.forward.is_some() {
                 // Forwarded while we waited: poll the new destination.
@@ -250,6 +252,12 @@ impl Queue {
                 d.push(ev);
             }
         }
+    }
+
+    /// Whether a yield waits to end the current dispatch (checked between
+    /// the callbacks of one event).
+    pub fn yield_pending(self: &Arc<Queue>) -> bool {
+        self.destination().state.lock().yielded
     }
 
     /// Makes the current or next blocking poll on this queue return early.

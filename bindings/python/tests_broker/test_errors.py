@@ -184,11 +184,6 @@ def test_fatal_error_purges_queued_messages(bootstrap, is_mock, request):
         assert [e.code() for e in reports] == [KafkaError._PURGE_QUEUE] * 3
         assert len(p) == 0
         return
-    if ON_FERROKAFKA:
-        request.applymarker(pytest.mark.xfail(strict=True, reason=(
-            "ferrokafka bug: queued messages get no _PURGE_QUEUE report after a fatal error, and a report "
-            "served after rd_kafka_yield() in the same poll turns into SystemError "
-            "(tests/repro/fatal_purge.c, tests/repro/yield_in_callback.c)")))
     mock_cmd("errors 22 31")
     p = idempotent_producer(bootstrap)
     for i in range(3):
