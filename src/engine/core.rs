@@ -881,11 +881,21 @@ impl Core {
             self.brokers[slot].waiting.push_back(r);
         }
         self.check_all_down();
+        // No broker left up: connect another one (as librdkafka does), so
+        // that brokers never tried yet are tried and the client learns
+        // whether the whole cluster is down.
+        if !self.terminating && !self.brokers.iter().any(|b| b.is_up() && !b.logical) {
+            self.want_any_connection();
+        }
         self.redistribute_waiting(slot);
     }
 
     fn check_all_down(&mut self) {
-        let relevant: Vec<&Broker> = self.brokers.iter().filter(|b| !b.decommissioned && !b.logical).collect();
+        // Once the cluster's brokers are known, they are what counts (the
+        // bootstrap entries are the same servers under another name).
+        let learned = self.brokers.iter().any(|b| b.id >= 0 && !b.decommissioned && !b.logical);
+        let relevant: Vec<&Broker> =
+            self.brokers.iter().filter(|b| !b.decommissioned && !b.logical && (!learned || b.id >= 0)).collect();
         if relevant.is_empty() {
             return;
         }

@@ -158,8 +158,9 @@ impl Group {
         if let Some(j) = self.join_after {
             t = Some(t.map_or(j, |t| t.min(j)));
         }
-        if matches!(self.state, GState::Steady | GState::WaitApp) {
-            // max.poll.interval.ms and session checks.
+        if matches!(self.state, GState::Steady | GState::WaitApp | GState::PollExceeded) {
+            // max.poll.interval.ms and session checks; after max.poll.interval.ms,
+            // whether the application polls again (then it rejoins).
             let s = Instant::now() + Duration::from_millis(500);
             t = Some(t.map_or(s, |t| t.min(s)));
         }
@@ -369,6 +370,7 @@ pub fn service(c: &mut ConsumerLoop, core: &mut Core) {
             let last = c.shared.last_poll_ms.load(Ordering::Acquire);
             let now_ms = c.shared.now_ms();
             if now_ms - last < c.shared.cfg.max_poll_interval.as_millis() as i64 && c.group.is_subscribed() {
+                c.debug(core, "cgrp", "REJOIN", "The application polls again after max.poll.interval.ms: rejoining the group");
                 c.group.state = GState::NeedJoin;
             }
         }
@@ -513,7 +515,15 @@ pub(super) fn app_acted(c: &mut ConsumerLoop, core: &mut Core) {
                 deliver_rebalance(c, core, RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS, add);
                 return;
             }
-            c.group.state = if rejoin { GState::NeedJoin } else { GState::Init };
+            c.group.state = if rejoin {
+                GState::NeedJoin
+            } else if matches!(c.group.state, GState::PollExceeded | GState::NeedJoin) {
+                // Out of the group after max.poll.interval.ms: it rejoins
+                // once the application polls again (or already decided to).
+                c.group.state
+            } else {
+                GState::Init
+            };
         }
         Pending::Assign { rejoin } => {
             if rejoin {
