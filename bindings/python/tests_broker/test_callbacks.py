@@ -150,9 +150,6 @@ def test_error_cb_when_every_broker_goes_down(bootstrap, is_mock, request):
     afterwards). tansu: a private tansu instance is killed."""
     errors = []
     if is_mock:
-        if ON_FERROKAFKA:
-            request.applymarker(pytest.mark.xfail(strict=True, reason=(
-                "ferrokafka bug: no _ALL_BROKERS_DOWN once connected (tests/repro/all_brokers_down.c)")))
         topic = new_topic("py-down", 1)
         pid = None
     else:
