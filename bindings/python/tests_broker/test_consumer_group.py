@@ -4,12 +4,9 @@ afterwards, commit(offsets=...) in both forms, unsubscribe, and the
 consumer's cluster metadata calls."""
 import time
 
-import pytest
 from confluent_kafka import Consumer, KafkaError, Producer, TopicPartition, OFFSET_INVALID
 
-from ithelpers import consume_n, consumer_conf, new_group, new_topic, on_reference_librdkafka
-
-ON_FERROKAFKA = not on_reference_librdkafka()
+from ithelpers import consume_n, consumer_conf, new_group, new_topic
 
 
 def fill(bootstrap, topic, n, partitions, tag="m"):
@@ -64,8 +61,6 @@ def test_on_lost_after_max_poll_interval(bootstrap, broker_kind):
     c.close()
 
 
-@pytest.mark.xfail(ON_FERROKAFKA, strict=True, reason="ferrokafka bug: no rejoin after max.poll.interval.ms "
-                                                      "(tests/repro/rejoin_after_max_poll.c)")
 def test_rejoin_after_max_poll_interval(bootstrap, broker_kind):
     topic = new_topic("py-rejoin", 2)
     fill(bootstrap, topic, 4, 2)

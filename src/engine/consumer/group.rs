@@ -517,9 +517,10 @@ pub(super) fn app_acted(c: &mut ConsumerLoop, core: &mut Core) {
             }
             c.group.state = if rejoin {
                 GState::NeedJoin
-            } else if matches!(c.group.state, GState::PollExceeded | GState::NeedJoin) {
-                // Out of the group after max.poll.interval.ms: it rejoins
-                // once the application polls again (or already decided to).
+            } else if c.group.state != GState::WaitApp {
+                // The group moved on while the application handled the
+                // revoke (out of the group after max.poll.interval.ms, or
+                // already rejoining since it polls again): keep that.
                 c.group.state
             } else {
                 GState::Init
@@ -540,6 +541,13 @@ pub(super) fn app_acted(c: &mut ConsumerLoop, core: &mut Core) {
 }
 
 fn join(c: &mut ConsumerLoop, core: &mut Core) {
+    let msg = format!(
+        "Joining group \"{}\" with {} subscribed topic(s){}",
+        c.shared.cfg.group_id.as_deref().unwrap_or(""),
+        c.group.matched.len(),
+        if c.group.member_id.is_empty() { String::new() } else { format!(" as member {}", c.group.member_id) }
+    );
+    c.debug(core, "cgrp", "JOIN", &msg);
     c.group.state = GState::Joining;
     c.group.join_after = None;
     c.group.joined_with = c.group.matched.clone();

@@ -1,13 +1,15 @@
-/* Reproducer: a group consumer that exceeded max.poll.interval.ms leaves
- * the group (its assignment is lost); when the application polls again it
- * must rejoin and get partitions back. librdkafka rejoins within a few
- * seconds; ferrokafka stays out of the group with an empty assignment.
+/* A group consumer that exceeded max.poll.interval.ms leaves the group
+ * (its assignment is lost: the rebalance callback sees
+ * rd_kafka_assignment_lost()); when the application polls again it must
+ * rejoin and get its partitions back, as librdkafka does within a few
+ * seconds. The application handles the lost-partitions revoke only after
+ * the loop has already started rejoining (the case that used to leave the
+ * member out of the group for good).
  *
- *   cc -I build/include -o /tmp/rejoin tests/repro/rejoin_after_max_poll.c -L build/lib -lrdkafka
- *   LD_LIBRARY_PATH=build/lib /tmp/rejoin                    # ferrokafka
- *   LD_LIBRARY_PATH=build/reference-librdkafka /tmp/rejoin   # librdkafka 2.16
- *
- * The cluster is the library's own mock cluster (in process). */
+ * Runs on the library's own mock cluster (in process); the same program
+ * passes on librdkafka 2.16:
+ *   cc -I build/include -o /tmp/rejoin c-tests/test_rejoin_max_poll.c -L build/lib -lrdkafka
+ *   LD_LIBRARY_PATH=build/reference-librdkafka /tmp/rejoin */
 #include <stdio.h>
 #include <time.h>
 #include <unistd.h>
@@ -17,6 +19,7 @@
 static int assigned, lost;
 static void rebalance_cb(rd_kafka_t *rk, rd_kafka_resp_err_t err, rd_kafka_topic_partition_list_t *parts,
                          void *op) {
+        (void)op;
         if (err == RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS) {
                 assigned++;
                 printf("assigned %d partitions\n", parts->cnt);
