@@ -223,6 +223,11 @@ fn consumer_partition(c: &super::consumer::cloop::ConsumerLoop, topic: &str, id:
     o.insert("ls_offset".into(), json!(ls));
     o.insert("consumer_lag".into(), json!(lag(committed)));
     o.insert("consumer_lag_stored".into(), json!(lag(stored)));
+    // A consumer's msgs is its rxmsgs (librdkafka's legacy field).
+    let rx = tp.rx_msgs.load(Acquire);
+    o.insert("rxmsgs".into(), json!(rx));
+    o.insert("rxbytes".into(), json!(tp.rx_bytes.load(Acquire)));
+    o.insert("msgs".into(), json!(rx));
 }
 
 fn partition_json(id: i32, leader: i32, leader_epoch: i32) -> Value {

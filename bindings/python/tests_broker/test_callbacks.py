@@ -12,9 +12,7 @@ import time
 import pytest
 from confluent_kafka import Consumer, KafkaError, Producer, TopicPartition
 
-from ithelpers import TOP, consume_n, consumer_conf, mock_cmd, new_topic, on_reference_librdkafka
-
-ON_FERROKAFKA = not on_reference_librdkafka()
+from ithelpers import TOP, consume_n, consumer_conf, mock_cmd, new_topic
 
 
 class Records(logging.Handler):
@@ -120,8 +118,6 @@ def test_consumer_stats(bootstrap, is_mock):
     c.close()
 
 
-@pytest.mark.xfail(ON_FERROKAFKA, strict=True, reason="ferrokafka bug: a consumer's per-partition statistics "
-                                                      "(rxmsgs, rxbytes, msgs) stay 0")
 def test_consumer_stats_count_messages_per_partition(bootstrap):
     topic = new_topic("py-cstats-part", 2)
     p = Producer({"bootstrap.servers": bootstrap, "batch.num.messages": 1})

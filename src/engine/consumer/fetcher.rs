@@ -371,6 +371,8 @@ fn handle_partition(c: &mut ConsumerLoop, core: &mut Core, bid: i32, k: &TpKey, 
     };
     let rkt = tp.rkt as *mut rd_kafka_topic_t;
     let mut bytes_rx = 0usize;
+    // Key and value bytes of the messages handed on (statistics).
+    let mut payload_bytes = 0usize;
     let mut reader = p.record_set(opts);
     loop {
         let batch = match reader.next_batch() {
@@ -439,6 +441,7 @@ fn handle_partition(c: &mut ConsumerLoop, core: &mut Core, bid: i32, k: &TpKey, 
                     }
                     next = span.offset + 1;
                     used = true;
+                    payload_bytes += span.key.as_ref().map_or(0, |r| r.len()) + span.value.as_ref().map_or(0, |r| r.len());
                     last_epoch = leader_epoch;
                     msgs.push_back(Fetched::Span { seg, leader_epoch, span });
                 }
@@ -459,6 +462,7 @@ fn handle_partition(c: &mut ConsumerLoop, core: &mut Core, bid: i32, k: &TpKey, 
                     let raw_headers = if r.headers.count() > 0 { MsgBuf::Bytes(r.headers.raw().clone()) } else { MsgBuf::Null };
                     next = r.offset + 1;
                     last_epoch = leader_epoch;
+                    payload_bytes += r.key.as_ref().map_or(0, |b| b.len()) + r.value.as_ref().map_or(0, |b| b.len());
                     msgs.push_back(Fetched::Record(Consumed {
                         rkt,
                         partition: k.1,
@@ -484,6 +488,8 @@ fn handle_partition(c: &mut ConsumerLoop, core: &mut Core, bid: i32, k: &TpKey, 
         pf.epoch = last_epoch;
     }
     c.fetcher.rx_msgs += msgs.len() as u64;
+    tp.rx_msgs.fetch_add(msgs.len() as u64, Ordering::Relaxed);
+    tp.rx_bytes.fetch_add(payload_bytes as u64, Ordering::Relaxed);
     c.fetcher.rx_bytes += bytes_rx as u64;
     let hwm = if c.shared.cfg.read_committed && p.last_stable_offset >= 0 { p.last_stable_offset } else { p.high_watermark };
     if !msgs.is_empty() {

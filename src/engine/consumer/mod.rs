@@ -112,6 +112,10 @@ pub struct Toppar {
     /// Messages and bytes fetched and not yet taken by the application.
     pub queued_msgs: AtomicUsize,
     pub queued_bytes: AtomicUsize,
+    /// Messages handed on since the partition was first fetched, and their
+    /// key and value bytes (statistics: rxmsgs, rxbytes); the loop counts.
+    pub rx_msgs: AtomicU64,
+    pub rx_bytes: AtomicU64,
     /// The loop stopped fetching because the queue was full: the
     /// application wakes it when it drains the queue.
     pub fetch_blocked: AtomicBool,
@@ -148,6 +152,8 @@ impl Toppar {
             committed: Mutex::new(OffsetMeta::invalid()),
             queued_msgs: AtomicUsize::new(0),
             queued_bytes: AtomicUsize::new(0),
+            rx_msgs: AtomicU64::new(0),
+            rx_bytes: AtomicU64::new(0),
             fetch_blocked: AtomicBool::new(false),
             lo_offset: AtomicI64::new(-1),
             hi_offset: AtomicI64::new(-1),
