@@ -59,16 +59,21 @@ fn check_or_write(rel: &str, generated: &str) {
     );
 }
 
-/// Functions that belong to rdkafka_mock.h, plus the non-exported helpers
-/// called by the C shim (those appear in no header).
+/// Functions that belong to rdkafka_mock.h (librdkafka's and ferrokafka's
+/// own mock extensions), plus the helpers called by the C shim (those
+/// appear in no header).
 fn mock_and_internal() -> (Vec<String>, Vec<String>) {
     let mut mock = Vec::new();
     let mut internal = Vec::new();
     for entry in walk(&root().join("src/abi")) {
         for f in functions_in(&entry) {
-            if f.starts_with("ferrokafka_") {
+            // ferrokafka_mock_* functions other than the shim's *_array back
+            // ends are ferrokafka's own mock extensions, declared in
+            // rdkafka_mock.h.
+            let extension = f.starts_with("ferrokafka_mock_") && !f.ends_with("_array");
+            if f.starts_with("ferrokafka_") && !extension {
                 internal.push(f);
-            } else if f.starts_with("rd_kafka_mock_") || f == "rd_kafka_handle_mock_cluster" {
+            } else if extension || f.starts_with("rd_kafka_mock_") || f == "rd_kafka_handle_mock_cluster" {
                 mock.push(f);
             }
         }

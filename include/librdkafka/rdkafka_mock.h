@@ -200,6 +200,19 @@ rd_kafka_resp_err_t rd_kafka_mock_broker_set_rtt(rd_kafka_mock_cluster_t *mclust
                                                  int rtt_ms);
 
 /*
+ ferrokafka extension (librdkafka's mock cluster has no such function):
+ makes a broker (-1: every broker) report a quota throttle time of
+ throttle_ms in its Produce and Fetch responses, as a broker enforcing a
+ client quota does (0 ends it). Clients see it through throttle_cb and the
+ statistics' throttle window. Returns RD_KAFKA_RESP_ERR__INVALID_ARG for a
+ negative time or an unknown broker.
+ */
+RD_EXPORT
+rd_kafka_resp_err_t ferrokafka_mock_broker_set_throttle(rd_kafka_mock_cluster_t *mcluster,
+                                                        int32_t broker_id,
+                                                        int throttle_ms);
+
+/*
  Sets the rack a broker (-1: every broker) reports in Metadata.
  */
 RD_EXPORT

@@ -292,6 +292,23 @@ pub unsafe extern "C" fn rd_kafka_mock_broker_set_rtt(mcluster: *mut rd_kafka_mo
     })
 }
 
+/// ferrokafka extension (librdkafka's mock cluster has no such function):
+/// makes a broker (-1: every broker) report a quota throttle time of
+/// throttle_ms in its Produce and Fetch responses, as a broker enforcing a
+/// client quota does (0 ends it). Clients see it through throttle_cb and the
+/// statistics' throttle window. Returns RD_KAFKA_RESP_ERR__INVALID_ARG for a
+/// negative time or an unknown broker.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn ferrokafka_mock_broker_set_throttle(mcluster: *mut rd_kafka_mock_cluster_t, broker_id: i32, throttle_ms: c_int) -> rd_kafka_resp_err_t {
+    crate::ffi_guard!(RD_KAFKA_RESP_ERR__FAIL, {
+        let Some(c) = (unsafe { mc(mcluster) }) else { return RD_KAFKA_RESP_ERR__INVALID_ARG };
+        if throttle_ms < 0 {
+            return RD_KAFKA_RESP_ERR__INVALID_ARG;
+        }
+        code(c.broker_set_throttle(broker_id, throttle_ms))
+    })
+}
+
 /// Sets the rack a broker (-1: every broker) reports in Metadata.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_mock_broker_set_rack(mcluster: *mut rd_kafka_mock_cluster_t, broker_id: i32, rack: *const c_char) -> rd_kafka_resp_err_t {

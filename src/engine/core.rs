@@ -237,6 +237,9 @@ pub struct Core {
     pub consumer_deferred: std::collections::VecDeque<super::consumer::cloop::ConsumerFn>,
     /// Refresh metadata of all topics (regex subscriptions).
     pub want_all_topics: bool,
+    /// The last throttle time reported to throttle_cb (a 0 follows a
+    /// throttled period once, then zeros are not reported).
+    last_throttle_ms: i32,
 }
 
 impl Core {
@@ -265,6 +268,7 @@ impl Core {
             consumer_present: false,
             consumer_deferred: std::collections::VecDeque::new(),
             want_all_topics: false,
+            last_throttle_ms: 0,
             started: Instant::now(),
             cfg,
         };
@@ -1018,9 +1022,13 @@ impl Core {
 
     /// Reports a throttled response to the application.
     pub fn throttled(&mut self, slot: usize, throttle_ms: i32) {
-        if throttle_ms <= 0 {
+        let throttle_ms = throttle_ms.max(0);
+        // As librdkafka: every throttled response is reported, and the
+        // first unthrottled one after them (with 0), to say it is over.
+        if throttle_ms == 0 && self.last_throttle_ms == 0 {
             return;
         }
+        self.last_throttle_ms = throttle_ms;
         let b = &mut self.brokers[slot];
         b.stats.throttle.add(throttle_ms as i64);
         let (name, id) = (b.name.clone(), b.id);

@@ -374,6 +374,15 @@ impl MockCluster {
         r
     }
 
+    /// Set the quota throttle time a broker (-1: all) reports in Produce
+    /// and Fetch responses.
+    pub fn broker_set_throttle(&self, broker_id: i32, throttle_ms: i32) -> Result<(), ErrCode> {
+        self.brokers_cmd(broker_id, move |s, id| {
+            s.st.broker_mut(id).unwrap().throttle_ms = throttle_ms.max(0);
+            Ok(())
+        })
+    }
+
     /// Set the rack a broker (-1: all) reports.
     pub fn broker_set_rack(&self, broker_id: i32, rack: Option<&str>) -> Result<(), ErrCode> {
         let rack = rack.map(str::to_string);

@@ -221,6 +221,7 @@ impl Server {
             up: true,
             in_metadata: true,
             rtt: Duration::ZERO,
+            throttle_ms: 0,
             errors: ErrorStacks::default(),
         });
         Ok(())

@@ -118,6 +118,8 @@ pub struct Broker {
     pub in_metadata: bool,
     /// Added to every response's delay.
     pub rtt: Duration,
+    /// Quota throttle time reported in Produce and Fetch responses.
+    pub throttle_ms: i32,
     pub errors: ErrorStacks,
 }
 

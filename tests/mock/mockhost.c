@@ -19,6 +19,9 @@
  *   errors APIKEY CODE...               fail the next requests of APIKEY
  *   topic_error TOPIC CODE              report CODE for TOPIC in metadata
  *   delay MS                            group.initial.rebalance.delay.ms
+ *   throttle ID MS                      quota throttle time in a broker's
+ *                                       Produce/Fetch responses (ferrokafka
+ *                                       only: ferrokafka_mock_broker_set_throttle)
  *   quit                                exit (as does EOF)
  */
 #include <signal.h>
@@ -96,6 +99,8 @@ int main(int argc, char **argv) {
                         err = rd_kafka_mock_broker_set_down(mc, a);
                 else if (sscanf(line, "up %d", &a) == 1)
                         err = rd_kafka_mock_broker_set_up(mc, a);
+                else if (sscanf(line, "throttle %d %d", &a, &b) == 2)
+                        err = ferrokafka_mock_broker_set_throttle(mc, a, b);
                 else if (sscanf(line, "rtt %d %d", &a, &b) == 2)
                         err = rd_kafka_mock_broker_set_rtt(mc, a, b);
                 else if (sscanf(line, "leader %255s %d %d", s1, &a, &b) == 3)

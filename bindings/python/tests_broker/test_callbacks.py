@@ -1,6 +1,7 @@
 """The client-level callbacks of confluent_kafka on ferrokafka: logger=
 (librdkafka's log lines as logging records, on the application's thread),
-stats_cb (the statistics JSON), error_cb (broker connections lost)."""
+stats_cb (the statistics JSON), error_cb (broker connections lost),
+throttle_cb (quota throttling, on ferrokafka's mock cluster)."""
 import json
 import logging
 import os
@@ -185,3 +186,45 @@ def test_error_cb_when_every_broker_goes_down(bootstrap, is_mock, request):
     if is_mock:
         assert p.flush(30) == 0
         assert reports == [(None, b"before"), (None, b"during")]
+
+
+def test_throttle_cb(bootstrap, broker_kind):
+    """throttle_cb gets a ThrottleEvent (broker name and id, throttle time
+    in seconds) for every throttled response, and one with 0 when the
+    broker stops throttling. Only ferrokafka's mock cluster can be told to
+    throttle (ferrokafka_mock_broker_set_throttle); refmock and tansu never
+    throttle, so there the callback must stay silent."""
+    topic = new_topic("py-throttle", 1)
+    events = []
+    p = Producer({"bootstrap.servers": bootstrap, "linger.ms": 0,
+                  "throttle_cb": lambda ev: events.append((ev.broker_name, ev.broker_id, ev.throttle_time))})
+    p.produce(topic, value=b"unthrottled")
+    assert p.flush(30) == 0
+    p.poll(0.2)
+    assert events == []
+    if broker_kind != "ferromock":
+        for i in range(3):
+            p.produce(topic, value=b"%d" % i)
+            assert p.flush(30) == 0
+        p.poll(0.2)
+        assert events == []
+        return
+    leader = p.list_topics(topic, timeout=10).topics[topic].partitions[0].leader
+    mock_cmd(f"throttle {leader} 250")
+    try:
+        for i in range(2):
+            p.produce(topic, value=b"%d" % i)
+            assert p.flush(30) == 0
+        p.poll(0.2)
+    finally:
+        mock_cmd("throttle -1 0")
+    assert len(events) == 2, events
+    for name, broker_id, secs in events:
+        assert broker_id == leader
+        assert name.endswith(f"/{leader}")
+        assert secs == pytest.approx(0.25)
+    p.produce(topic, value=b"after")
+    assert p.flush(30) == 0
+    p.poll(0.2)
+    # The first unthrottled response (of any broker) reports the end.
+    assert len(events) == 3 and events[2][2] == 0.0, events

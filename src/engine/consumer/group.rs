@@ -345,6 +345,12 @@ pub fn consumer_error(core: &mut Core, err: rd_kafka_resp_err_t, msg: &str) {
 /// Periodic work: joining, heartbeats, poll interval.
 pub fn service(c: &mut ConsumerLoop, core: &mut Core) {
     if c.shared.cfg.group_id.is_none() {
+        // No group, but a close drops a manual assignment and then waits
+        // for it to be applied.
+        if c.group.app_acted {
+            c.group.app_acted = false;
+            app_acted(c, core);
+        }
         return;
     }
     if c.group.protocol == GroupProtocol::Consumer {

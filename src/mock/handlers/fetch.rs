@@ -76,6 +76,7 @@ pub fn evaluate(
     let mut resp = FetchResponse {
         error_code: pf.all_err,
         session_id: 0,
+        throttle_time_ms: st.broker(broker).map_or(0, |b| b.throttle_ms),
         ..Default::default()
     };
     let mut endpoints: Vec<NodeEndpoint> = Vec::new();

@@ -233,6 +233,9 @@ pub fn produce(srv: &mut Server, req: &Req, ctx: &mut Ctx) -> Reply {
         resp.topics.push(tr);
     }
     resp.node_endpoints = endpoints;
+    if v >= 1 {
+        resp.throttle_time_ms = st.broker(req.broker).map_or(0, |b| b.throttle_ms);
+    }
     if body.acks == 0 {
         return Reply::Nothing;
     }
