@@ -40,6 +40,12 @@ static __attribute__((unused)) int it_is_refmock(void) {
         return !strcmp(it_broker(), "refmock");
 }
 
+/* librdkafka's mock cluster, 2.0.2's (refmock) or 2.16's (refmock848): for
+ * what both lack (ListOffsets by timestamp answers -1). */
+static __attribute__((unused)) int it_is_librdkafka_mock(void) {
+        return it_is_refmock() || !strcmp(it_broker(), "refmock848");
+}
+
 /* A mock cluster (refmock; refmock848, the mock cluster of librdkafka 2.16
  * with the KIP-848 coordinator; or ferrokafka's own: ferromock): 3 brokers
  * and fault injection through it_mock_cmd(). */

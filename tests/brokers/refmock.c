@@ -25,6 +25,9 @@
  *
  *   cgrp_hb MS                          ConsumerGroupHeartbeat interval
  *   cgrp_session MS                     consumer group session timeout
+ *
+ * REFMOCK_DEBUG=<debug contexts> (e.g. "mock,protocol") turns on the hosting
+ * client's debug log (stderr), which includes the mock cluster's.
  */
 #include <signal.h>
 #include <stdio.h>
@@ -62,7 +65,13 @@ int main(int argc, char **argv) {
         rd_kafka_mock_cluster_t *mc;
         const char *bootstraps;
 
-        rd_kafka_conf_set(conf, "log_level", "3", errstr, sizeof(errstr));
+        /* REFMOCK_DEBUG=mock (or any debug contexts) logs what the mock
+         * cluster does, to stderr, for diagnosing. */
+        if (getenv("REFMOCK_DEBUG")) {
+                rd_kafka_conf_set(conf, "debug", getenv("REFMOCK_DEBUG"), errstr, sizeof(errstr));
+        } else {
+                rd_kafka_conf_set(conf, "log_level", "3", errstr, sizeof(errstr));
+        }
         if (!(rk = rd_kafka_new(RD_KAFKA_PRODUCER, conf, errstr, sizeof(errstr)))) {
                 fprintf(stderr, "rd_kafka_new: %s\n", errstr);
                 return 1;

@@ -614,7 +614,9 @@ fn join_request(c: &mut ConsumerLoop, timeout: Duration) -> crate::engine::broke
         }
         r
     };
-    typed_request(build, 0, 7, timeout, move |core: &mut Core, r| {
+    // librdkafka's version range (0-5): brokers and mock clusters are
+    // tested with what it sends (librdkafka 2.16's mock misreads v6).
+    typed_request(build, 0, 5, timeout, move |core: &mut Core, r| {
         core.consumer_do(Box::new(move |c, core| on_join(c, core, r)));
     })
 }
@@ -802,7 +804,8 @@ fn sync(c: &mut ConsumerLoop, core: &mut Core, assignments: Vec<(String, Vec<u8>
             }
             r
         };
-        let req = typed_request(build, 0, 5, timeout, move |core: &mut Core, r| {
+        // librdkafka's version range (0-3).
+        let req = typed_request(build, 0, 3, timeout, move |core: &mut Core, r| {
             core.consumer_do(Box::new(move |c, core| on_sync(c, core, generation, r)));
         });
         core.send_to(slot, req);
@@ -887,7 +890,8 @@ fn heartbeat(c: &mut ConsumerLoop, core: &mut Core) {
             let r = HeartbeatRequest::default().with_group_id(gid(&group)).with_generation_id(generation).with_member_id(sb(&member_id));
             if v >= 3 { r.with_group_instance_id(instance_id.clone().map(StrBytes::from_string)) } else { r }
         };
-        let req = typed_request(build, 0, 4, timeout, move |core: &mut Core, r| {
+        // librdkafka's version range (0-3).
+        let req = typed_request(build, 0, 3, timeout, move |core: &mut Core, r| {
             core.consumer_do(Box::new(move |c, core| {
                 c.group.hb_inflight = false;
                 if c.group.generation != generation {
