@@ -207,7 +207,7 @@ fn consumer_partition(c: &super::consumer::cloop::ConsumerLoop, topic: &str, id:
     let ls = tp.ls_offset.load(Acquire);
     let end = if c.shared.cfg.read_committed && ls >= 0 { ls } else { hi };
     let committed = tp.committed.lock().offset;
-    let stored = tp.stored.lock().offset;
+    let stored = tp.stored_now().offset;
     let lag = |o: i64| if end >= 0 && o >= 0 { (end - o).max(0) } else { -1 };
     o.insert("desired".into(), json!(c.assignment.contains_key(&key) || pf.is_some()));
     o.insert("fetchq_cnt".into(), json!(tp.queued_msgs.load(Acquire)));

@@ -744,6 +744,7 @@ mod tests {
                 up: true,
                 in_metadata: true,
                 rtt: Duration::ZERO,
+                throttle_ms: 0,
                 errors: ErrorStacks::default(),
             });
         }

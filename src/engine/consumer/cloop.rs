@@ -721,7 +721,7 @@ impl ConsumerLoop {
                 .assignment
                 .values()
                 .filter_map(|tp| {
-                    let st = tp.stored.lock().clone();
+                    let st = tp.stored_now();
                     let committed = tp.committed.lock().offset;
                     (st.offset >= 0 && st.offset != committed).then(|| {
                         let mut t = TopicPartition::new(tp.topic.clone(), tp.partition).with_offset(st.offset);
@@ -983,7 +983,7 @@ impl ConsumerLoop {
             .iter()
             .filter_map(|k| self.assignment.get(k))
             .filter_map(|tp| {
-                let st = tp.stored.lock().clone();
+                let st = tp.stored_now();
                 (st.offset >= 0 && st.offset != tp.committed.lock().offset).then(|| {
                     let mut t = TopicPartition::new(tp.topic.clone(), tp.partition).with_offset(st.offset);
                     t.leader_epoch = st.leader_epoch;

@@ -105,8 +105,15 @@ pub struct Toppar {
     /// Where fetching resumes after the queued messages are dropped (pause):
     /// the start offset, then the offset after each delivered message.
     pub resume_offset: AtomicI64,
-    /// Offset stored for the next commit.
-    pub stored: Mutex<OffsetMeta>,
+    /// Offset stored for the next commit by rd_kafka_offsets_store() and
+    /// the like; read it with [`Toppar::stored_now`].
+    stored: Mutex<OffsetMeta>,
+    /// The offset auto-stored for the next commit
+    /// (enable.auto.offset.store) as the application receives messages,
+    /// and its epoch: written without a lock, once per message. Newer than
+    /// `stored` unless RD_KAFKA_OFFSET_INVALID.
+    auto_stored: AtomicI64,
+    auto_stored_epoch: AtomicI32,
     /// Last committed offset known (RD_KAFKA_OFFSET_INVALID if none).
     pub committed: Mutex<OffsetMeta>,
     /// Messages and bytes fetched and not yet taken by the application.
@@ -149,6 +156,8 @@ impl Toppar {
             resume_offset: AtomicI64::new(RD_KAFKA_OFFSET_INVALID),
             app_epoch: AtomicI32::new(-1),
             stored: Mutex::new(OffsetMeta::invalid()),
+            auto_stored: AtomicI64::new(RD_KAFKA_OFFSET_INVALID),
+            auto_stored_epoch: AtomicI32::new(-1),
             committed: Mutex::new(OffsetMeta::invalid()),
             queued_msgs: AtomicUsize::new(0),
             queued_bytes: AtomicUsize::new(0),
@@ -187,7 +196,21 @@ impl Toppar {
 
     /// Stores `offset` (the next offset to consume) for the next commit.
     pub fn store(&self, offset: i64, leader_epoch: i32, metadata: Option<Vec<u8>>) {
-        *self.stored.lock() = OffsetMeta { offset, leader_epoch, metadata };
+        let mut st = self.stored.lock();
+        *st = OffsetMeta { offset, leader_epoch, metadata };
+        // This store is the newest.
+        self.auto_stored.store(RD_KAFKA_OFFSET_INVALID, Ordering::Release);
+    }
+
+    /// The offset stored for the next commit (the newest of the explicit
+    /// and the automatic store).
+    pub fn stored_now(&self) -> OffsetMeta {
+        let st = self.stored.lock();
+        let auto = self.auto_stored.load(Ordering::Acquire);
+        if auto != RD_KAFKA_OFFSET_INVALID {
+            return OffsetMeta { offset: auto, leader_epoch: self.auto_stored_epoch.load(Ordering::Acquire), metadata: None };
+        }
+        st.clone()
     }
 }
 
@@ -322,10 +345,10 @@ impl Toppar {
         self.resume_offset.store(next, Ordering::Release);
         self.app_epoch.store(m.leader_epoch, Ordering::Release);
         if self.auto_store && (self.assigned.load(Ordering::Acquire) || self.legacy.load(Ordering::Acquire)) {
-            let mut st = self.stored.lock();
-            st.offset = next;
-            st.leader_epoch = m.leader_epoch;
-            st.metadata = None;
+            // No lock per message: the epoch first, then the offset that
+            // makes the pair current (see stored_now()).
+            self.auto_stored_epoch.store(m.leader_epoch, Ordering::Release);
+            self.auto_stored.store(next, Ordering::Release);
         }
     }
 }
