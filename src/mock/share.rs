@@ -323,6 +323,8 @@ pub struct Session {
     pub epoch: i32,
     pub last_seen: Instant,
     pub partitions: BTreeSet<Tp>,
+    /// The connection it was last used on.
+    pub conn: Option<usize>,
 }
 
 #[derive(Clone, Debug)]
@@ -440,8 +442,9 @@ impl ShareGroup {
             let Some(i) = idx else {
                 return Err(e::UNKNOWN_MEMBER_ID);
             };
+            // Its share sessions stay: the client closes them afterwards
+            // (its final acknowledgements), as with a real broker.
             let m = self.members.remove(i);
-            self.forget_member(&m.id);
             self.epoch += 1;
             self.recompute(topics);
             return Ok(HbResult {
@@ -537,6 +540,19 @@ impl ShareGroup {
         }
     }
 
+    /// A client connection closed: its share sessions end.
+    pub fn connection_closed(&mut self, conn: usize) {
+        let keys: Vec<(String, i32)> = self
+            .sessions
+            .iter()
+            .filter(|(_, s)| s.conn == Some(conn))
+            .map(|(k, _)| k.clone())
+            .collect();
+        for k in keys {
+            self.close_session(&k);
+        }
+    }
+
     /// Set (Some) or clear (None) the target assignment.
     pub fn set_target(
         &mut self,
@@ -621,6 +637,7 @@ impl ShareGroup {
                         epoch: 1,
                         last_seen: now,
                         partitions: BTreeSet::new(),
+                        conn: None,
                     },
                 );
                 Ok(())
@@ -829,6 +846,17 @@ mod tests {
             g.heartbeat("c", 0, Some(vec!["t".into()]), &topics(), now),
             Err(GROUP_MAX_SIZE_REACHED)
         );
+        // Leaving keeps the share session (closed by the client's final
+        // request); a closed connection ends it.
+        g.cfg.max_size = 10;
+        g.cfg.max_fetch_sessions = 10;
+        g.heartbeat("c", 0, Some(vec!["t".into()]), &topics(), now).unwrap();
+        g.session_request("c", 1, 0, true, now).unwrap();
+        g.sessions.get_mut(&("c".to_string(), 1)).unwrap().conn = Some(9);
+        g.heartbeat("c", -1, None, &topics(), now).unwrap();
+        assert!(g.sessions.contains_key(&("c".to_string(), 1)));
+        g.connection_closed(9);
+        assert!(!g.sessions.contains_key(&("c".to_string(), 1)));
         // Locks of a member whose session times out are released.
         let p = g.part((T, 0), 0, 5);
         p.acquire("a", now, LOCK, 5, 100, 5, &all);

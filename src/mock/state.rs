@@ -696,6 +696,9 @@ impl State {
         for g in self.consumer_groups.values_mut() {
             g.connection_lost(conn);
         }
+        for g in self.share_groups.values_mut() {
+            g.connection_closed(conn);
+        }
         self.outbox.retain(|o| o.conn != conn);
     }
 

@@ -47,7 +47,7 @@ echo "host: $hostlib"
 echo "client: $clientlib"
 
 mkfifo "$work/ctl"
-"$out/mockhost" 1 "$work/bootstrap" <"$work/ctl" >"$work/host.out" 2>"$work/host.err" &
+"$out/mockhost" 1 "$work/bootstrap" <"$work/ctl" >"$work/host.out" 2>"${SHARE_HOST_ERR:-$work/host.err}" &
 hostpid=$!
 exec 3>"$work/ctl"
 for _ in $(seq 1 100); do [ -s "$work/bootstrap" ] && break; sleep 0.05; done

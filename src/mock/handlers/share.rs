@@ -294,7 +294,9 @@ pub fn share_fetch(srv: &mut Server, req: &Req, ctx: &mut Ctx) -> Reply {
     if err == e::NONE {
         let g = group_mut(share_groups, *share_cfg, &group);
         resp.acquisition_lock_timeout_ms = g.cfg.record_lock_duration_ms;
-        match g.session_request(&member, req.broker, epoch, true, now) {
+        let r = g.session_request(&member, req.broker, epoch, true, now);
+        debug(&format!("ShareFetch {group} member {member} session epoch {epoch}: {r:?}"));
+        match r {
             Err(code) => err = code,
             Ok(()) => {
                 let key = (member.clone(), req.broker);
@@ -323,6 +325,7 @@ pub fn share_fetch(srv: &mut Server, req: &Req, ctx: &mut Ctx) -> Reply {
                     g.close_session(&key);
                 } else {
                     let s = g.sessions.get_mut(&key).expect("session just validated");
+                    s.conn = Some(req.conn);
                     for (tp, _) in &asked {
                         s.partitions.insert(*tp);
                     }
@@ -451,7 +454,9 @@ pub fn share_acknowledge(srv: &mut Server, req: &Req, ctx: &mut Ctx) -> Reply {
     } = &mut srv.st;
     if err == e::NONE {
         let g = group_mut(share_groups, *share_cfg, &group);
-        match g.session_request(&member, req.broker, epoch, false, now) {
+        let r = g.session_request(&member, req.broker, epoch, false, now);
+        debug(&format!("ShareAcknowledge {group} member {member} session epoch {epoch}: {r:?}"));
+        match r {
             Err(code) => err = code,
             Ok(()) => {
                 for t in &body.topics {
