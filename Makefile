@@ -101,9 +101,11 @@ abi-test: lib
 	tests/abi/check-exports.sh $(SO)
 	tests/abi/check-install.sh
 
-# Our mock cluster driven by independent clients (the system librdkafka, kcat).
+# Our mock cluster driven by independent clients (the system librdkafka, kcat,
+# the reference librdkafka 2.16's share consumer).
 mock-test: lib
 	tests/mock/check-system-client.sh
+	tests/mock/check-share-client.sh
 
 compat-test: lib
 	tests/compat/run.sh

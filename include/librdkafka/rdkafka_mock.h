@@ -362,42 +362,72 @@ RD_EXPORT
 void rd_kafka_mock_set_group_consumer_heartbeat_interval_ms(rd_kafka_mock_cluster_t *mcluster,
                                                             int group_consumer_heartbeat_interval_ms);
 
+/*
+ Sets the session timeout (ms) of share groups created after the call (default 45000): members and share sessions not heard from for that long are removed and their record locks released.
+ */
 RD_EXPORT
 void rd_kafka_mock_sharegroup_set_session_timeout(rd_kafka_mock_cluster_t *mcluster,
                                                   int session_timeout_ms);
 
+/*
+ Sets the heartbeat interval (ms) told to members of share groups created after the call (default 5000).
+ */
 RD_EXPORT
 void rd_kafka_mock_sharegroup_set_heartbeat_interval(rd_kafka_mock_cluster_t *mcluster,
                                                      int heartbeat_interval_ms);
 
+/*
+ Sets how many times a record is delivered (default 5; 0 or less: no limit) before a release or lock expiry archives it instead of making it available again. Applies to existing share groups too.
+ */
 RD_EXPORT
 void rd_kafka_mock_sharegroup_set_max_delivery_attempts(rd_kafka_mock_cluster_t *mcluster,
                                                         int max_attempts);
 
+/*
+ Sets how long (ms) an acquired record stays locked to its consumer before it becomes available again (default 30000). Applies to existing share groups too, for records acquired after the call.
+ */
 RD_EXPORT
 void rd_kafka_mock_sharegroup_set_record_lock_duration(rd_kafka_mock_cluster_t *mcluster,
                                                        int lock_duration_ms);
 
+/*
+ Sets the isolation level of share groups: 0 read_uncommitted (default), 1 read_committed (records after the last stable offset wait, aborted transactional records are never delivered). Applies to existing share groups too.
+ */
 RD_EXPORT
 void rd_kafka_mock_sharegroup_set_isolation_level(rd_kafka_mock_cluster_t *mcluster,
                                                   int level);
 
+/*
+ Sets the most members a share group takes (default 200; 0 or less: no limit); a member joining beyond it gets GROUP_MAX_SIZE_REACHED. Applies to existing share groups too.
+ */
 RD_EXPORT
 void rd_kafka_mock_sharegroup_set_max_size(rd_kafka_mock_cluster_t *mcluster,
                                            int max_size);
 
+/*
+ Sets the most share sessions a share group keeps open (default 2000); opening one more fails with SHARE_SESSION_LIMIT_REACHED. Applies to existing share groups too.
+ */
 RD_EXPORT
 void rd_kafka_mock_sharegroup_set_max_fetch_sessions(rd_kafka_mock_cluster_t *mcluster,
                                                      int max_fetch_sessions);
 
+/*
+ Sets the most records of one partition that a share group may have acquired at a time (default 2000). Applies to existing share groups too.
+ */
 RD_EXPORT
 void rd_kafka_mock_sharegroup_set_max_record_locks(rd_kafka_mock_cluster_t *mcluster,
                                                    int max_record_locks);
 
+/*
+ Sets where a share group starts reading a partition it has not read before: 0 latest (default), 1 earliest. Applies to existing share groups too, for partitions they have not started yet.
+ */
 RD_EXPORT
 void rd_kafka_mock_sharegroup_set_auto_offset_reset(rd_kafka_mock_cluster_t *mcluster,
                                                     int auto_offset_reset);
 
+/*
+ Assigns partitions to share group members by hand: member_ids[i] gets the partitions of assignments[i] (NULL: none) on its next heartbeat. Members not named keep their partitions, and the group's automatic assignor stays off from then on. Does nothing for an unknown group or NULL arguments.
+ */
 RD_EXPORT
 void rd_kafka_mock_sharegroup_target_assignment(rd_kafka_mock_cluster_t *mcluster,
                                                 const char *group_id,
@@ -405,6 +435,9 @@ void rd_kafka_mock_sharegroup_target_assignment(rd_kafka_mock_cluster_t *mcluste
                                                 rd_kafka_topic_partition_list_t **assignments,
                                                 size_t member_cnt);
 
+/*
+ Returns the member ids of a share group: *member_ids_out is a malloc()ed array of *member_cnt_out malloc()ed strings (NULL when there are no members); the caller free()s each string and then the array. Returns RD_KAFKA_RESP_ERR_GROUP_ID_NOT_FOUND (outputs NULL and 0) for an unknown group, RD_KAFKA_RESP_ERR__INVALID_ARG for NULL arguments.
+ */
 RD_EXPORT
 rd_kafka_resp_err_t rd_kafka_mock_sharegroup_get_member_ids(rd_kafka_mock_cluster_t *mcluster,
                                                             const char *group_id,

@@ -6,7 +6,6 @@
 
 use super::types::*;
 use super::util::cstr;
-use crate::ffi_stub;
 use crate::mock::{self, MockCluster, MockHandle};
 #[allow(unused_imports)]
 use libc::{addrinfo, mode_t, size_t, sockaddr, ssize_t, FILE};
@@ -581,59 +580,171 @@ pub unsafe extern "C" fn rd_kafka_mock_set_group_consumer_heartbeat_interval_ms(
     })
 }
 
+/// Sets the session timeout (ms) of share groups created after the call (default 45000): members and share sessions not heard from for that long are removed and their record locks released.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_mock_sharegroup_set_session_timeout(mcluster: *mut rd_kafka_mock_cluster_t, session_timeout_ms: c_int) {
-    ffi_stub!(())
+    crate::ffi_guard!((), {
+        if let Some(c) = unsafe { mc(mcluster) } {
+            c.sharegroup_config(false, move |cfg| cfg.session_timeout_ms = session_timeout_ms);
+        }
+    })
 }
 
+/// Sets the heartbeat interval (ms) told to members of share groups created after the call (default 5000).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_mock_sharegroup_set_heartbeat_interval(mcluster: *mut rd_kafka_mock_cluster_t, heartbeat_interval_ms: c_int) {
-    ffi_stub!(())
+    crate::ffi_guard!((), {
+        if let Some(c) = unsafe { mc(mcluster) } {
+            c.sharegroup_config(false, move |cfg| cfg.heartbeat_interval_ms = heartbeat_interval_ms);
+        }
+    })
 }
 
+/// Sets how many times a record is delivered (default 5; 0 or less: no limit) before a release or lock expiry archives it instead of making it available again. Applies to existing share groups too.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_mock_sharegroup_set_max_delivery_attempts(mcluster: *mut rd_kafka_mock_cluster_t, max_attempts: c_int) {
-    ffi_stub!(())
+    crate::ffi_guard!((), {
+        if let Some(c) = unsafe { mc(mcluster) } {
+            c.sharegroup_config(true, move |cfg| cfg.max_delivery_attempts = max_attempts);
+        }
+    })
 }
 
+/// Sets how long (ms) an acquired record stays locked to its consumer before it becomes available again (default 30000). Applies to existing share groups too, for records acquired after the call.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_mock_sharegroup_set_record_lock_duration(mcluster: *mut rd_kafka_mock_cluster_t, lock_duration_ms: c_int) {
-    ffi_stub!(())
+    crate::ffi_guard!((), {
+        if let Some(c) = unsafe { mc(mcluster) } {
+            c.sharegroup_config(true, move |cfg| cfg.record_lock_duration_ms = lock_duration_ms);
+        }
+    })
 }
 
+/// Sets the isolation level of share groups: 0 read_uncommitted (default), 1 read_committed (records after the last stable offset wait, aborted transactional records are never delivered). Applies to existing share groups too.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_mock_sharegroup_set_isolation_level(mcluster: *mut rd_kafka_mock_cluster_t, level: c_int) {
-    ffi_stub!(())
+    crate::ffi_guard!((), {
+        if let Some(c) = unsafe { mc(mcluster) } {
+            c.sharegroup_config(true, move |cfg| cfg.isolation_level = level);
+        }
+    })
 }
 
+/// Sets the most members a share group takes (default 200; 0 or less: no limit); a member joining beyond it gets GROUP_MAX_SIZE_REACHED. Applies to existing share groups too.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_mock_sharegroup_set_max_size(mcluster: *mut rd_kafka_mock_cluster_t, max_size: c_int) {
-    ffi_stub!(())
+    crate::ffi_guard!((), {
+        if let Some(c) = unsafe { mc(mcluster) } {
+            c.sharegroup_config(true, move |cfg| cfg.max_size = max_size);
+        }
+    })
 }
 
+/// Sets the most share sessions a share group keeps open (default 2000); opening one more fails with SHARE_SESSION_LIMIT_REACHED. Applies to existing share groups too.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_mock_sharegroup_set_max_fetch_sessions(mcluster: *mut rd_kafka_mock_cluster_t, max_fetch_sessions: c_int) {
-    ffi_stub!(())
+    crate::ffi_guard!((), {
+        if let Some(c) = unsafe { mc(mcluster) } {
+            c.sharegroup_config(true, move |cfg| cfg.max_fetch_sessions = max_fetch_sessions);
+        }
+    })
 }
 
+/// Sets the most records of one partition that a share group may have acquired at a time (default 2000). Applies to existing share groups too.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_mock_sharegroup_set_max_record_locks(mcluster: *mut rd_kafka_mock_cluster_t, max_record_locks: c_int) {
-    ffi_stub!(())
+    crate::ffi_guard!((), {
+        if let Some(c) = unsafe { mc(mcluster) } {
+            c.sharegroup_config(true, move |cfg| cfg.max_record_locks = max_record_locks);
+        }
+    })
 }
 
+/// Sets where a share group starts reading a partition it has not read before: 0 latest (default), 1 earliest. Applies to existing share groups too, for partitions they have not started yet.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_mock_sharegroup_set_auto_offset_reset(mcluster: *mut rd_kafka_mock_cluster_t, auto_offset_reset: c_int) {
-    ffi_stub!(())
+    crate::ffi_guard!((), {
+        if let Some(c) = unsafe { mc(mcluster) } {
+            c.sharegroup_config(true, move |cfg| cfg.auto_offset_reset = auto_offset_reset);
+        }
+    })
 }
 
+/// Assigns partitions to share group members by hand: member_ids[i] gets the partitions of assignments[i] (NULL: none) on its next heartbeat. Members not named keep their partitions, and the group's automatic assignor stays off from then on. Does nothing for an unknown group or NULL arguments.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_mock_sharegroup_target_assignment(mcluster: *mut rd_kafka_mock_cluster_t, group_id: *const c_char, member_ids: *mut *const c_char, assignments: *mut *mut rd_kafka_topic_partition_list_t, member_cnt: size_t) {
-    ffi_stub!(())
+    crate::ffi_guard!((), {
+        let (Some(c), Some(g)) = (unsafe { mc(mcluster) }, unsafe { s(group_id) }) else { return };
+        if member_cnt > 0 && (member_ids.is_null() || assignments.is_null()) {
+            return;
+        }
+        let mut v = Vec::new();
+        for i in 0..member_cnt {
+            // SAFETY: the caller passes member_cnt ids and lists.
+            let (id, tpl) = unsafe { (s(*member_ids.add(i)), (*assignments.add(i)).as_ref()) };
+            let Some(id) = id else { return };
+            let mut parts = Vec::new();
+            if let Some(l) = tpl {
+                for j in 0..l.cnt.max(0) as usize {
+                    // SAFETY: a valid list has cnt elements.
+                    let e = unsafe { &*l.elems.add(j) };
+                    if let Some(t) = unsafe { s(e.topic) } {
+                        parts.push((t, e.partition));
+                    }
+                }
+            }
+            v.push((id, parts));
+        }
+        let _ = c.sharegroup_target_assignment(&g, v);
+    })
 }
 
+/// Returns the member ids of a share group: *member_ids_out is a malloc()ed array of *member_cnt_out malloc()ed strings (NULL when there are no members); the caller free()s each string and then the array. Returns RD_KAFKA_RESP_ERR_GROUP_ID_NOT_FOUND (outputs NULL and 0) for an unknown group, RD_KAFKA_RESP_ERR__INVALID_ARG for NULL arguments.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_mock_sharegroup_get_member_ids(mcluster: *mut rd_kafka_mock_cluster_t, group_id: *const c_char, member_ids_out: *mut *mut *mut c_char, member_cnt_out: *mut size_t) -> rd_kafka_resp_err_t {
-    ffi_stub!(RD_KAFKA_RESP_ERR__NOT_IMPLEMENTED)
+    crate::ffi_guard!(RD_KAFKA_RESP_ERR__FAIL, {
+        if member_ids_out.is_null() || member_cnt_out.is_null() {
+            return RD_KAFKA_RESP_ERR__INVALID_ARG;
+        }
+        // SAFETY: checked non-NULL above; the caller owns the outputs.
+        unsafe {
+            *member_ids_out = ptr::null_mut();
+            *member_cnt_out = 0;
+        }
+        let (Some(c), Some(g)) = (unsafe { mc(mcluster) }, unsafe { s(group_id) }) else {
+            return RD_KAFKA_RESP_ERR__INVALID_ARG;
+        };
+        let ids = match c.sharegroup_member_ids(&g) {
+            Ok(ids) => ids,
+            Err(e) => return e,
+        };
+        if ids.is_empty() {
+            return RD_KAFKA_RESP_ERR_NO_ERROR;
+        }
+        // SAFETY: plain C allocations handed to the caller, who frees them.
+        unsafe {
+            let arr = libc::malloc(ids.len() * std::mem::size_of::<*mut c_char>()) as *mut *mut c_char;
+            if arr.is_null() {
+                return RD_KAFKA_RESP_ERR__FAIL;
+            }
+            for (i, id) in ids.iter().enumerate() {
+                let p = libc::malloc(id.len() + 1) as *mut c_char;
+                if p.is_null() {
+                    for j in 0..i {
+                        libc::free(*arr.add(j) as *mut c_void);
+                    }
+                    libc::free(arr as *mut c_void);
+                    return RD_KAFKA_RESP_ERR__FAIL;
+                }
+                ptr::copy_nonoverlapping(id.as_ptr() as *const c_char, p, id.len());
+                *p.add(id.len()) = 0;
+                *arr.add(i) = p;
+            }
+            *member_ids_out = arr;
+            *member_cnt_out = ids.len();
+        }
+        RD_KAFKA_RESP_ERR_NO_ERROR
+    })
 }
 
 /// Back end of the variadic rd_kafka_mock_broker_push_request_error_rtts().

@@ -89,6 +89,8 @@ pub mod sasl;
 /// cbindgen:ignore
 pub mod server;
 /// cbindgen:ignore
+pub mod share;
+/// cbindgen:ignore
 pub mod state;
 
 use crate::abi::types::{
@@ -609,6 +611,76 @@ impl MockCluster {
     /// group.consumer.session.timeout.ms (KIP-848 groups).
     pub fn set_group_consumer_session_timeout_ms(&self, ms: i32) {
         let _ = self.call(move |s| s.st.settings.group_consumer_session_timeout_ms = ms);
+    }
+
+    /// Change the share group settings: `all_groups` applies the change to
+    /// existing groups too, else only groups created later get it.
+    pub fn sharegroup_config(
+        &self,
+        all_groups: bool,
+        f: impl Fn(&mut share::ShareConfig) + Send + 'static,
+    ) {
+        let _ = self.call(move |s| {
+            f(&mut s.st.share_cfg);
+            if all_groups {
+                for g in s.st.share_groups.values_mut() {
+                    f(&mut g.cfg);
+                }
+            }
+        });
+    }
+
+    /// Assign partitions to share group members by hand (member id ->
+    /// (topic, partition)); members not named get nothing. The automatic
+    /// assignor stays off for the group afterwards. Unknown group:
+    /// GROUP_ID_NOT_FOUND.
+    pub fn sharegroup_target_assignment(
+        &self,
+        group: &str,
+        target: Vec<(String, Vec<(String, i32)>)>,
+    ) -> Result<(), ErrCode> {
+        let g = group.to_string();
+        self.call(move |s| {
+            let topics = s.st.topic_snapshot();
+            let grp = s
+                .st
+                .share_groups
+                .get_mut(&g)
+                .ok_or(crate::abi::types::RD_KAFKA_RESP_ERR_GROUP_ID_NOT_FOUND)?;
+            // The first target assignment starts from what every member
+            // has now, so members not named keep their partitions.
+            let mut manual = grp.manual.take().unwrap_or_else(|| {
+                grp.members
+                    .iter()
+                    .map(|m| {
+                        let parts = m
+                            .assigned
+                            .iter()
+                            .filter_map(|(id, p)| {
+                                topics.iter().find(|t| &t.1 == id).map(|t| (t.0.clone(), *p))
+                            })
+                            .collect();
+                        (m.id.clone(), parts)
+                    })
+                    .collect()
+            });
+            manual.extend(target);
+            grp.set_target(Some(manual), &topics);
+            Ok(())
+        })
+        .unwrap_or(Err(RD_KAFKA_RESP_ERR__DESTROY))
+    }
+
+    /// The member ids of a share group (GROUP_ID_NOT_FOUND if unknown).
+    pub fn sharegroup_member_ids(&self, group: &str) -> Result<Vec<String>, ErrCode> {
+        let g = group.to_string();
+        self.call(move |s| {
+            s.st.share_groups
+                .get(&g)
+                .map(|grp| grp.members.iter().map(|m| m.id.clone()).collect())
+                .ok_or(crate::abi::types::RD_KAFKA_RESP_ERR_GROUP_ID_NOT_FOUND)
+        })
+        .unwrap_or(Err(RD_KAFKA_RESP_ERR__DESTROY))
     }
 
     /// group.consumer.heartbeat.interval.ms (KIP-848 groups).

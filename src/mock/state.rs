@@ -10,6 +10,7 @@ use super::classic::ClassicGroup;
 use super::consumer::ConsumerGroup;
 use super::errors::{self as e, ErrorStacks};
 use super::log::PartitionLog;
+use super::share::{ShareConfig, ShareGroup};
 
 /// Hash-based randomness without a random number crate.
 pub fn random_u64() -> u64 {
@@ -290,6 +291,9 @@ pub struct State {
     pub txns: HashMap<String, Txn>,
     pub classic_groups: BTreeMap<String, ClassicGroup>,
     pub consumer_groups: BTreeMap<String, ConsumerGroup>,
+    /// KIP-932 share groups, and the settings new ones start with.
+    pub share_groups: BTreeMap<String, ShareGroup>,
+    pub share_cfg: ShareConfig,
     /// Allowed (min, max) versions per API key; (-1, -1) disables one.
     pub api_versions: BTreeMap<i16, (i16, i16)>,
     pub tracking: bool,
@@ -324,6 +328,8 @@ impl State {
             txns: HashMap::new(),
             classic_groups: BTreeMap::new(),
             consumer_groups: BTreeMap::new(),
+            share_groups: BTreeMap::new(),
+            share_cfg: ShareConfig::default(),
             api_versions: super::handlers::default_api_versions(),
             tracking: false,
             tracked: Vec::new(),
@@ -626,6 +632,9 @@ impl State {
         for g in self.consumer_groups.values_mut() {
             g.expire(now, session, &topics);
         }
+        for g in self.share_groups.values_mut() {
+            g.tick(now, &topics);
+        }
         let expired: Vec<String> = self
             .txns
             .iter()
@@ -666,6 +675,11 @@ impl State {
                 min(m.last_seen + session);
             }
         }
+        for g in self.share_groups.values() {
+            if let Some(d) = g.deadline() {
+                min(d);
+            }
+        }
         for t in self.txns.values() {
             if let (true, Some(s)) = (t.ongoing && t.timeout_ms > 0, t.started) {
                 min(s + Duration::from_millis(t.timeout_ms as u64));
@@ -681,6 +695,9 @@ impl State {
         }
         for g in self.consumer_groups.values_mut() {
             g.connection_lost(conn);
+        }
+        for g in self.share_groups.values_mut() {
+            g.connection_closed(conn);
         }
         self.outbox.retain(|o| o.conn != conn);
     }

@@ -22,6 +22,18 @@
  *   throttle ID MS                      quota throttle time in a broker's
  *                                       Produce/Fetch responses (ferrokafka
  *                                       only: ferrokafka_mock_broker_set_throttle)
+ *   share SETTING VALUE                 share group setting (ferrokafka
+ *                                       only): SETTING is session_timeout,
+ *                                       heartbeat_interval,
+ *                                       max_delivery_attempts,
+ *                                       record_lock_duration,
+ *                                       isolation_level, max_size,
+ *                                       max_fetch_sessions,
+ *                                       max_record_locks or
+ *                                       auto_offset_reset
+ *                                       (rd_kafka_mock_sharegroup_set_*)
+ *   share_members GROUP                 answers "ok N": the share group's
+ *                                       member count (ferrokafka only)
  *   quit                                exit (as does EOF)
  */
 #include <signal.h>
@@ -32,6 +44,31 @@
 #include <librdkafka/rdkafka_mock.h>
 
 #define MAX_ERRS 64
+
+/* "share SETTING VALUE" */
+static rd_kafka_resp_err_t share_setting(rd_kafka_mock_cluster_t *mc, const char *name, int v) {
+        static const struct {
+                const char *name;
+                void (*set)(rd_kafka_mock_cluster_t *, int);
+        } settings[] = {
+            {"session_timeout", rd_kafka_mock_sharegroup_set_session_timeout},
+            {"heartbeat_interval", rd_kafka_mock_sharegroup_set_heartbeat_interval},
+            {"max_delivery_attempts", rd_kafka_mock_sharegroup_set_max_delivery_attempts},
+            {"record_lock_duration", rd_kafka_mock_sharegroup_set_record_lock_duration},
+            {"isolation_level", rd_kafka_mock_sharegroup_set_isolation_level},
+            {"max_size", rd_kafka_mock_sharegroup_set_max_size},
+            {"max_fetch_sessions", rd_kafka_mock_sharegroup_set_max_fetch_sessions},
+            {"max_record_locks", rd_kafka_mock_sharegroup_set_max_record_locks},
+            {"auto_offset_reset", rd_kafka_mock_sharegroup_set_auto_offset_reset},
+        };
+        size_t i;
+        for (i = 0; i < sizeof(settings) / sizeof(settings[0]); i++)
+                if (!strcmp(name, settings[i].name)) {
+                        settings[i].set(mc, v);
+                        return RD_KAFKA_RESP_ERR_NO_ERROR;
+                }
+        return RD_KAFKA_RESP_ERR__INVALID_ARG;
+}
 
 /* "APIKEY CODE..." */
 static rd_kafka_resp_err_t push_errors(rd_kafka_mock_cluster_t *mc, char *args) {
@@ -91,6 +128,20 @@ int main(int argc, char **argv) {
                 rd_kafka_resp_err_t err = RD_KAFKA_RESP_ERR_NO_ERROR;
                 if (sscanf(line, "topic_error %255s %d", s1, &a) == 2)
                         rd_kafka_mock_topic_set_error(mc, s1, (rd_kafka_resp_err_t)a);
+                else if (sscanf(line, "share_members %255s", s1) == 1) {
+                        char **ids = NULL;
+                        size_t cnt = 0, i;
+                        err = rd_kafka_mock_sharegroup_get_member_ids(mc, s1, &ids, &cnt);
+                        if (!err) {
+                                for (i = 0; i < cnt; i++)
+                                        free(ids[i]);
+                                free(ids);
+                                printf("ok %zu\n", cnt);
+                                fflush(stdout);
+                                continue;
+                        }
+                } else if (sscanf(line, "share %255s %d", s1, &a) == 2)
+                        err = share_setting(mc, s1, a);
                 else if (sscanf(line, "topic %255s %d %d", s1, &a, &b) == 3)
                         err = rd_kafka_mock_topic_create(mc, s1, a, b);
                 else if (sscanf(line, "delay %d", &a) == 1)

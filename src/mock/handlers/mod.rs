@@ -17,6 +17,7 @@ pub mod meta;
 pub mod offsets;
 pub mod produce;
 pub mod sasl;
+pub mod share;
 pub mod txn;
 
 /// A request as received.
@@ -90,6 +91,10 @@ const VERSIONS: &[(i16, i16, i16)] = &[
     (68, 1, 1), // ConsumerGroupHeartbeat
     (71, 0, 0), // GetTelemetrySubscriptions
     (72, 0, 0), // PushTelemetry
+    (76, 1, 1), // ShareGroupHeartbeat
+    (77, 1, 1), // ShareGroupDescribe
+    (78, 1, 1), // ShareFetch
+    (79, 1, 1), // ShareAcknowledge
 ];
 
 /// The default (min, max) version per served API key.
@@ -237,6 +242,10 @@ pub fn dispatch(srv: &mut Server, req: &Req, ctx: &mut Ctx) -> Reply {
         68 => groups::consumer_group_heartbeat(srv, req, ctx),
         71 => meta::get_telemetry_subscriptions(srv, req, ctx),
         72 => meta::push_telemetry(srv, req, ctx),
+        76 => share::share_group_heartbeat(srv, req, ctx),
+        77 => share::share_group_describe(srv, req, ctx),
+        78 => share::share_fetch(srv, req, ctx),
+        79 => share::share_acknowledge(srv, req, ctx),
         _ => Reply::Close,
     }
 }
