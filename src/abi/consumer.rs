@@ -957,9 +957,13 @@ fn list_offsets(inst: &Arc<Instance>, parts: Vec<((String, i32), i64)>, timeout:
                 match r {
                     Ok(v) => p.1.extend(v),
                     Err(e) => {
+                        // The call's timeout is the request's: a request
+                        // still queued then is the call timing out, which
+                        // librdkafka reports as _TIMED_OUT.
+                        let code = if e.code == RD_KAFKA_RESP_ERR__TIMED_OUT_QUEUE { RD_KAFKA_RESP_ERR__TIMED_OUT } else { e.code };
                         for (k, _) in &list {
                             let mut t = TopicPartition::new(k.0.clone(), k.1);
-                            t.err = e.code;
+                            t.err = code;
                             p.1.push(t);
                         }
                     }
@@ -1067,6 +1071,8 @@ pub unsafe extern "C" fn rd_kafka_offsets_for_times(rk: *mut rd_kafka_t, offsets
         }
         let timeout = timeout_of(timeout_ms).unwrap_or(Duration::from_secs(3600));
         match list_offsets(inst, parts, timeout) {
+            // Out of time: like librdkafka, the list is left as it was.
+            Ok(res) if res.iter().any(|t| t.err == RD_KAFKA_RESP_ERR__TIMED_OUT) => RD_KAFKA_RESP_ERR__TIMED_OUT,
             Ok(res) => {
                 // SAFETY: valid list.
                 // A partition the brokers did not answer for keeps its
