@@ -16,7 +16,7 @@ use crossbeam_channel::Sender;
 use kafka_protocol::messages::find_coordinator_request::FindCoordinatorRequest;
 use kafka_protocol::messages::list_offsets_request::{ListOffsetsPartition, ListOffsetsRequest, ListOffsetsTopic};
 use kafka_protocol::messages::offset_commit_request::{OffsetCommitRequest, OffsetCommitRequestPartition, OffsetCommitRequestTopic};
-use kafka_protocol::messages::offset_fetch_request::{OffsetFetchRequest, OffsetFetchRequestTopic};
+use kafka_protocol::messages::offset_fetch_request::{OffsetFetchRequest, OffsetFetchRequestGroup, OffsetFetchRequestTopic, OffsetFetchRequestTopics};
 use kafka_protocol::messages::{BrokerId, GroupId, TopicName};
 use kafka_protocol::protocol::StrBytes;
 use std::collections::{BTreeMap, HashMap, VecDeque};
@@ -654,6 +654,10 @@ impl ConsumerLoop {
     ) {
         let group = self.shared.cfg.group_id.clone().unwrap_or_default();
         let require_stable = self.shared.cfg.read_committed;
+        // KIP-848 members identify themselves (OffsetFetch v9), so the
+        // coordinator can refuse a member that is no longer current.
+        let member = (self.group.protocol == super::GroupProtocol::Consumer && self.group.generation >= 0 && !self.group.member_id.is_empty())
+            .then(|| (self.group.member_id.clone(), self.group.generation));
         self.with_coordinator(core, timeout, Box::new(move |_c, core, slot| {
             let slot = match slot {
                 Ok(s) => s,
@@ -667,6 +671,21 @@ impl ConsumerLoop {
                 by_topic.entry(t.clone()).or_default().push(*p);
             }
             let build = move |v: i16| {
+                if v >= 8 {
+                    // One group of the batched form (KIP-709).
+                    let topics: Vec<OffsetFetchRequestTopics> = by_topic
+                        .iter()
+                        .map(|(t, ps)| OffsetFetchRequestTopics::default().with_name(tname(t)).with_partition_indexes(ps.clone()))
+                        .collect();
+                    let mut g = OffsetFetchRequestGroup::default().with_group_id(gid(&group)).with_topics(Some(topics));
+                    if v >= 9 {
+                        g = match &member {
+                            Some((id, epoch)) => g.with_member_id(Some(StrBytes::from_string(id.clone()))).with_member_epoch(*epoch),
+                            None => g.with_member_epoch(-1),
+                        };
+                    }
+                    return OffsetFetchRequest::default().with_groups(vec![g]).with_require_stable(require_stable);
+                }
                 let topics: Vec<OffsetFetchRequestTopic> = by_topic
                     .iter()
                     .map(|(t, ps)| OffsetFetchRequestTopic::default().with_name(tname(t)).with_partition_indexes(ps.clone()))
@@ -674,21 +693,35 @@ impl ConsumerLoop {
                 let r = OffsetFetchRequest::default().with_group_id(gid(&group)).with_topics(Some(topics));
                 if v >= 7 { r.with_require_stable(require_stable) } else { r }
             };
-            let req = typed_request(build, 1, 7, timeout, move |core: &mut Core, r| {
+            let req = typed_request(build, 1, 9, timeout, move |core: &mut Core, r| {
                 let res = r.and_then(|(resp, slot)| {
                     core.throttled(slot, resp.throttle_time_ms);
+                    let committed = |name: &str, index: i32, offset: i64, epoch: i32, md: &Option<StrBytes>, err: i16| {
+                        let mut tp = TopicPartition::new(name.to_string(), index);
+                        tp.offset = if offset < 0 { RD_KAFKA_OFFSET_INVALID } else { offset };
+                        tp.leader_epoch = epoch;
+                        tp.metadata = md.as_ref().filter(|m| !m.is_empty()).map(|m| m.as_bytes().to_vec());
+                        tp.err = err as i32;
+                        tp
+                    };
+                    let mut out = Vec::new();
+                    if let Some(g) = resp.groups.first() {
+                        if g.error_code != 0 {
+                            return Err(KafkaError::new(g.error_code as i32, crate::error::describe(g.error_code as i32)));
+                        }
+                        for t in &g.topics {
+                            for p in &t.partitions {
+                                out.push(committed(&t.name, p.partition_index, p.committed_offset, p.committed_leader_epoch, &p.metadata, p.error_code));
+                            }
+                        }
+                        return Ok(out);
+                    }
                     if resp.error_code != 0 {
                         return Err(KafkaError::new(resp.error_code as i32, crate::error::describe(resp.error_code as i32)));
                     }
-                    let mut out = Vec::new();
                     for t in &resp.topics {
                         for p in &t.partitions {
-                            let mut tp = TopicPartition::new(t.name.to_string(), p.partition_index);
-                            tp.offset = if p.committed_offset < 0 { RD_KAFKA_OFFSET_INVALID } else { p.committed_offset };
-                            tp.leader_epoch = p.committed_leader_epoch;
-                            tp.metadata = p.metadata.as_ref().filter(|m| !m.is_empty()).map(|m| m.as_bytes().to_vec());
-                            tp.err = p.error_code as i32;
-                            out.push(tp);
+                            out.push(committed(&t.name, p.partition_index, p.committed_offset, p.committed_leader_epoch, &p.metadata, p.error_code));
                         }
                     }
                     Ok(out)
