@@ -713,6 +713,62 @@ def loadavg():
 
 RATIO_NOTE = {+1: "higher is better", -1: "lower is better"}
 
+# The targets of the producer, consumer and drop-in issues, as ratios
+# ferrokafka / librdkafka: (case, metric key, label, bound, +1 at least / -1 at most).
+TARGETS = [
+    ("producer", "cpu_us_per_msg", "producer CPU per message, no compression", 0.70, -1),
+    ("producer", "msgs_per_s", "producer throughput, no compression", 1.00, +1),
+    ("producer-lz4", "cpu_us_per_msg", "producer CPU per message, lz4 (no worse)", 1.00, -1),
+    ("producer-zstd", "cpu_us_per_msg", "producer CPU per message, zstd (no worse)", 1.00, -1),
+    ("consumer", "cpu_us_per_msg", "consumer CPU per message", 0.70, -1),
+    ("consumer", "msgs_per_s", "consumer throughput", 1.00, +1),
+    ("latency", "p99_us", "end-to-end p99 latency", 1.00, -1),
+]
+# Hand-written explanations of missed targets (why, and what would close
+# them), included in RESULTS.md when a target is missed.
+TARGET_NOTES = TOP / "bench" / "target-notes.md"
+
+
+def write_targets(w, args, libs, cases, runs, others):
+    """The targets table: each target against every librdkafka measured on
+    the broker (met only when met against all of them)."""
+    by_name = {c.name: c for c in cases}
+    rows, missed = [], 0
+    for kind in args.brokers:
+        for case_name, key, label, bound, sense in TARGETS:
+            if case_name not in by_name:
+                continue
+            case = by_name[case_name]
+            fs = summarize(runs, kind, case.name, "ferrokafka", case.metrics)
+            vals = []
+            for l in others:
+                r = ratio(fs, summarize(runs, kind, case.name, l.name, case.metrics), key)
+                if r is not None:
+                    vals.append((l.name, r))
+            if not vals:
+                rows.append(f"| {kind} | {label} | {'≥' if sense > 0 else '≤'} {bound:.2f} | n/a | not measured |")
+                continue
+            ok = all((r >= bound) if sense > 0 else (r <= bound) for _, r in vals)
+            missed += not ok
+            got = ", ".join(f"{r:.2f} ({n})" for n, r in vals)
+            rows.append(f"| {kind} | {label} | {'≥' if sense > 0 else '≤'} {bound:.2f} | {got} | "
+                        + ("met" if ok else "**missed**") + " |")
+    if not rows:
+        return
+    w("## Targets\n")
+    w("Ratios ferrokafka / librdkafka (medians of this run) against the targets of the producer, "
+      "consumer and drop-in issues; a target is met when it is met against every librdkafka measured "
+      "on that broker.\n")
+    w("| broker | target | bound | ratio | |")
+    w("| --- | --- | --- | --- | --- |")
+    for r in rows:
+        w(r)
+    w("")
+    if missed:
+        w(f"{missed} target(s) missed in this run.\n")
+        if TARGET_NOTES.exists():
+            w(TARGET_NOTES.read_text().strip() + "\n")
+
 
 def write_results(args, libs, cases, runs, meta, chart_ok, chart_msg):
     out = []
@@ -796,6 +852,7 @@ def write_results(args, libs, cases, runs, meta, chart_ok, chart_msg):
                 w(f"| {kind} | {case.name} | {metric[1]} ({RATIO_NOTE[metric[4]]}) | "
                   + " | ".join(cells) + " |")
     w("")
+    write_targets(w, args, libs, cases, runs, others)
     if chart_ok:
         w(f"![ratios](results.png)\n\n`bench/results.png`: {chart_msg}\n")
     else:

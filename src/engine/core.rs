@@ -23,6 +23,8 @@ use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 const WAKER: Token = Token(usize::MAX);
+/// The loop's sub-millisecond timer (see timer.rs).
+const TIMER: Token = Token(usize::MAX - 1);
 
 /// Highest Metadata version this client speaks.
 const METADATA_MAX_VERSION: i16 = 12;
@@ -240,12 +242,17 @@ pub struct Core {
     /// The last throttle time reported to throttle_cb (a 0 follows a
     /// throttled period once, then zeros are not reported).
     last_throttle_ms: i32,
+    /// Wakes the loop at deadlines between whole milliseconds (None if the
+    /// timerfd could not be made: then deadlines are served up to 1 ms late).
+    timer: Option<super::timer::PreciseTimer>,
 }
 
 impl Core {
     fn new(inst: Arc<Instance>, cfg: EngineConfig, poll: Poll, cmd_rx: Receiver<Command>, resolver: Resolver) -> Core {
+        let timer = super::timer::PreciseTimer::new(poll.registry(), TIMER).ok();
         let mut core = Core {
             inst,
+            timer,
             poll,
             cmd_rx,
             resolver,
@@ -502,7 +509,11 @@ impl Core {
             panic!("test panic (FERROKAFKA_TEST_PANIC_AFTER_MS)");
         }
         {
-            let timeout = self.next_wakeup().map(|t| t.saturating_duration_since(Instant::now()));
+            let left = self.next_wakeup().map(|t| t.saturating_duration_since(Instant::now()));
+            let timeout = match &self.timer {
+                Some(t) => t.poll_timeout(left),
+                None => left,
+            };
             if let Err(e) = self.poll.poll(events, timeout) {
                 if e.kind() != std::io::ErrorKind::Interrupted {
                     self.log(level::CRIT, "POLL", &format!("poll failed: {e}"));
@@ -511,6 +522,12 @@ impl Core {
             }
             for ev in events.iter() {
                 if ev.token() == WAKER {
+                    continue;
+                }
+                if ev.token() == TIMER {
+                    if let Some(t) = &self.timer {
+                        t.clear();
+                    }
                     continue;
                 }
                 let slot = ev.token().0;

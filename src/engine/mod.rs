@@ -8,6 +8,7 @@ pub mod metadata;
 pub mod queue;
 pub mod resolver;
 pub mod stats;
+pub mod timer;
 
 use std::sync::atomic::AtomicI32;
 
