@@ -85,30 +85,50 @@ int main(void) {
         produce_one(rk, "throttled");
         CHECK_INT(cb_cnt, 0);
 
-        /* The partition leader (broker 2) throttles every produce. */
+        /* Broker 2's node name (host:port, no "/id"), as the callback gets
+         * it: the second of the bootstrap servers. */
+        char broker2[128];
+        {
+                const char *bs = rd_kafka_mock_cluster_bootstraps(mc);
+                const char *comma = strchr(bs, ',');
+                snprintf(broker2, sizeof broker2, "%s", comma ? comma + 1 : "?");
+                char *c2 = strchr(broker2, ',');
+                if (c2)
+                        *c2 = '\0';
+        }
+
+        /* The partition leader (broker 2) throttles every produce: each
+         * throttled response is reported. A response of another kind in
+         * between (a metadata refresh) reports 0, as in librdkafka. */
         CHECK_INT(ferrokafka_mock_broker_set_throttle(mc, 2, 150), RD_KAFKA_RESP_ERR_NO_ERROR);
         produce_one(rk, "throttled");
         produce_one(rk, "throttled");
-        CHECK_INT(cb_cnt, 2);
-        for (int i = 0; i < cb_cnt && i < 2; i++) {
+        int throttled = 0;
+        for (int i = 0; i < cb_cnt && i < MAX_CB; i++) {
+                if (cb_ms[i] == 0) {
+                        CHECK(i > 0 && cb_ms[i - 1] > 0, "callback %d: 0 ms not after a throttled one", i);
+                        continue;
+                }
+                throttled++;
                 CHECK_INT(cb_ms[i], 150);
                 CHECK_INT(cb_id[i], 2);
-                CHECK_CONTAINS(cb_name[i], "/2");
+                CHECK_STR(cb_name[i], broker2);
         }
-        /* A statistics window of broker 2 holds the throttle times. */
+        CHECK_INT(throttled, 2);
+        /* A statistics window of broker 2 holds the throttle times (and
+         * only the throttled responses). */
         for (int i = 0; i < 10 && !stats_saw_throttle; i++)
                 rd_kafka_poll(rk, 50);
         CHECK(stats_saw_throttle > 0, "no statistics with broker 2's throttle window");
 
-        /* Throttling ends: one callback with 0, then silence. */
+        /* Throttling ends: the next response reports 0, then silence. */
         CHECK_INT(ferrokafka_mock_broker_set_throttle(mc, -1, 0), RD_KAFKA_RESP_ERR_NO_ERROR);
         produce_one(rk, "throttled");
-        CHECK_INT(cb_cnt, 3);
-        CHECK_INT(cb_ms[2], 0);
-        CHECK_INT(cb_id[2], 2);
+        int after = cb_cnt;
+        CHECK(after > 0 && cb_ms[after - 1] == 0, "the last callback is not 0: %d", after > 0 ? cb_ms[after - 1] : -1);
         produce_one(rk, "throttled");
         produce_one(rk, "throttled");
-        CHECK_INT(cb_cnt, 3);
+        CHECK_INT(cb_cnt, after);
         CHECK_INT(cb_wrong_thread, 0);
         rd_kafka_destroy(rk);
 
@@ -140,15 +160,15 @@ int main(void) {
         /* Every throttled Fetch is reported; a response of another kind
          * (a metadata refresh) in between reports the end with 0, as
          * librdkafka does for any unthrottled response after a throttled one. */
-        int throttled = 0;
+        int fetch_throttled = 0;
         for (int i = 0; i < cb_cnt && i < MAX_CB; i++) {
                 CHECK(cb_ms[i] == 40 || (cb_ms[i] == 0 && i > 0 && cb_ms[i - 1] == 40),
                       "callback %d of %d: %d ms from broker %d", i, cb_cnt, cb_ms[i], cb_id[i]);
                 CHECK_INT(cb_id[i], 2);
-                throttled += cb_ms[i] == 40;
+                fetch_throttled += cb_ms[i] == 40;
         }
         CHECK(cb_cnt > 0 && cb_ms[0] == 40, "first fetch callback");
-        CHECK(throttled >= 3, "throttled fetch callbacks: %d", throttled);
+        CHECK(fetch_throttled >= 3, "throttled fetch callbacks: %d", fetch_throttled);
         time_t t0 = time(NULL);
         rd_kafka_destroy(c);
         CHECK(time(NULL) - t0 <= 3, "rd_kafka_destroy() of a groupless consumer took %ld s", (long)(time(NULL) - t0));

@@ -1047,10 +1047,16 @@ impl Core {
         }
         self.last_throttle_ms = throttle_ms;
         let b = &mut self.brokers[slot];
-        b.stats.throttle.add(throttle_ms as i64);
-        let (name, id) = (b.name.clone(), b.id);
+        // The statistics window holds the throttled responses only.
+        if throttle_ms > 0 {
+            b.stats.throttle.add(throttle_ms as i64);
+        }
         self.inst.debug(super::instance::debug_bit("broker"), "broker", "THROTTLE",
-            &format!("{name}: throttled for {throttle_ms}ms"));
+            &format!("{}: throttled for {throttle_ms}ms", b.name));
+        // The callback names the broker by host:port (its node name), as
+        // librdkafka does.
+        let name = if b.host.contains(':') { format!("[{}]:{}", b.host, b.port) } else { format!("{}:{}", b.host, b.port) };
+        let id = b.id;
         if self.inst.callbacks.throttle_cb.is_some() {
             self.inst.main_q.push(EventObj::new(
                 crate::abi::event::EVENT_THROTTLE,
