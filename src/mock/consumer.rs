@@ -16,6 +16,35 @@ pub type Tp = ([u8; 16], i32);
 /// Topics as the assignor sees them: name, id, partition count.
 pub type TopicSnapshot = Vec<(String, [u8; 16], i32)>;
 
+/// Range assignment into `targets`: each topic's partitions are split over
+/// the members `subscribers` names for it, in member id order, in
+/// contiguous ranges (the first ones get one more when it does not divide).
+/// Used by the KIP-848 and the share group coordinators.
+pub fn range_assign(
+    topics: &TopicSnapshot,
+    subscribers: impl Fn(&str) -> Vec<String>,
+    targets: &mut BTreeMap<String, BTreeSet<Tp>>,
+) {
+    for (name, id, cnt) in topics {
+        let mut who = subscribers(name);
+        if who.is_empty() {
+            continue;
+        }
+        who.sort();
+        let n = who.len() as i32;
+        let (per, extra) = (cnt / n, cnt % n);
+        let mut next = 0;
+        for (i, m) in who.iter().enumerate() {
+            let k = per + i32::from((i as i32) < extra);
+            let t = targets.entry(m.clone()).or_default();
+            for p in next..next + k {
+                t.insert((*id, p));
+            }
+            next += k;
+        }
+    }
+}
+
 #[derive(Clone, Debug)]
 pub struct CMember {
     pub id: String,
@@ -113,28 +142,7 @@ impl ConsumerGroup {
                 .filter(|m| !m.left_static)
                 .map(|m| (m.id.clone(), subscribed(m, topics)))
                 .collect();
-            for (name, id, cnt) in topics {
-                let mut who: Vec<&String> = subs
-                    .iter()
-                    .filter(|(_, s)| s.contains(name))
-                    .map(|(m, _)| m)
-                    .collect();
-                if who.is_empty() {
-                    continue;
-                }
-                who.sort();
-                let n = who.len() as i32;
-                let (per, extra) = (cnt / n, cnt % n);
-                let mut next = 0;
-                for (i, m) in who.iter().enumerate() {
-                    let k = per + if (i as i32) < extra { 1 } else { 0 };
-                    let t = targets.get_mut(*m).unwrap();
-                    for p in next..next + k {
-                        t.insert((*id, p));
-                    }
-                    next += k;
-                }
-            }
+            range_assign(topics, |name| subs.iter().filter(|(_, s)| s.contains(name)).map(|(m, _)| m.clone()).collect(), &mut targets);
         }
         let mut changed = false;
         for m in self.members.iter_mut() {

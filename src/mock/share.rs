@@ -388,29 +388,12 @@ impl ShareGroup {
                 }
             }
         } else {
-            for (name, id, cnt) in topics {
-                let mut who: Vec<&String> = self
-                    .members
-                    .iter()
-                    .filter(|m| m.names.contains(name))
-                    .map(|m| &m.id)
-                    .collect();
-                if who.is_empty() {
-                    continue;
-                }
-                who.sort();
-                let n = who.len() as i32;
-                let (per, extra) = (cnt / n, cnt % n);
-                let mut next = 0;
-                for (i, m) in who.iter().enumerate() {
-                    let k = per + i32::from((i as i32) < extra);
-                    let t = targets.get_mut(*m).unwrap();
-                    for p in next..next + k {
-                        t.insert((*id, p));
-                    }
-                    next += k;
-                }
-            }
+            let members = &self.members;
+            super::consumer::range_assign(
+                topics,
+                |name| members.iter().filter(|m| m.names.iter().any(|n| n == name)).map(|m| m.id.clone()).collect(),
+                &mut targets,
+            );
         }
         let mut changed = false;
         for m in self.members.iter_mut() {
