@@ -925,7 +925,13 @@ impl Core {
             self.all_down_reported = true;
             let msg = format!("{}/{} brokers are down", down, relevant.len());
             self.log(level::ERR, "FAIL", &msg);
-            self.inst.main_q.push(EventObj::error(RD_KAFKA_RESP_ERR__ALL_BROKERS_DOWN, &msg, false));
+            // As in librdkafka, this one reaches the application only when
+            // it asked for errors (error_cb or RD_KAFKA_EVENT_ERROR); else it
+            // is only logged. Broker failures above are always queued.
+            let cbs = &self.inst.callbacks;
+            if cbs.error_cb.is_some() || cbs.enabled_events & RD_KAFKA_EVENT_ERROR != 0 {
+                self.inst.main_q.push(EventObj::error(RD_KAFKA_RESP_ERR__ALL_BROKERS_DOWN, &msg, false));
+            }
         }
     }
 
