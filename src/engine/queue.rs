@@ -115,8 +115,7 @@ impl Queue {
         } else {
             self
         };
-        let mut notify_cb = None;
-        {
+        let notify_cb = {
             let mut st = dest.state.lock();
             if st.disabled {
                 return;
@@ -126,21 +125,68 @@ impl Queue {
             } else {
                 st.items.push_back(ev);
             }
-            if let Some(io) = st.io.as_mut() {
-                if !io.sent {
-                    io.sent = true;
-                    // SAFETY: writing a few bytes to the application's fd;
-                    // errors are deliberately ignored (nothing to do).
-                    unsafe {
-                        libc::write(io.fd, io.payload.as_ptr() as *const c_void, io.payload.len());
+            Self::signal_locked(&mut st)
+        };
+        dest.wake_waiters(notify_cb);
+    }
+
+    /// Appends events bound for several queues, in order: consecutive
+    /// events with the same destination are enqueued under one lock and
+    /// wake its waiters once (one wake-up per fetch response, not one per
+    /// partition).
+    pub fn push_all(items: Vec<(Arc<Queue>, EventObj)>) {
+        // Destinations are resolved before any is locked (resolving locks
+        // the queues along the forward chain).
+        let resolved: Vec<(Arc<Queue>, EventObj)> = items
+            .into_iter()
+            .map(|(q, ev)| (if q.forwarded.load(Ordering::Acquire) { q.destination() } else { q }, ev))
+            .collect();
+        let mut it = resolved.into_iter().peekable();
+        let mut refused = Vec::new();
+        while let Some((dest, ev)) = it.next() {
+            let notify_cb = {
+                let mut st = dest.state.lock();
+                let mut ev = ev;
+                loop {
+                    if st.disabled {
+                        refused.push(ev);
+                    } else {
+                        st.items.push_back(ev);
+                    }
+                    match it.next_if(|(d, _)| Arc::ptr_eq(d, &dest)) {
+                        Some((_, next)) => ev = next,
+                        None => break,
                     }
                 }
-            }
-            if let Some(cb) = st.cb.as_ref() {
-                notify_cb = Some((cb.cb, cb.rk, cb.opaque));
+                if st.disabled { None } else { Some(Self::signal_locked(&mut st)) }
+            };
+            // Dropped outside the lock (dropping may account for them).
+            refused.clear();
+            if let Some(cb) = notify_cb {
+                dest.wake_waiters(cb);
             }
         }
-        dest.cond.notify_all();
+    }
+
+    /// After an enqueue, under the lock: the io-event write, and the
+    /// enqueue callback to call once the lock is released.
+    fn signal_locked(st: &mut State) -> Option<(QueueEventCb, usize, usize)> {
+        if let Some(io) = st.io.as_mut() {
+            if !io.sent {
+                io.sent = true;
+                // SAFETY: writing a few bytes to the application's fd;
+                // errors are deliberately ignored (nothing to do).
+                unsafe {
+                    libc::write(io.fd, io.payload.as_ptr() as *const c_void, io.payload.len());
+                }
+            }
+        }
+        st.cb.as_ref().map(|cb| (cb.cb, cb.rk, cb.opaque))
+    }
+
+    /// Wakes blocked polls and calls the enqueue callback (lock released).
+    fn wake_waiters(&self, notify_cb: Option<(QueueEventCb, usize, usize)>) {
+        self.cond.notify_all();
         if let Some((cb, rk, opaque)) = notify_cb {
             // SAFETY: the application registered this callback for this
             // queue; librdkafka also calls it from the enqueuing thread.
@@ -344,6 +390,53 @@ mod tests {
         a.push(ev(3));
         assert_eq!(b.len(), 1);
         assert_eq!(code(a.pop(Some(Duration::ZERO))), 3);
+    }
+
+    #[test]
+    fn push_all_keeps_order_per_destination_and_signals_once() {
+        // Two partition queues forwarded to one consumer queue, one queue
+        // on its own, one disabled queue.
+        let consumer = Queue::new();
+        let (p0, p1, solo, dead) = (Queue::new(), Queue::new(), Queue::new(), Queue::new());
+        p0.forward_to(Some(consumer.clone()));
+        p1.forward_to(Some(consumer.clone()));
+        dead.disable();
+        let mut fds = [0; 2];
+        assert_eq!(unsafe { libc::pipe(fds.as_mut_ptr()) }, 0);
+        unsafe { libc::fcntl(fds[0], libc::F_SETFL, libc::O_NONBLOCK) };
+        consumer.set_io_event(fds[1], b"!");
+        Queue::push_all(vec![
+            (p0.clone(), ev(1)),
+            (p1.clone(), ev(2)),
+            (p0.clone(), ev(3)),
+            (dead.clone(), ev(9)),
+            (solo.clone(), ev(4)),
+            (p1.clone(), ev(5)),
+        ]);
+        let got: Vec<i32> = std::iter::from_fn(|| consumer.try_pop().map(|e| e.err)).collect();
+        assert_eq!(got, vec![1, 2, 3, 5]);
+        assert_eq!(code(solo.pop(Some(Duration::ZERO))), 4);
+        assert!(dead.is_empty());
+        // The run 1,2,3 and the run 5 each signalled, but the io event is
+        // written once until the next poll.
+        let mut buf = [0u8; 8];
+        let n = unsafe { libc::read(fds[0], buf.as_mut_ptr() as *mut c_void, 8) };
+        assert_eq!(n, 1);
+        unsafe {
+            libc::close(fds[0]);
+            libc::close(fds[1]);
+        }
+    }
+
+    #[test]
+    fn push_all_wakes_a_blocked_poll() {
+        let q = Queue::new();
+        let q2 = q.clone();
+        let h = std::thread::spawn(move || code(q2.pop(Some(Duration::from_secs(5)))));
+        std::thread::sleep(Duration::from_millis(20));
+        Queue::push_all(vec![(q.clone(), ev(7)), (q.clone(), ev(8))]);
+        assert_eq!(h.join().unwrap(), 7);
+        assert_eq!(code(q.pop(Some(Duration::ZERO))), 8);
     }
 
     #[test]

@@ -3,6 +3,8 @@
 use std::io::{self, Read};
 
 use bytes::{Buf, Bytes, BytesMut};
+use parking_lot::Mutex;
+use std::sync::Arc;
 
 use super::error::{ProtocolError, Result};
 
@@ -21,6 +23,78 @@ pub struct FrameReader {
     max_frame_size: usize,
     min_frame_size: usize,
     failed: Option<ProtocolError>,
+    /// The large frame being received into a recycled buffer, if any.
+    big: Option<BigFrame>,
+    /// Buffers of large frames, back from the frames' last users.
+    pool: Arc<BufPool>,
+}
+
+/// Frames at least this large are received into a buffer of their own,
+/// taken from the reader's pool and given back when the frame's last
+/// reference is dropped. Reusing them keeps their pages mapped: a fresh
+/// multi-megabyte allocation for every fetch response costs a page fault
+/// per 4 KiB, which was most of a fast consumer's kernel time.
+const BIG_FRAME: usize = 128 * 1024;
+/// Buffers kept per reader, and the largest one kept.
+const POOL_BUFS: usize = 4;
+const POOL_MAX_BUF: usize = 64 << 20;
+
+#[derive(Debug)]
+struct BigFrame {
+    data: Vec<u8>,
+    size: usize,
+}
+
+#[derive(Debug, Default)]
+struct BufPool {
+    bufs: Mutex<Vec<Vec<u8>>>,
+}
+
+impl BufPool {
+    /// An empty buffer of at least `size` bytes' capacity.
+    fn take(&self, size: usize) -> Vec<u8> {
+        let found = {
+            let mut bufs = self.bufs.lock();
+            let best = (0..bufs.len()).max_by_key(|&i| bufs[i].capacity());
+            best.map(|i| bufs.swap_remove(i))
+        };
+        match found {
+            Some(v) if v.capacity() >= size => v,
+            // Too small: a fresh allocation (growing it would copy its old
+            // contents for nothing). Sizes are rounded up so that the
+            // slightly different sizes of later responses fit.
+            _ => Vec::with_capacity(size.next_power_of_two()),
+        }
+    }
+
+    fn give_back(&self, mut v: Vec<u8>) {
+        if v.capacity() > POOL_MAX_BUF {
+            return;
+        }
+        let mut bufs = self.bufs.lock();
+        if bufs.len() < POOL_BUFS {
+            v.clear();
+            bufs.push(v);
+        }
+    }
+}
+
+/// A received large frame; its buffer returns to the pool on drop.
+struct Pooled {
+    data: Vec<u8>,
+    pool: Arc<BufPool>,
+}
+
+impl AsRef<[u8]> for Pooled {
+    fn as_ref(&self) -> &[u8] {
+        &self.data
+    }
+}
+
+impl Drop for Pooled {
+    fn drop(&mut self) {
+        self.pool.give_back(std::mem::take(&mut self.data));
+    }
 }
 
 /// Default `receive.message.max.bytes` of librdkafka (100 MB).
@@ -36,6 +110,8 @@ impl FrameReader {
             max_frame_size,
             min_frame_size: 4,
             failed: None,
+            big: None,
+            pool: Arc::new(BufPool::default()),
         }
     }
 
@@ -50,7 +126,12 @@ impl FrameReader {
     }
 
     /// Append received bytes.
-    pub fn extend_from_slice(&mut self, data: &[u8]) {
+    pub fn extend_from_slice(&mut self, mut data: &[u8]) {
+        if let Some(big) = self.big.as_mut() {
+            let n = data.len().min(big.size - big.data.len());
+            big.data.extend_from_slice(&data[..n]);
+            data = &data[n..];
+        }
         self.buf.extend_from_slice(data);
     }
 
@@ -58,6 +139,14 @@ impl FrameReader {
     /// copy). Returns what `read` returned: `Ok(0)` means end of stream;
     /// `WouldBlock` is passed through for non-blocking sockets.
     pub fn read_from<R: Read + ?Sized>(&mut self, src: &mut R) -> io::Result<usize> {
+        if let Some(big) = self.big.as_mut() {
+            // The rest of the large frame, and nothing after it.
+            let len = big.data.len();
+            big.data.resize(big.size, 0);
+            let r = src.read(&mut big.data[len..]);
+            big.data.truncate(len + *r.as_ref().unwrap_or(&0));
+            return r;
+        }
         // Read at least 64 KiB at a time, or the whole missing part of the
         // current frame when that is known and bigger.
         let want = self.bytes_needed().unwrap_or(0).max(64 * 1024);
@@ -86,6 +175,19 @@ impl FrameReader {
     /// into the buffer's spare capacity with `read(2)`: nothing is zeroed
     /// first, which matters for multi-megabyte fetch responses.
     pub fn read_fd(&mut self, fd: std::os::fd::RawFd) -> io::Result<usize> {
+        if let Some(big) = self.big.as_mut() {
+            // The rest of the large frame, and nothing after it.
+            let missing = big.size - big.data.len();
+            let spare = &mut big.data.spare_capacity_mut()[..missing];
+            // SAFETY: as below; `data` has capacity for the whole frame.
+            let n = unsafe { libc::read(fd, spare.as_mut_ptr() as *mut libc::c_void, missing) };
+            if n < 0 {
+                return Err(io::Error::last_os_error());
+            }
+            // SAFETY: the kernel initialised these n bytes just above.
+            unsafe { big.data.set_len(big.data.len() + n as usize) };
+            return Ok(n as usize);
+        }
         let want = self.bytes_needed().unwrap_or(0).max(64 * 1024);
         if self.buf.capacity() - self.buf.len() < want {
             self.buf.reserve(want);
@@ -107,12 +209,15 @@ impl FrameReader {
 
     /// Bytes buffered but not yet returned as frames.
     pub fn buffered(&self) -> usize {
-        self.buf.len()
+        self.buf.len() + self.big.as_ref().map_or(0, |b| b.data.len())
     }
 
     /// How many more bytes are needed to complete the frame being received
     /// (None if the size prefix itself is not complete yet).
     pub fn bytes_needed(&self) -> Option<usize> {
+        if let Some(big) = &self.big {
+            return Some(big.size - big.data.len());
+        }
         if self.buf.len() < 4 {
             return None;
         }
@@ -128,6 +233,13 @@ impl FrameReader {
     pub fn next_frame(&mut self) -> Result<Option<Bytes>> {
         if let Some(e) = &self.failed {
             return Err(e.clone());
+        }
+        if let Some(big) = &self.big {
+            if big.data.len() < big.size {
+                return Ok(None);
+            }
+            let data = self.big.take().unwrap().data;
+            return Ok(Some(Bytes::from_owner(Pooled { data, pool: self.pool.clone() })));
         }
         if self.buf.len() < 4 {
             return Ok(None);
@@ -149,6 +261,15 @@ impl FrameReader {
         }
         let size = size as usize;
         if self.buf.len() < 4 + size {
+            if size >= BIG_FRAME {
+                // Everything buffered belongs to this frame: move it to a
+                // buffer of the frame's own.
+                let mut data = self.pool.take(size);
+                data.extend_from_slice(&self.buf[4..]);
+                self.buf.clear();
+                self.big = Some(BigFrame { data, size });
+                return Ok(None);
+            }
             if self.buf.capacity() < 4 + size {
                 self.buf.reserve(4 + size - self.buf.len());
             }
@@ -189,6 +310,46 @@ mod tests {
         assert_eq!(&frames[1][..], b"\0\0\0\x02");
         assert_eq!(frames[2].len(), 70_000);
         assert_eq!(r.buffered(), 0);
+    }
+
+    #[test]
+    fn large_frames_reuse_their_buffers() {
+        let mut r = FrameReader::new(1 << 24);
+        let mut stream = frame(&[1u8; 300_000]);
+        stream.extend(frame(b"\0\0\0\x09small"));
+        // Part of the first frame: it is received into a buffer of its own.
+        r.extend_from_slice(&stream[..1000]);
+        assert!(r.next_frame().unwrap().is_none());
+        assert_eq!(r.bytes_needed(), Some(300_004 - 1000));
+        // The rest of it and all of the next frame in one piece.
+        r.extend_from_slice(&stream[1000..]);
+        let f1 = r.next_frame().unwrap().unwrap();
+        assert!(f1.len() == 300_000 && f1.iter().all(|b| *b == 1));
+        assert_eq!(&r.next_frame().unwrap().unwrap()[..], b"\0\0\0\x09small");
+        assert_eq!(r.buffered(), 0);
+        // Once the first frame is dropped, the next large one reuses its
+        // buffer.
+        let p1 = f1.as_ptr();
+        let piece = f1.slice(10..20);
+        drop(f1);
+        let stream = frame(&[2u8; 250_000]);
+        r.extend_from_slice(&stream[..10]);
+        assert!(r.next_frame().unwrap().is_none());
+        r.extend_from_slice(&stream[10..]);
+        let f2 = r.next_frame().unwrap().unwrap();
+        assert!(f2.len() == 250_000 && f2.iter().all(|b| *b == 2));
+        assert_ne!(f2.as_ptr(), p1, "reused while a slice of it was alive");
+        assert!(piece.iter().all(|b| *b == 1));
+        drop(piece);
+        let p2 = f2.as_ptr();
+        drop(f2);
+        let stream = frame(&[3u8; 200_000]);
+        r.extend_from_slice(&stream[..10]);
+        assert!(r.next_frame().unwrap().is_none());
+        r.extend_from_slice(&stream[10..]);
+        let f3 = r.next_frame().unwrap().unwrap();
+        assert!(f3.len() == 200_000 && f3.iter().all(|b| *b == 3));
+        assert!(f3.as_ptr() == p1 || f3.as_ptr() == p2, "a pooled buffer was not reused");
     }
 
     #[test]

@@ -1101,11 +1101,16 @@ pub fn commit_event(err: rd_kafka_resp_err_t, list: &[TopicPartition], cb: Optio
 /// Delivers a partition-level consumer error (as a message with `err` set)
 /// to the partition's queue.
 pub fn push_partition_error(tp: &Arc<Toppar>, version: u64, err: rd_kafka_resp_err_t, offset: i64, msg: &str, broker_id: i32) {
+    tp.fetchq.push(partition_error_event(tp, version, err, offset, msg, broker_id));
+}
+
+/// The event of a partition's consumer error (for the partition's queue).
+pub fn partition_error_event(tp: &Arc<Toppar>, version: u64, err: rd_kafka_resp_err_t, offset: i64, msg: &str, broker_id: i32) -> EventObj {
     let m = MessageObj::consumer_error(tp.rkt as *mut rd_kafka_topic_t, tp.partition, err, offset, Some(msg), broker_id);
     let mut q = VecDeque::with_capacity(1);
     q.push_back(Fetched::Ready(m));
     let b = FetchedBatch::new(tp.clone(), version, q, Vec::new(), broker_id);
-    tp.fetchq.push(EventObj::new(RD_KAFKA_EVENT_FETCH, EventPayload::Fetched(b)));
+    EventObj::new(RD_KAFKA_EVENT_FETCH, EventPayload::Fetched(b))
 }
 
 /// A readable offset for logs.

@@ -4,13 +4,14 @@
 //! broker offers them; decoding of the returned records into messages for
 //! the partitions' queues.
 
-use super::cloop::{leader_error, push_partition_error, ConsumerLoop, FetchState, TpKey};
+use super::cloop::{leader_error, partition_error_event, ConsumerLoop, FetchState, TpKey};
 use super::{Fetched, FetchedBatch};
 use crate::abi::event::{EventObj, EventPayload};
 use crate::abi::message::{Consumed, MsgBuf};
 use crate::abi::types::*;
 use crate::engine::broker::OutRequest;
 use crate::engine::core::Core;
+use crate::engine::queue::Queue;
 use crate::error::KafkaError;
 use crate::protocol::record_batch::{ControlRecordType, TimestampType};
 use crate::protocol::record_set::{AbortedTransactions, Batch, DecodeOptions, Records};
@@ -19,6 +20,7 @@ use kafka_protocol::messages::fetch_request::{FetchPartition as ReqPartition, Fe
 use kafka_protocol::messages::BrokerId;
 use kafka_protocol::protocol::StrBytes;
 use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
+use std::sync::Arc;
 use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
 
@@ -280,6 +282,9 @@ fn on_fetch_response(
     }
     let opts = DecodeOptions { check_crcs: c.shared.cfg.check_crcs, max_decompressed: c.shared.cfg.receive_max.max(1 << 20) * 4 };
     let mut refresh = false;
+    // What this response brings for the application, enqueued at the end
+    // in one go: one wake-up per response rather than one per partition.
+    let mut out: Vec<(Arc<Queue>, EventObj)> = Vec::new();
     for t in resp.topics {
         for p in t.partitions {
             let k = (t.name.clone(), p.partition_index);
@@ -299,11 +304,12 @@ fn on_fetch_response(
                 );
                 c.debug(core, "fetch", "FETCH", &msg);
             }
-            if handle_partition(c, core, bid, &k, p, opts) {
+            if handle_partition(c, core, bid, &k, p, opts, &mut out) {
                 refresh = true;
             }
         }
     }
+    Queue::push_all(out);
     if refresh {
         core.refresh_metadata_soon();
     }
@@ -311,7 +317,15 @@ fn on_fetch_response(
 
 /// Handles one partition of a Fetch response; true if metadata should be
 /// refreshed.
-fn handle_partition(c: &mut ConsumerLoop, core: &mut Core, bid: i32, k: &TpKey, p: FetchPartition, opts: DecodeOptions) -> bool {
+fn handle_partition(
+    c: &mut ConsumerLoop,
+    core: &mut Core,
+    bid: i32,
+    k: &TpKey,
+    p: FetchPartition,
+    opts: DecodeOptions,
+    out: &mut Vec<(Arc<Queue>, EventObj)>,
+) -> bool {
     let err = p.error_code as i32;
     let backoff = c.shared.cfg.fetch_error_backoff;
     let pf = c.parts.get_mut(k).unwrap();
@@ -347,7 +361,7 @@ fn handle_partition(c: &mut ConsumerLoop, core: &mut Core, bid: i32, k: &TpKey, 
                 pf.backoff_until = Some(Instant::now() + backoff);
                 let msg = format!("{} [{}]: Fetch failed at offset {}: {}", k.0, k.1, pf.offset, crate::error::describe(e));
                 let (version, offset) = (pf.version, pf.offset);
-                push_partition_error(&tp, version, e, offset, &msg, bid);
+                out.push((tp.fetchq.clone(), partition_error_event(&tp, version, e, offset, &msg, bid)));
                 return false;
             }
         }
@@ -361,7 +375,7 @@ fn handle_partition(c: &mut ConsumerLoop, core: &mut Core, bid: i32, k: &TpKey, 
     }
     let version = pf.version;
     let mut next = pf.offset;
-    let mut msgs: VecDeque<Fetched> = VecDeque::new();
+    let mut msgs: VecDeque<Fetched> = c.shared.take_deque();
     let mut segs = Vec::new();
     let mut last_epoch = -1;
     let mut aborted = if c.shared.cfg.read_committed && !p.aborted_transactions.is_empty() {
@@ -380,7 +394,7 @@ fn handle_partition(c: &mut ConsumerLoop, core: &mut Core, bid: i32, k: &TpKey, 
             Ok(None) => break,
             Err(e) => {
                 let msg = format!("{} [{}]: corrupt or unsupported record data at offset {}: {e}", k.0, k.1, next);
-                push_partition_error(&tp, version, RD_KAFKA_RESP_ERR__BAD_MSG, next, &msg, bid);
+                out.push((tp.fetchq.clone(), partition_error_event(&tp, version, RD_KAFKA_RESP_ERR__BAD_MSG, next, &msg, bid)));
                 continue;
             }
         };
@@ -413,14 +427,14 @@ fn handle_partition(c: &mut ConsumerLoop, core: &mut Core, bid: i32, k: &TpKey, 
             Ok(r) => r,
             Err(e) => {
                 let msg = format!("{} [{}]: cannot decode records at offset {}: {e}", k.0, k.1, batch.base_offset());
-                push_partition_error(&tp, version, RD_KAFKA_RESP_ERR__BAD_MSG, next, &msg, bid);
+                out.push((tp.fetchq.clone(), partition_error_event(&tp, version, RD_KAFKA_RESP_ERR__BAD_MSG, next, &msg, bid)));
                 next = last + 1;
                 continue;
             }
         };
         let bad_record = |next: i64, e: &dyn std::fmt::Display| {
             let msg = format!("{} [{}]: bad record at offset {}: {e}", k.0, k.1, next);
-            push_partition_error(&tp, version, RD_KAFKA_RESP_ERR__BAD_MSG, next, &msg, bid);
+            (tp.fetchq.clone(), partition_error_event(&tp, version, RD_KAFKA_RESP_ERR__BAD_MSG, next, &msg, bid))
         };
         match records {
             // v2: the records stay where they are; the application's thread
@@ -432,7 +446,7 @@ fn handle_partition(c: &mut ConsumerLoop, core: &mut Core, bid: i32, k: &TpKey, 
                     let span = match r {
                         Ok(span) => span,
                         Err(e) => {
-                            bad_record(next, &e);
+                            out.push(bad_record(next, &e));
                             break;
                         }
                     };
@@ -463,7 +477,7 @@ fn handle_partition(c: &mut ConsumerLoop, core: &mut Core, bid: i32, k: &TpKey, 
                     next = r.offset + 1;
                     last_epoch = leader_epoch;
                     payload_bytes += r.key.as_ref().map_or(0, |b| b.len()) + r.value.as_ref().map_or(0, |b| b.len());
-                    msgs.push_back(Fetched::Record(Consumed {
+                    msgs.push_back(Fetched::Record(Box::new(Consumed {
                         rkt,
                         partition: k.1,
                         offset: r.offset,
@@ -475,7 +489,7 @@ fn handle_partition(c: &mut ConsumerLoop, core: &mut Core, bid: i32, k: &TpKey, 
                         broker_id: bid,
                         leader_epoch,
                         delivery_count: 0,
-                    }));
+                    })));
                 }
             }
         }
@@ -494,13 +508,15 @@ fn handle_partition(c: &mut ConsumerLoop, core: &mut Core, bid: i32, k: &TpKey, 
     let hwm = if c.shared.cfg.read_committed && p.last_stable_offset >= 0 { p.last_stable_offset } else { p.high_watermark };
     if !msgs.is_empty() {
         let b = FetchedBatch::new(tp.clone(), version, msgs, segs, bid);
-        tp.fetchq.push(EventObj::new(RD_KAFKA_EVENT_FETCH, EventPayload::Fetched(b)));
+        out.push((tp.fetchq.clone(), EventObj::new(RD_KAFKA_EVENT_FETCH, EventPayload::Fetched(b))));
+    } else {
+        c.shared.give_back_deque(msgs);
     }
     // End of partition: reported once per offset reached.
     if c.shared.cfg.enable_partition_eof && hwm >= 0 && next >= hwm && pf.eof_at != next {
         pf.eof_at = next;
         let msg = format!("Fetch from broker {bid} reached end of partition at offset {next} (HighwaterMark {})", p.high_watermark);
-        push_partition_error(&tp, version, RD_KAFKA_RESP_ERR__PARTITION_EOF, next, &msg, bid);
+        out.push((tp.fetchq.clone(), partition_error_event(&tp, version, RD_KAFKA_RESP_ERR__PARTITION_EOF, next, &msg, bid)));
     }
     false
 }

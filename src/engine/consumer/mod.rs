@@ -222,8 +222,9 @@ impl Toppar {
 pub enum Fetched {
     /// A v2 record: its ranges in the batch's data segment `seg`.
     Span { seg: u32, leader_epoch: i32, span: RecordSpan },
-    /// A decoded legacy (v0/v1) record.
-    Record(Consumed),
+    /// A decoded legacy (v0/v1) record (boxed: rare, and it would double
+    /// the size of every entry).
+    Record(Box<Consumed>),
     /// A message made by the loop (partition errors, end of partition).
     Ready(Box<MessageObj>),
 }
@@ -314,7 +315,7 @@ impl FetchedBatch {
         let e = self.msgs.pop_front()?;
         let m = match e {
             Fetched::Span { seg, leader_epoch, span } => self.message_of(seg, leader_epoch, span),
-            Fetched::Record(c) => MessageObj::consumed(c),
+            Fetched::Record(c) => MessageObj::consumed(*c),
             Fetched::Ready(m) => m,
         };
         if self.msgs.is_empty() {
@@ -356,6 +357,9 @@ impl Toppar {
 impl Drop for FetchedBatch {
     fn drop(&mut self) {
         self.account_taken();
+        if let Some(s) = self.tp.shared.upgrade() {
+            s.give_back_deque(std::mem::take(&mut self.msgs));
+        }
     }
 }
 
@@ -505,7 +509,22 @@ pub struct ConsumerShared {
     pub closed: AtomicBool,
     /// The loop's waker (set when the loop starts).
     pub waker: once_cell::sync::OnceCell<Arc<mio::Waker>>,
+    /// Emptied message lists of taken batches, for the loop to fill again:
+    /// a fresh list for every partition of every fetch response would be
+    /// grown (copied) and page-faulted in each time.
+    deques: Mutex<DequePool>,
 }
+
+/// Emptied message lists.
+#[derive(Default)]
+struct DequePool(Vec<VecDeque<Fetched>>);
+// SAFETY: the lists are cleared before they are pooled: only empty
+// allocations, never a message (with its raw handles), cross threads here.
+unsafe impl Send for DequePool {}
+
+/// Message lists kept for reuse, and the largest one kept.
+const DEQUE_POOL: usize = 64;
+const DEQUE_POOL_MAX_LEN: usize = 1 << 20;
 
 impl ConsumerShared {
     pub fn new(cfg: ConsumerConfig) -> Arc<ConsumerShared> {
@@ -518,7 +537,26 @@ impl ConsumerShared {
             poll_seen: AtomicBool::new(false),
             closed: AtomicBool::new(false),
             waker: once_cell::sync::OnceCell::new(),
+            deques: Mutex::new(DequePool::default()),
         })
+    }
+
+    /// An empty message list, reused when one is available.
+    pub fn take_deque(&self) -> VecDeque<Fetched> {
+        self.deques.lock().0.pop().unwrap_or_default()
+    }
+
+    pub fn give_back_deque(&self, mut d: VecDeque<Fetched>) {
+        // Small ones (error messages) are not worth keeping.
+        if d.capacity() < 64 || d.capacity() > DEQUE_POOL_MAX_LEN {
+            return;
+        }
+        // Dropped outside the lock (whatever is left of an unread batch).
+        d.clear();
+        let mut pool = self.deques.lock();
+        if pool.0.len() < DEQUE_POOL {
+            pool.0.push(d);
+        }
     }
 
     pub fn wake_loop(&self) {
