@@ -509,10 +509,11 @@ impl Core {
             panic!("test panic (FERROKAFKA_TEST_PANIC_AFTER_MS)");
         }
         {
-            let left = self.next_wakeup().map(|t| t.saturating_duration_since(Instant::now()));
+            let next = self.next_wakeup();
+            let now = Instant::now();
             let timeout = match &self.timer {
-                Some(t) => t.poll_timeout(left),
-                None => left,
+                Some(t) => t.poll_timeout(next, now),
+                None => next.map(|t| t.saturating_duration_since(now)),
             };
             if let Err(e) = self.poll.poll(events, timeout) {
                 if e.kind() != std::io::ErrorKind::Interrupted {

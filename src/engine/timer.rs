@@ -6,13 +6,17 @@
 
 use std::io;
 use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
-use std::time::Duration;
+use std::cell::Cell;
+use std::time::{Duration, Instant};
 
 use mio::unix::SourceFd;
 use mio::{Interest, Registry, Token};
 
 pub struct PreciseTimer {
     fd: OwnedFd,
+    /// The deadline the timer is armed for and has not fired yet: asking
+    /// again for the same one costs no syscall.
+    armed: Cell<Option<Instant>>,
 }
 
 impl PreciseTimer {
@@ -26,7 +30,7 @@ impl PreciseTimer {
         // SAFETY: fd was just created and is owned by nobody else.
         let fd = unsafe { OwnedFd::from_raw_fd(fd) };
         registry.register(&mut SourceFd(&fd.as_raw_fd()), token, Interest::READABLE)?;
-        Ok(PreciseTimer { fd })
+        Ok(PreciseTimer { fd, armed: Cell::new(None) })
     }
 
     /// Fires once, `after` from now (replacing any earlier setting).
@@ -42,17 +46,19 @@ impl PreciseTimer {
 
     /// Consumes an expiry (so the fd is no longer readable).
     pub fn clear(&self) {
+        self.armed.set(None);
         let mut buf = [0u8; 8];
         // SAFETY: reads at most 8 bytes into buf; EAGAIN when not expired.
         unsafe { libc::read(self.fd.as_raw_fd(), buf.as_mut_ptr() as *mut libc::c_void, buf.len()) };
     }
 
-    /// The poll timeout for a deadline `left` away: whole milliseconds
+    /// The poll timeout for `deadline`: the whole milliseconds left
     /// (epoll rounds up, so never past the deadline), or, under one
-    /// millisecond, the timer armed for the exact rest with one
-    /// millisecond as a safety net.
-    pub fn poll_timeout(&self, left: Option<Duration>) -> Option<Duration> {
-        let d = left?;
+    /// millisecond, the timer armed for the deadline itself (once per
+    /// deadline) with one millisecond as a safety net.
+    pub fn poll_timeout(&self, deadline: Option<Instant>, now: Instant) -> Option<Duration> {
+        let deadline = deadline?;
+        let d = deadline.saturating_duration_since(now);
         if d.is_zero() {
             return Some(d);
         }
@@ -60,7 +66,10 @@ impl PreciseTimer {
         if ms >= 1 {
             return Some(Duration::from_millis(ms));
         }
-        self.arm(d);
+        if self.armed.get() != Some(deadline) {
+            self.arm(d);
+            self.armed.set(Some(deadline));
+        }
         Some(Duration::from_millis(1))
     }
 }
@@ -76,17 +85,23 @@ mod tests {
         let t = PreciseTimer::new(poll.registry(), Token(7)).unwrap();
         let mut events = mio::Events::with_capacity(4);
         // Whole milliseconds are left to epoll, rounded down.
-        assert_eq!(t.poll_timeout(Some(Duration::from_micros(4300))), Some(Duration::from_millis(4)));
-        assert_eq!(t.poll_timeout(None), None);
-        assert_eq!(t.poll_timeout(Some(Duration::ZERO)), Some(Duration::ZERO));
+        let now = Instant::now();
+        assert_eq!(t.poll_timeout(Some(now + Duration::from_micros(4300)), now), Some(Duration::from_millis(4)));
+        assert_eq!(t.poll_timeout(None, now), None);
+        assert_eq!(t.poll_timeout(Some(now), now), Some(Duration::ZERO));
         let start = Instant::now();
-        let timeout = t.poll_timeout(Some(Duration::from_micros(300)));
+        let deadline = start + Duration::from_micros(300);
+        let timeout = t.poll_timeout(Some(deadline), start);
         assert_eq!(timeout, Some(Duration::from_millis(1)));
+        assert_eq!(t.armed.get(), Some(deadline));
+        // Asked again (a turn woken early): still armed, not re-armed.
+        assert_eq!(t.poll_timeout(Some(deadline), start + Duration::from_micros(100)), Some(Duration::from_millis(1)));
         poll.poll(&mut events, timeout).unwrap();
         let took = start.elapsed();
         assert!(events.iter().any(|e| e.token() == Token(7)), "the timer fired");
         assert!(took >= Duration::from_micros(300), "{took:?}");
         t.clear();
+        assert_eq!(t.armed.get(), None);
         // Cleared: nothing pending any more.
         poll.poll(&mut events, Some(Duration::ZERO)).unwrap();
         assert!(events.iter().next().is_none());
