@@ -14,11 +14,9 @@ top=$(cd "$(dirname "$0")/../.." && pwd)
 out=$top/build/mock-check
 mkdir -p "$out"
 work=$(mktemp -d "${TMPDIR:-/tmp}/ferro-sharecheck.XXXXXX")
-hostpid=
+. "$top/tests/mock/mockhost-lib.sh"
 cleanup() {
-    exec 3>&- 2>/dev/null || true
-    [ -n "$hostpid" ] && kill "$hostpid" 2>/dev/null || true
-    wait 2>/dev/null || true
+    mockhost_stop
     rm -rf "$work"
 }
 trap cleanup EXIT
@@ -32,39 +30,18 @@ fail() {
 ref=$("$top/tools/reference-librdkafka.sh") || fail "no reference librdkafka"
 [ -f "$ref/librdkafka.so.1" ] || fail "reference librdkafka missing in $ref"
 
-cc -O1 -g -Wall -Werror -I"$top/build/include" -o "$out/mockhost" "$top/tests/mock/mockhost.c" \
-    -L"$top/build/lib" -Wl,-rpath,"$top/build/lib" -lrdkafka
 # Our header (same ABI), the reference library.
 cc -O1 -g -Wall -Werror -I"$top/build/include" -o "$out/sysshare" "$top/tests/mock/sysshare.c" \
     "$ref/librdkafka.so.1" -Wl,-rpath,"$ref"
 
-hostlib=$(ldd "$out/mockhost" | awk '/librdkafka/ {print $3}')
 clientlib=$(env -u LD_LIBRARY_PATH ldd "$out/sysshare" | awk '/librdkafka/ {print $3}')
-[ "$hostlib" = "$top/build/lib/librdkafka.so.1" ] || fail "mockhost uses $hostlib, not ferrokafka"
 [ "$(readlink -f "$clientlib")" = "$(readlink -f "$ref/librdkafka.so.1")" ] \
     || fail "sysshare uses '$clientlib', not the reference librdkafka"
-echo "host: $hostlib"
+mockhost_build
 echo "client: $clientlib"
 
-mkfifo "$work/ctl"
-"$out/mockhost" 1 "$work/bootstrap" <"$work/ctl" >"$work/host.out" 2>"${SHARE_HOST_ERR:-$work/host.err}" &
-hostpid=$!
-exec 3>"$work/ctl"
-for _ in $(seq 1 100); do [ -s "$work/bootstrap" ] && break; sleep 0.05; done
-[ -s "$work/bootstrap" ] || fail "mockhost did not start: $(cat "$work/host.err")"
-bootstrap=$(head -1 "$work/bootstrap")
-echo "mock cluster: $bootstrap"
+mockhost_start 1 "${SHARE_HOST_ERR:-$work/host.err}"
 
-cmd() { # command; waits for its answer
-    local before
-    before=$(grep -c . "$work/host.out" || true)
-    echo "$*" >&3
-    for _ in $(seq 1 100); do
-        [ "$(grep -c . "$work/host.out" || true)" -gt "$before" ] && break
-        sleep 0.02
-    done
-    tail -1 "$work/host.out" | grep -q '^ok' || fail "mockhost: $* -> $(tail -1 "$work/host.out")"
-}
 cmd topic share-topic 4 1
 cmd share auto_offset_reset 1
 cmd share heartbeat_interval 500

@@ -17,11 +17,9 @@ top=$(cd "$(dirname "$0")/../.." && pwd)
 out=$top/build/mock-check
 mkdir -p "$out"
 work=$(mktemp -d "${TMPDIR:-/tmp}/ferro-mockcheck.XXXXXX")
-hostpid=
+. "$top/tests/mock/mockhost-lib.sh"
 cleanup() {
-    exec 3>&- 2>/dev/null || true
-    [ -n "$hostpid" ] && kill "$hostpid" 2>/dev/null || true
-    wait 2>/dev/null || true
+    mockhost_stop
     rm -rf "$work"
 }
 trap cleanup EXIT
@@ -31,40 +29,18 @@ fail() { echo "check-system-client: FAIL: $*" >&2; exit 1; }
 [ -f /usr/include/librdkafka/rdkafka.h ] || fail "system librdkafka headers missing (librdkafka-dev)"
 command -v kcat >/dev/null || fail "kcat missing"
 
-# Host: our header and our library.
-cc -O1 -g -Wall -Werror -I"$top/build/include" -o "$out/mockhost" "$top/tests/mock/mockhost.c" \
-    -L"$top/build/lib" -Wl,-rpath,"$top/build/lib" -lrdkafka
-# Client: the system header and library only.
+# Client: the system header and library only (the host: ours, mockhost_build).
 cc -O1 -g -Wall -Werror -o "$out/sysclient" "$top/tests/mock/sysclient.c" -lrdkafka
 cc -O1 -g -Wall -Werror -o "$out/systxn" "$top/tests/mock/systxn.c" -lrdkafka
 cc -O1 -g -Wall -Werror -o "$out/sysgroup" "$top/tests/mock/sysgroup.c" -lrdkafka
 
-hostlib=$(ldd "$out/mockhost" | awk '/librdkafka/ {print $3}')
 syslib=$(env -u LD_LIBRARY_PATH ldd "$out/sysclient" | awk '/librdkafka/ {print $3}')
-[ "$hostlib" = "$top/build/lib/librdkafka.so.1" ] || fail "mockhost uses $hostlib, not ferrokafka"
 case "$syslib" in "$top"*|"") fail "sysclient uses '$syslib', not the system librdkafka";; esac
-echo "host: $hostlib"
+mockhost_build
 echo "client: $syslib"
 
-mkfifo "$work/ctl"
-"$out/mockhost" 3 "$work/bootstrap" <"$work/ctl" >"$work/host.out" 2>"$work/host.err" &
-hostpid=$!
-exec 3>"$work/ctl"
-for _ in $(seq 1 100); do [ -s "$work/bootstrap" ] && break; sleep 0.05; done
-[ -s "$work/bootstrap" ] || fail "mockhost did not start: $(cat "$work/host.err")"
-bootstrap=$(head -1 "$work/bootstrap")
-echo "mock cluster: $bootstrap"
+mockhost_start 3
 
-cmd() { # command; waits for its answer
-    local before
-    before=$(grep -c . "$work/host.out" || true)
-    echo "$*" >&3
-    for _ in $(seq 1 100); do
-        [ "$(grep -c . "$work/host.out" || true)" -gt "$before" ] && break
-        sleep 0.02
-    done
-    tail -1 "$work/host.out" | grep -q '^ok' || fail "mockhost: $* -> $(tail -1 "$work/host.out")"
-}
 cmd topic sysclient-topic 3 3
 cmd topic kcat-topic 2 3
 cmd topic txn-topic 1 3
