@@ -11,23 +11,12 @@ use kafka_protocol::messages::leave_group_response::MemberResponse;
 use kafka_protocol::messages::list_groups_response::ListedGroup;
 use kafka_protocol::messages::*;
 
-use super::{Ctx, Reply, Req, decode, next_error, osb, respond, sb, uuid};
+use super::{Ctx, Reply, Req, decode, group_coordinator_error, next_error, osb, respond, sb, uuid};
 use crate::mock::classic::{self, ClassicGroup, JoinArgs, Pending};
 use crate::mock::consumer::{ConsumerGroup, Heartbeat};
 use crate::mock::errors as e;
 use crate::mock::server::Server;
 use crate::mock::state::{COORD_GROUP, State};
-
-fn coord_check(st: &State, group: &str, broker: i32) -> i16 {
-    if group.is_empty() {
-        return e::INVALID_GROUP_ID;
-    }
-    match st.coordinator(COORD_GROUP, group) {
-        Some(c) if c == broker => e::NONE,
-        Some(_) => e::NOT_COORDINATOR,
-        None => e::COORDINATOR_NOT_AVAILABLE,
-    }
-}
 
 fn initial_delay(st: &State) -> Duration {
     Duration::from_millis(st.settings.group_initial_rebalance_delay_ms.max(0) as u64)
@@ -49,7 +38,7 @@ pub fn join_group(srv: &mut Server, req: &Req, ctx: &mut Ctx) -> Reply {
     let st = &mut srv.st;
     let group = body.group_id.to_string();
     if err == e::NONE {
-        err = coord_check(st, &group, req.broker);
+        err = group_coordinator_error(st, &group, req.broker);
     }
     if err == e::NONE
         && st
@@ -108,7 +97,7 @@ pub fn sync_group(srv: &mut Server, req: &Req, ctx: &mut Ctx) -> Reply {
     let st = &mut srv.st;
     let group = body.group_id.to_string();
     if err == e::NONE {
-        err = coord_check(st, &group, req.broker);
+        err = group_coordinator_error(st, &group, req.broker);
     }
     if err == e::NONE {
         let State {
@@ -159,7 +148,7 @@ pub fn heartbeat(srv: &mut Server, req: &Req, ctx: &mut Ctx) -> Reply {
     let st = &mut srv.st;
     let group = body.group_id.to_string();
     if err == e::NONE {
-        err = coord_check(st, &group, req.broker);
+        err = group_coordinator_error(st, &group, req.broker);
     }
     if err == e::NONE {
         err = match st.classic_groups.get_mut(&group) {
@@ -178,7 +167,7 @@ pub fn leave_group(srv: &mut Server, req: &Req, ctx: &mut Ctx) -> Reply {
     let st = &mut srv.st;
     let group = body.group_id.to_string();
     if err == e::NONE {
-        err = coord_check(st, &group, req.broker);
+        err = group_coordinator_error(st, &group, req.broker);
     }
     let delay = initial_delay(st);
     let mut members = Vec::new();
@@ -238,7 +227,7 @@ pub fn describe_groups(srv: &mut Server, req: &Req, ctx: &mut Ctx) -> Reply {
         let mut err = if inj != e::NONE {
             inj
         } else {
-            coord_check(st, &name, req.broker)
+            group_coordinator_error(st, &name, req.broker)
         };
         let mut d = DescribedGroup::default()
             .with_group_id(gid.clone())
@@ -367,7 +356,7 @@ pub fn delete_groups(srv: &mut Server, req: &Req, ctx: &mut Ctx) -> Reply {
         let mut err = if inj != e::NONE {
             inj
         } else {
-            coord_check(st, &name, req.broker)
+            group_coordinator_error(st, &name, req.broker)
         };
         if err == e::NONE {
             let has_offsets = st
@@ -409,7 +398,7 @@ pub fn consumer_group_heartbeat(srv: &mut Server, req: &Req, ctx: &mut Ctx) -> R
     let st = &mut srv.st;
     let group = body.group_id.to_string();
     if err == e::NONE {
-        err = coord_check(st, &group, req.broker);
+        err = group_coordinator_error(st, &group, req.broker);
     }
     if err == e::NONE
         && st

@@ -140,6 +140,24 @@ pub fn next_error(srv: &mut Server, req: &Req, ctx: &mut Ctx) -> i16 {
 }
 
 /// Encode a kafka-protocol response for `req`.
+/// The error for a request about `key` (a group or transactional id, as
+/// `key_type` says) sent to `broker`: NONE when `broker` coordinates it.
+pub fn coordinator_error(st: &super::state::State, key_type: i8, key: &str, broker: i32) -> i16 {
+    match st.coordinator(key_type, key) {
+        Some(c) if c == broker => e::NONE,
+        Some(_) => e::NOT_COORDINATOR,
+        None => e::COORDINATOR_NOT_AVAILABLE,
+    }
+}
+
+/// The same for a consumer or share group, whose id must not be empty.
+pub fn group_coordinator_error(st: &super::state::State, group: &str, broker: i32) -> i16 {
+    if group.is_empty() {
+        return e::INVALID_GROUP_ID;
+    }
+    coordinator_error(st, super::state::COORD_GROUP, group, broker)
+}
+
 pub fn respond<T: Encodable>(req: &Req, body: &T) -> Reply {
     match protocol::encode_response(req.api_key, req.version, req.corr, body) {
         Ok(b) => Reply::Frame(b.freeze()),

@@ -8,27 +8,16 @@ use std::time::{Duration, Instant};
 use bytes::BytesMut;
 use kafka_protocol::messages::*;
 
-use super::{Ctx, Reply, Req, debug, decode, next_error, respond, sb, uuid};
+use super::{Ctx, Reply, Req, debug, decode, group_coordinator_error, next_error, respond, sb, uuid};
 use crate::mock::consumer::Tp;
 use crate::mock::errors as e;
 use crate::mock::server::Server;
 use crate::mock::share::{Acquired, ShareGroup};
-use crate::mock::state::{COORD_GROUP, State, Topic};
+use crate::mock::state::{State, Topic};
 
 /// Longest a ShareFetch that acquired nothing is held before its (empty)
 /// answer, so that an idle share consumer does not spin.
 const EMPTY_FETCH_HOLD: Duration = Duration::from_millis(200);
-
-fn coord_check(st: &State, group: &str, broker: i32) -> i16 {
-    if group.is_empty() {
-        return e::INVALID_GROUP_ID;
-    }
-    match st.coordinator(COORD_GROUP, group) {
-        Some(c) if c == broker => e::NONE,
-        Some(_) => e::NOT_COORDINATOR,
-        None => e::COORDINATOR_NOT_AVAILABLE,
-    }
-}
 
 fn group_mut<'a>(
     groups: &'a mut BTreeMap<String, ShareGroup>,
@@ -49,7 +38,7 @@ pub fn share_group_heartbeat(srv: &mut Server, req: &Req, ctx: &mut Ctx) -> Repl
     let st = &mut srv.st;
     let group = body.group_id.to_string();
     if err == e::NONE {
-        err = coord_check(st, &group, req.broker);
+        err = group_coordinator_error(st, &group, req.broker);
     }
     let mut resp = ShareGroupHeartbeatResponse::default();
     if err == e::NONE {
@@ -119,7 +108,7 @@ pub fn share_group_describe(srv: &mut Server, req: &Req, ctx: &mut Ctx) -> Reply
         d.authorized_operations = i32::MIN;
         let mut err = all_err;
         if err == e::NONE {
-            err = coord_check(st, &id, req.broker);
+            err = group_coordinator_error(st, &id, req.broker);
         }
         match st.share_groups.get(&id) {
             Some(g) if err == e::NONE => {

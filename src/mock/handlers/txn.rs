@@ -12,20 +12,12 @@ use kafka_protocol::messages::txn_offset_commit_response::{
 };
 use kafka_protocol::messages::*;
 
-use super::{Ctx, Reply, Req, decode, next_error, respond};
+use super::{Ctx, Reply, Req, coordinator_error, decode, next_error, respond};
 use crate::mock::errors as e;
 use crate::mock::server::Server;
 use crate::mock::state::{COORD_GROUP, COORD_TXN, Committed, State, Txn, TxnOffset, TxnPartition};
 
 const OPERATION_NOT_ATTEMPTED: i16 = 55;
-
-fn coord_check(st: &State, key_type: i8, key: &str, broker: i32) -> i16 {
-    match st.coordinator(key_type, key) {
-        Some(c) if c == broker => e::NONE,
-        Some(_) => e::NOT_COORDINATOR,
-        None => e::COORDINATOR_NOT_AVAILABLE,
-    }
-}
 
 pub fn init_producer_id(srv: &mut Server, req: &Req, ctx: &mut Ctx) -> Reply {
     let Some(body) = decode::<InitProducerIdRequest>(req) else {
@@ -57,7 +49,7 @@ pub fn init_producer_id(srv: &mut Server, req: &Req, ctx: &mut Ctx) -> Reply {
             }
             Some("") => err = e::INVALID_REQUEST,
             Some(t) => {
-                err = coord_check(st, COORD_TXN, t, req.broker);
+                err = coordinator_error(st, COORD_TXN, t, req.broker);
                 if err == e::NONE {
                     if let Some(existing) = st.txns.get(t).map(|x| (x.producer_id, x.epoch)) {
                         if cur_pid >= 0 && (cur_pid, cur_epoch) != existing {
@@ -118,7 +110,7 @@ pub fn add_partitions_to_txn(srv: &mut Server, req: &Req, ctx: &mut Ctx) -> Repl
     let st = &mut srv.st;
     let tid = body.v3_and_below_transactional_id.to_string();
     if all_err == e::NONE {
-        all_err = coord_check(st, COORD_TXN, &tid, req.broker);
+        all_err = coordinator_error(st, COORD_TXN, &tid, req.broker);
     }
     if all_err == e::NONE {
         all_err = st.check_producer(
@@ -211,7 +203,7 @@ pub fn add_offsets_to_txn(srv: &mut Server, req: &Req, ctx: &mut Ctx) -> Reply {
     let st = &mut srv.st;
     let tid = body.transactional_id.to_string();
     if err == e::NONE {
-        err = coord_check(st, COORD_TXN, &tid, req.broker);
+        err = coordinator_error(st, COORD_TXN, &tid, req.broker);
     }
     if err == e::NONE {
         err = st.check_producer(&tid, body.producer_id.0, body.producer_epoch);
@@ -234,7 +226,7 @@ pub fn txn_offset_commit(srv: &mut Server, req: &Req, ctx: &mut Ctx) -> Reply {
     let tid = body.transactional_id.to_string();
     let group = body.group_id.to_string();
     if err == e::NONE {
-        err = coord_check(st, COORD_GROUP, &group, req.broker);
+        err = coordinator_error(st, COORD_GROUP, &group, req.broker);
     }
     if err == e::NONE {
         err = st.check_producer(&tid, body.producer_id.0, body.producer_epoch);
@@ -297,7 +289,7 @@ pub fn end_txn(srv: &mut Server, req: &Req, ctx: &mut Ctx) -> Reply {
     let st = &mut srv.st;
     let tid = body.transactional_id.to_string();
     if err == e::NONE {
-        err = coord_check(st, COORD_TXN, &tid, req.broker);
+        err = coordinator_error(st, COORD_TXN, &tid, req.broker);
     }
     if err == e::NONE {
         err = st.check_producer(&tid, body.producer_id.0, body.producer_epoch);
