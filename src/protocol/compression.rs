@@ -162,6 +162,10 @@ fn lz4_compress_frame(input: &[u8], out: &mut Vec<u8>) -> Result<()> {
     let info = FrameInfo::new()
         .block_mode(BlockMode::Independent)
         .block_size(BlockSize::Max64KB);
+    // Room for the worst case up front: growing the output while it is
+    // written would copy it (and fault in fresh pages) again and again.
+    let blocks = input.len() / (64 * 1024) + 1;
+    out.reserve(lz4_flex::block::get_maximum_output_size(input.len()) + blocks * 8 + 32);
     let mut enc = FrameEncoder::with_frame_info(info, out);
     enc.write_all(input)
         .map_err(|e| codec_err(Compression::Lz4, e))?;
