@@ -89,7 +89,7 @@ fn producer_config(c: &Conf) -> ProducerConfig {
 }
 
 /// The consumer's settings from the configuration.
-fn consumer_config(c: &Conf) -> crate::engine::consumer::ConsumerConfig {
+pub(crate) fn consumer_config(c: &Conf) -> crate::engine::consumer::ConsumerConfig {
     use crate::engine::consumer::{ConsumerConfig, GroupProtocol};
     let i = |name: &str, d: i64| c.get_i64(name).unwrap_or(d);
     let b = |name: &str, d: bool| c.get_bool(name).unwrap_or(d);

@@ -35,9 +35,12 @@ pub struct FrameReader {
 /// multi-megabyte allocation for every fetch response costs a page fault
 /// per 4 KiB, which was most of a fast consumer's kernel time.
 const BIG_FRAME: usize = 128 * 1024;
-/// Buffers kept per reader, and the largest one kept.
+/// Buffers kept per reader, and the most memory they may hold together
+/// (what is kept is not given back to the system while the connection
+/// lives; 64 MiB is librdkafka's default prefetch budget,
+/// queued.max.messages.kbytes).
 const POOL_BUFS: usize = 4;
-const POOL_MAX_BUF: usize = 64 << 20;
+const POOL_MAX_BYTES: usize = 64 << 20;
 
 #[derive(Debug)]
 struct BigFrame {
@@ -68,11 +71,9 @@ impl BufPool {
     }
 
     fn give_back(&self, mut v: Vec<u8>) {
-        if v.capacity() > POOL_MAX_BUF {
-            return;
-        }
         let mut bufs = self.bufs.lock();
-        if bufs.len() < POOL_BUFS {
+        let kept: usize = bufs.iter().map(Vec::capacity).sum();
+        if bufs.len() < POOL_BUFS && kept + v.capacity() <= POOL_MAX_BYTES {
             v.clear();
             bufs.push(v);
         }
@@ -350,6 +351,25 @@ mod tests {
         let f3 = r.next_frame().unwrap().unwrap();
         assert!(f3.len() == 200_000 && f3.iter().all(|b| *b == 3));
         assert!(f3.as_ptr() == p1 || f3.as_ptr() == p2, "a pooled buffer was not reused");
+    }
+
+    #[test]
+    fn the_pool_keeps_a_bounded_amount_of_memory() {
+        let pool = BufPool::default();
+        for _ in 0..6 {
+            pool.give_back(Vec::with_capacity(1 << 20));
+        }
+        assert_eq!(pool.bufs.lock().len(), POOL_BUFS);
+        let pool = BufPool::default();
+        pool.give_back(Vec::with_capacity(40 << 20));
+        pool.give_back(Vec::with_capacity(40 << 20));
+        assert_eq!(pool.bufs.lock().len(), 1, "more than POOL_MAX_BYTES kept");
+        // The largest buffer is handed out first; a too small one is
+        // replaced by a fresh allocation.
+        assert!(pool.take(30 << 20).capacity() >= 40 << 20);
+        pool.give_back(Vec::with_capacity(1 << 20));
+        assert!(pool.take(2 << 20).capacity() >= 2 << 20);
+        assert!(pool.bufs.lock().is_empty());
     }
 
     #[test]

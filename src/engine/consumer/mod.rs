@@ -522,9 +522,10 @@ struct DequePool(Vec<VecDeque<Fetched>>);
 // allocations, never a message (with its raw handles), cross threads here.
 unsafe impl Send for DequePool {}
 
-/// Message lists kept for reuse, and the largest one kept.
+/// Message lists kept for reuse, and the most entries they may hold
+/// together (about 100 bytes each: some 25 MB at most stays allocated).
 const DEQUE_POOL: usize = 64;
-const DEQUE_POOL_MAX_LEN: usize = 1 << 20;
+const DEQUE_POOL_MAX_ENTRIES: usize = 256 * 1024;
 
 impl ConsumerShared {
     pub fn new(cfg: ConsumerConfig) -> Arc<ConsumerShared> {
@@ -548,13 +549,14 @@ impl ConsumerShared {
 
     pub fn give_back_deque(&self, mut d: VecDeque<Fetched>) {
         // Small ones (error messages) are not worth keeping.
-        if d.capacity() < 64 || d.capacity() > DEQUE_POOL_MAX_LEN {
+        if d.capacity() < 64 {
             return;
         }
         // Dropped outside the lock (whatever is left of an unread batch).
         d.clear();
         let mut pool = self.deques.lock();
-        if pool.0.len() < DEQUE_POOL {
+        let kept: usize = pool.0.iter().map(VecDeque::capacity).sum();
+        if pool.0.len() < DEQUE_POOL && kept + d.capacity() <= DEQUE_POOL_MAX_ENTRIES {
             pool.0.push(d);
         }
     }
@@ -588,5 +590,25 @@ impl ConsumerShared {
     /// The partition's shared state, if the consumer has one.
     pub fn toppar(&self, topic: &str, partition: i32) -> Option<Arc<Toppar>> {
         self.toppars.lock().get(&(topic.to_string(), partition)).cloned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_message_list_pool_is_bounded() {
+        let shared = ConsumerShared::new(crate::abi::conf_bridge::consumer_config(&crate::config::Conf::new()));
+        // Small lists (errors) are not kept.
+        shared.give_back_deque(VecDeque::with_capacity(1));
+        assert_eq!(shared.take_deque().capacity(), 0);
+        // Kept and handed out again, up to DEQUE_POOL_MAX_ENTRIES together.
+        for _ in 0..8 {
+            shared.give_back_deque(VecDeque::with_capacity(DEQUE_POOL_MAX_ENTRIES / 4));
+        }
+        assert_eq!(shared.deques.lock().0.len(), 4);
+        assert!(shared.take_deque().capacity() >= DEQUE_POOL_MAX_ENTRIES / 4);
+        assert_eq!(shared.deques.lock().0.len(), 3);
     }
 }
