@@ -363,6 +363,21 @@ mod tests {
         }
     }
 
+    /// A pipe whose read end does not block (for io events).
+    fn nonblocking_pipe() -> [i32; 2] {
+        let mut fds = [0; 2];
+        assert_eq!(unsafe { libc::pipe(fds.as_mut_ptr()) }, 0);
+        unsafe { libc::fcntl(fds[0], libc::F_SETFL, libc::O_NONBLOCK) };
+        fds
+    }
+
+    fn close_pipe(fds: [i32; 2]) {
+        unsafe {
+            libc::close(fds[0]);
+            libc::close(fds[1]);
+        }
+    }
+
     #[test]
     fn fifo_and_timeout() {
         let q = Queue::new();
@@ -401,9 +416,7 @@ mod tests {
         p0.forward_to(Some(consumer.clone()));
         p1.forward_to(Some(consumer.clone()));
         dead.disable();
-        let mut fds = [0; 2];
-        assert_eq!(unsafe { libc::pipe(fds.as_mut_ptr()) }, 0);
-        unsafe { libc::fcntl(fds[0], libc::F_SETFL, libc::O_NONBLOCK) };
+        let fds = nonblocking_pipe();
         consumer.set_io_event(fds[1], b"!");
         Queue::push_all(vec![
             (p0.clone(), ev(1)),
@@ -422,10 +435,7 @@ mod tests {
         let mut buf = [0u8; 8];
         let n = unsafe { libc::read(fds[0], buf.as_mut_ptr() as *mut c_void, 8) };
         assert_eq!(n, 1);
-        unsafe {
-            libc::close(fds[0]);
-            libc::close(fds[1]);
-        }
+        close_pipe(fds);
     }
 
     #[test]
@@ -456,9 +466,7 @@ mod tests {
 
     #[test]
     fn io_event_written_once_per_poll_period() {
-        let mut fds = [0; 2];
-        assert_eq!(unsafe { libc::pipe(fds.as_mut_ptr()) }, 0);
-        unsafe { libc::fcntl(fds[0], libc::F_SETFL, libc::O_NONBLOCK) };
+        let fds = nonblocking_pipe();
         let q = Queue::new();
         q.set_io_event(fds[1], b"!");
         q.push(ev(1));
@@ -470,9 +478,6 @@ mod tests {
         q.push(ev(3));
         let n = unsafe { libc::read(fds[0], buf.as_mut_ptr() as *mut c_void, 8) };
         assert_eq!(n, 1);
-        unsafe {
-            libc::close(fds[0]);
-            libc::close(fds[1]);
-        }
+        close_pipe(fds);
     }
 }

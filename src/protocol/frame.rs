@@ -313,6 +313,18 @@ mod tests {
         assert_eq!(r.buffered(), 0);
     }
 
+    /// Feeds a frame of `len` bytes `fill` in two pieces (the first one
+    /// incomplete) and returns it, checked.
+    fn large_frame_in_two_pieces(r: &mut FrameReader, fill: u8, len: usize) -> Bytes {
+        let stream = frame(&vec![fill; len]);
+        r.extend_from_slice(&stream[..10]);
+        assert!(r.next_frame().unwrap().is_none());
+        r.extend_from_slice(&stream[10..]);
+        let f = r.next_frame().unwrap().unwrap();
+        assert!(f.len() == len && f.iter().all(|b| *b == fill));
+        f
+    }
+
     #[test]
     fn large_frames_reuse_their_buffers() {
         let mut r = FrameReader::new(1 << 24);
@@ -333,23 +345,13 @@ mod tests {
         let p1 = f1.as_ptr();
         let piece = f1.slice(10..20);
         drop(f1);
-        let stream = frame(&[2u8; 250_000]);
-        r.extend_from_slice(&stream[..10]);
-        assert!(r.next_frame().unwrap().is_none());
-        r.extend_from_slice(&stream[10..]);
-        let f2 = r.next_frame().unwrap().unwrap();
-        assert!(f2.len() == 250_000 && f2.iter().all(|b| *b == 2));
+        let f2 = large_frame_in_two_pieces(&mut r, 2, 250_000);
         assert_ne!(f2.as_ptr(), p1, "reused while a slice of it was alive");
         assert!(piece.iter().all(|b| *b == 1));
         drop(piece);
         let p2 = f2.as_ptr();
         drop(f2);
-        let stream = frame(&[3u8; 200_000]);
-        r.extend_from_slice(&stream[..10]);
-        assert!(r.next_frame().unwrap().is_none());
-        r.extend_from_slice(&stream[10..]);
-        let f3 = r.next_frame().unwrap().unwrap();
-        assert!(f3.len() == 200_000 && f3.iter().all(|b| *b == 3));
+        let f3 = large_frame_in_two_pieces(&mut r, 3, 200_000);
         assert!(f3.as_ptr() == p1 || f3.as_ptr() == p2, "a pooled buffer was not reused");
     }
 
