@@ -320,6 +320,11 @@ impl Drop for Instance {
 /// librdkafka's default log line on stderr:
 /// `%<level>|<secs>.<ms>|<facility>|<instance name>| <message>`.
 pub fn print_log_line(name: &str, lvl: i32, fac: &str, msg: &str) {
+    use std::io::Write;
     let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
-    eprintln!("%{}|{}.{:03}|{}|{}| {}", lvl, now.as_secs(), now.subsec_millis(), fac, name, msg);
+    // One write per line (as librdkafka's fprintf does), not one per
+    // piece: lines of different threads never interleave, and a debug log
+    // costs the loop one system call per line.
+    let line = format!("%{}|{}.{:03}|{}|{}| {}\n", lvl, now.as_secs(), now.subsec_millis(), fac, name, msg);
+    let _ = std::io::stderr().lock().write_all(line.as_bytes());
 }

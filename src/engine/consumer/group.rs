@@ -89,6 +89,12 @@ pub struct Group {
     last_contact: Instant,
     /// Earliest time of the next join attempt (backoff after errors).
     pub(super) join_after: Option<Instant>,
+    /// When the last JoinGroup response arrived.
+    joined_at: Instant,
+    /// The leader's SyncGroup, held back until the followers had their
+    /// head start (LEADER_SYNC_HEAD_START): generation, due time, the
+    /// encoded assignments.
+    leader_sync: Option<(i32, Instant, Vec<(String, Vec<u8>)>)>,
     unknown_reported: HashSet<String>,
     /// A full metadata refresh was seen since subscribe (regexes).
     pub full_metadata_seen: bool,
@@ -137,6 +143,8 @@ impl Group {
             hb_inflight: false,
             last_contact: Instant::now(),
             join_after: None,
+            joined_at: Instant::now(),
+            leader_sync: None,
             unknown_reported: HashSet::new(),
             full_metadata_seen: false,
             literal_metadata_seen: false,
@@ -155,7 +163,7 @@ impl Group {
             return super::group848::next_wakeup(self);
         }
         let mut t = self.next_heartbeat;
-        if let Some(j) = self.join_after {
+        for j in [self.join_after, self.leader_sync.as_ref().map(|l| l.1)].into_iter().flatten() {
             t = Some(t.map_or(j, |t| t.min(j)));
         }
         if matches!(self.state, GState::Steady | GState::WaitApp | GState::PollExceeded) {
@@ -370,6 +378,14 @@ pub fn service(c: &mut ConsumerLoop, core: &mut Core) {
                 && c.group.literal_metadata_seen;
             if ready {
                 join(c, core);
+            }
+        }
+        GState::Assigning => {
+            if c.group.leader_sync.as_ref().is_some_and(|l| l.1 <= now) {
+                let (generation, _, assignments) = c.group.leader_sync.take().expect("checked above");
+                if generation == c.group.generation {
+                    sync(c, core, assignments);
+                }
             }
         }
         GState::PollExceeded => {
@@ -683,6 +699,8 @@ fn on_join(c: &mut ConsumerLoop, core: &mut Core, r: Result<(kafka_protocol::mes
         c.group.rebalance_protocol = a.protocol();
     }
     c.last_rebalance_reason.clear();
+    c.group.joined_at = Instant::now();
+    c.group.leader_sync = None;
     let msg = format!(
         "Joined group \"{}\" generation {} as {} (leader {}), protocol {}",
         c.shared.cfg.group_id.as_deref().unwrap_or(""),
@@ -767,10 +785,29 @@ fn on_join(c: &mut ConsumerLoop, core: &mut Core, r: Result<(kafka_protocol::mes
                 c.debug(core, "cgrp", "ASSIGN", &log);
                 out.push((member, assignor::encode_assignment(&parts, None)));
             }
-            sync(c, core, out);
+            let due = c.group.joined_at + LEADER_SYNC_HEAD_START;
+            if Instant::now() >= due {
+                sync(c, core, out);
+            } else {
+                c.group.leader_sync = Some((generation, due, out));
+            }
         }));
     }));
 }
+
+/// How long after its JoinGroup response the leader waits before it sends
+/// its SyncGroup, so that the followers' SyncGroups (sent as soon as their
+/// JoinGroup responses arrive) reach the coordinator first. A Kafka broker
+/// does not need it: it answers a follower's SyncGroup whenever the
+/// leader's comes. librdkafka's mock cluster does: once the leader's
+/// SyncGroup has arrived it answers a later follower's with
+/// INVALID_REQUEST, the follower rejoins, and with a leader that is
+/// always quicker than one of its followers the group rebalances forever.
+/// librdkafka's own leaders are slow enough (the JoinGroup response, the
+/// metadata request and the assignor pass between its threads); ours,
+/// with everything on one thread, can beat a follower to the coordinator.
+/// The cost: one rebalance of a group this member leads takes 20 ms more.
+const LEADER_SYNC_HEAD_START: Duration = Duration::from_millis(20);
 
 fn sync(c: &mut ConsumerLoop, core: &mut Core, assignments: Vec<(String, Vec<u8>)>) {
     c.group.state = GState::Syncing;
