@@ -747,11 +747,10 @@ fn on_join(c: &mut ConsumerLoop, core: &mut Core, r: Result<(kafka_protocol::mes
     }
     c.group.state = GState::Assigning;
     let generation = c.group.generation;
-    let Some(mslot) = core.usable_broker_pub() else {
-        return join_failed(c, core, RD_KAFKA_RESP_ERR__TRANSPORT, "no broker for metadata");
-    };
+    // On the coordinator's connection, as librdkafka does: the brokers'
+    // connections may have a long-poll Fetch in flight ahead of it.
     let topics: Vec<String> = topics.into_iter().collect();
-    core.send_metadata(mslot, Some(topics), false, core.cfg.socket_timeout, Box::new(move |core, r| {
+    core.send_metadata(slot, Some(topics), false, core.cfg.socket_timeout, Box::new(move |core, r| {
         core.consumer_do(Box::new(move |c, core| {
             if c.group.state != GState::Assigning || c.group.generation != generation {
                 return;
