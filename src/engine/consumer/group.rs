@@ -163,7 +163,8 @@ impl Group {
             return super::group848::next_wakeup(self);
         }
         let mut t = self.next_heartbeat;
-        for j in [self.join_after, self.leader_sync.as_ref().map(|l| l.1)].into_iter().flatten() {
+        let leader_sync = self.leader_sync.as_ref().filter(|_| self.state == GState::Assigning).map(|l| l.1);
+        for j in [self.join_after, leader_sync].into_iter().flatten() {
             t = Some(t.map_or(j, |t| t.min(j)));
         }
         if matches!(self.state, GState::Steady | GState::WaitApp | GState::PollExceeded) {
@@ -370,6 +371,10 @@ pub fn service(c: &mut ConsumerLoop, core: &mut Core) {
         app_acted(c, core);
     }
     let now = Instant::now();
+    if c.group.state != GState::Assigning {
+        // The rebalance it was for is over (rejoin, error, close).
+        c.group.leader_sync = None;
+    }
     match c.group.state {
         GState::NeedJoin => {
             let ready = c.group.commit_holds == 0
@@ -1060,5 +1065,24 @@ pub fn commits_settled(c: &mut ConsumerLoop) {
         if let Some(tx) = c.group.close_reply.take() {
             let _ = tx.send(());
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_held_back_leader_sync_wakes_the_loop_only_while_assigning() {
+        let cfg = crate::abi::conf_bridge::consumer_config(&crate::config::Conf::new());
+        let mut g = Group::new(&cfg);
+        let due = Instant::now() + LEADER_SYNC_HEAD_START;
+        g.leader_sync = Some((1, due, Vec::new()));
+        g.state = GState::Assigning;
+        assert_eq!(g.next_wakeup(), Some(due));
+        // After a rejoin its due time (soon in the past) must not keep
+        // waking the loop.
+        g.state = GState::NeedJoin;
+        assert_eq!(g.next_wakeup(), None);
     }
 }
