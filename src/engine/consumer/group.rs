@@ -89,8 +89,6 @@ pub struct Group {
     last_contact: Instant,
     /// Earliest time of the next join attempt (backoff after errors).
     pub(super) join_after: Option<Instant>,
-    /// When the last JoinGroup response arrived.
-    joined_at: Instant,
     /// The leader's SyncGroup, held back until the followers had their
     /// head start (LEADER_SYNC_HEAD_START): generation, due time, the
     /// encoded assignments.
@@ -143,7 +141,6 @@ impl Group {
             hb_inflight: false,
             last_contact: Instant::now(),
             join_after: None,
-            joined_at: Instant::now(),
             leader_sync: None,
             unknown_reported: HashSet::new(),
             full_metadata_seen: false,
@@ -386,8 +383,7 @@ pub fn service(c: &mut ConsumerLoop, core: &mut Core) {
             }
         }
         GState::Assigning => {
-            if c.group.leader_sync.as_ref().is_some_and(|l| l.1 <= now) {
-                let (generation, _, assignments) = c.group.leader_sync.take().expect("checked above");
+            if let Some((generation, _, assignments)) = c.group.leader_sync.take_if(|l| l.1 <= now) {
                 if generation == c.group.generation {
                     sync(c, core, assignments);
                 }
@@ -704,8 +700,6 @@ fn on_join(c: &mut ConsumerLoop, core: &mut Core, r: Result<(kafka_protocol::mes
         c.group.rebalance_protocol = a.protocol();
     }
     c.last_rebalance_reason.clear();
-    c.group.joined_at = Instant::now();
-    c.group.leader_sync = None;
     let msg = format!(
         "Joined group \"{}\" generation {} as {} (leader {}), protocol {}",
         c.shared.cfg.group_id.as_deref().unwrap_or(""),
@@ -752,6 +746,7 @@ fn on_join(c: &mut ConsumerLoop, core: &mut Core, r: Result<(kafka_protocol::mes
     }
     c.group.state = GState::Assigning;
     let generation = c.group.generation;
+    let sync_due = Instant::now() + LEADER_SYNC_HEAD_START;
     // On the coordinator's connection, as librdkafka does: the brokers'
     // connections may have a long-poll Fetch in flight ahead of it.
     let topics: Vec<String> = topics.into_iter().collect();
@@ -789,12 +784,9 @@ fn on_join(c: &mut ConsumerLoop, core: &mut Core, r: Result<(kafka_protocol::mes
                 c.debug(core, "cgrp", "ASSIGN", &log);
                 out.push((member, assignor::encode_assignment(&parts, None)));
             }
-            let due = c.group.joined_at + LEADER_SYNC_HEAD_START;
-            if Instant::now() >= due {
-                sync(c, core, out);
-            } else {
-                c.group.leader_sync = Some((generation, due, out));
-            }
+            // Sent by service() once due (in this turn of the loop if
+            // it already is).
+            c.group.leader_sync = Some((generation, sync_due, out));
         }));
     }));
 }
