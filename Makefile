@@ -18,7 +18,7 @@ HEADERS    := $(B)/include/librdkafka/rdkafka.h $(B)/include/librdkafka/rdkafka_
 SYSLIBS    := -lssl -lcrypto -lpthread -ldl -lm -lrt -lgcc_s
 
 .PHONY: all lib headers check-headers test unit-test c-test abi-test compat-test integration-test mock-test \
-        run install uninstall clean bench python FORCE
+        soak run install uninstall clean bench python FORCE
 
 all: lib
 
@@ -114,6 +114,12 @@ compat-test: lib
 # and against our own mock cluster in its own process (ferromock).
 integration-test: lib
 	tests/integration/run.sh
+
+# Long soaks and fault runs (minutes each), not part of `make test`:
+# tests/soak/soak-*.sh, whose short versions run in `make test`.
+soak: $(B)/.deps-ok lib
+	$(MAKE) -s -C c-tests all
+	tests/soak/run.sh
 
 # confluent-kafka (Python) built from its PyPI source against this build:
 # build/python-venv and a wheel in build/wheels (bindings/python/build.sh).
