@@ -798,6 +798,11 @@ impl Core {
                 }
                 Err(e) => (e.code, -1, None, Some(e.message.clone())),
             };
+            if self.inst.debug_enabled("msg") {
+                let outcome = if err == 0 { "delivered".to_string() } else { format!("encountered error: {}", crate::error::describe(err)) };
+                self.inst.debug(super::instance::debug_bit("msg"), "msg", "MSGSET", &format!(
+                    "{} [{}]: MessageSet with {} message(s) (BaseSeq {}) {}", b.topic.name, b.partition, b.msgs.len(), b.base_seq, outcome));
+            }
             if err == RD_KAFKA_RESP_ERR_NO_ERROR || (err == RD_KAFKA_RESP_ERR_DUPLICATE_SEQUENCE_NUMBER && pl.pid != Pid::None) {
                 if let Some(a) = pl.active.get_mut(&key) {
                     a.failures = 0;
