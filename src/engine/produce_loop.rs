@@ -71,6 +71,10 @@ struct Active {
     /// Idempotent: sequence numbers, batches in flight and batches to send
     /// again ([`idemp`]).
     seq: PartitionSeq<Batch>,
+    /// The partition waits for something that wakes the loop by itself (a
+    /// leader to be known or come up, a connection to have room): its
+    /// messages set no deadline meanwhile, so the loop does not spin.
+    parked: bool,
 }
 
 impl Active {
@@ -78,7 +82,7 @@ impl Active {
     /// resumes its sequence numbers (`idle_seq`).
     fn new(topic: Arc<ProdTopic>, part: Arc<ProdPartition>, idle_seq: &mut HashMap<PartKey, i32>) -> Active {
         let seq = idle_seq.remove(&key_of(&topic, part.id)).unwrap_or(0);
-        Active { topic, part, backoff_until: None, failures: 0, inflight: 0, seq: PartitionSeq::new(seq) }
+        Active { topic, part, backoff_until: None, failures: 0, inflight: 0, seq: PartitionSeq::new(seq), parked: false }
     }
 
     /// Batches in flight (either mode).
@@ -160,7 +164,13 @@ impl ProducerLoop {
         let mut t: Option<Instant> = Some(self.next_timeout_scan);
         let mut take = |x: Instant| t = Some(t.map_or(x, |t| t.min(x)));
         let idempotent = self.pid != Pid::None;
+        // Without a producer id nothing is sent: the id's answer (or its
+        // retry time, below) wakes the loop.
+        let sending = matches!(self.pid, Pid::None | Pid::Assigned { .. });
         for a in self.active.values() {
+            if !sending || a.parked {
+                continue;
+            }
             if let Some(b) = a.backoff_until {
                 take(b);
                 continue;
@@ -583,6 +593,8 @@ impl Core {
                 continue;
             }
             a.backoff_until = None;
+            // Parked unless it gets to the sending below.
+            a.parked = true;
             let leader = self.metadata.leader(&a.topic.name, a.part.id);
             let slot = if leader >= 0 {
                 self.brokers.iter().find(|b| b.id == leader && !b.decommissioned && !b.logical).map(|b| b.slot)
@@ -607,6 +619,7 @@ impl Core {
                 if b.inflight_cnt() + b.waiting.len() >= self.cfg.max_in_flight {
                     continue;
                 }
+                a.parked = false;
                 // The partition's sequence state says what may go: failed
                 // batches first, unchanged, then new ones; nothing while it
                 // drains or has a batch in flight elsewhere (see idemp).
@@ -647,6 +660,7 @@ impl Core {
                 }
                 continue;
             }
+            a.parked = false;
             loop {
                 let (msgs, taken) = match take_batch(a, &cfg, now_us, linger_us, flushing) {
                     Taken::Batch(m, t) => (m, t),
