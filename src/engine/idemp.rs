@@ -31,7 +31,7 @@
 use std::collections::VecDeque;
 
 /// Batches of one partition in flight at once (see the module comment).
-pub const WINDOW: usize = 1;
+pub(crate) const WINDOW: usize = 1;
 
 /// A batch as the sequence state sees it.
 pub trait SeqBatch {
