@@ -1445,7 +1445,10 @@ impl Core {
             if due && (b.wanted || !b.waiting.is_empty()) && b.stream.is_none() && !b.decommissioned {
                 self.brokers[slot].reconnect_at = None;
                 self.connect(slot);
-            } else if due && !b.wanted && b.waiting.is_empty() {
+            } else if due {
+                // Not to be reconnected now (nobody needs it, or it left the
+                // cluster): a past time left here would be the loop's next
+                // wake-up on every turn, and the loop would spin.
                 self.brokers[slot].reconnect_at = None;
             }
         }
