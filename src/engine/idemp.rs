@@ -6,17 +6,22 @@
 //! A Kafka broker checks the sequence numbers of an idempotent producer: a
 //! batch that does not follow the last one written is refused
 //! (OUT_OF_ORDER_SEQUENCE_NUMBER) and a batch written before is
-//! acknowledged without being written again. librdkafka relies on that: it
-//! keeps up to five batches of a partition in flight, and when one fails
-//! the next ones are refused by the broker and sent again after it. A broker
-//! that does not check (librdkafka's own mock cluster does not, for a
-//! producer without a transactional id) writes the next batches, and the
-//! failed one lands after them when it is sent again. Nothing the client does
-//! afterwards can undo that, so the order must not depend on the broker:
+//! acknowledged without being written again. A broker that does not check
+//! (librdkafka's own mock cluster does not, for a producer without a
+//! transactional id) writes whatever comes: if a batch is refused (say
+//! NOT_LEADER) while the partition's next batch is already on its way, the
+//! next one is written and the refused one lands after it when sent again.
+//! Nothing the client does afterwards can undo that, so the order must not
+//! depend on the broker:
 //!
 //! - a partition has at most [`WINDOW`] batch in flight (the one in flight
 //!   is answered before the next is sent; other partitions' batches share
-//!   the requests, so a connection still carries several requests at once);
+//!   the requests, so a connection still carries several requests at once).
+//!   librdkafka 2.16 behaves the same in practice: its limit of five counts
+//!   the partition's messages in flight, not its requests, so once a batch
+//!   of five messages or more is in flight it sends nothing more for that
+//!   partition (debug=msg: every ProduceRequest of a loaded partition goes
+//!   out with nothing else of the partition in flight);
 //! - a failed batch waits in `retry`, in sequence order, and is sent again
 //!   unchanged (same messages, same sequence numbers: a broker that checks
 //!   recognises a batch it already wrote) before any new batch;
