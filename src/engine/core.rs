@@ -245,6 +245,10 @@ pub struct Core {
     /// Wakes the loop at deadlines between whole milliseconds (None if the
     /// timerfd could not be made: then deadlines are served up to 1 ms late).
     timer: Option<super::timer::PreciseTimer>,
+    /// A response handler found its response undecodable (see
+    /// [`Core::protocol_error`]): the broker slot and the reason, for the
+    /// connection to be closed once the handler returns.
+    protocol_violation: Option<(usize, String)>,
 }
 
 impl Core {
@@ -276,6 +280,7 @@ impl Core {
             consumer_deferred: std::collections::VecDeque::new(),
             want_all_topics: false,
             last_throttle_ms: 0,
+            protocol_violation: None,
             started: Instant::now(),
             cfg,
         };
@@ -536,6 +541,9 @@ impl Core {
                     self.on_socket_event(slot, ev.is_readable() || ev.is_read_closed() || ev.is_error(), ev.is_writable());
                 }
             }
+            // (A handler run outside a response dispatch, e.g. by a
+            // timeout, may have found something undecodable too.)
+            self.close_on_protocol_violation();
             self.drain_commands();
             self.drain_resolver();
             self.timers();
@@ -622,6 +630,7 @@ impl Core {
         self.set_broker_state(slot, State::Connect);
         let b = &mut self.brokers[slot];
         b.reconnect_at = None;
+        b.connect_started = Some(Instant::now());
         b.setup_deadline = Some(Instant::now() + self.cfg.setup_timeout);
         if b.addr_idx < b.addrs.len() {
             self.connect_addr(slot);
@@ -831,7 +840,6 @@ impl Core {
         self.set_broker_state(slot, State::Up);
         let b = &mut self.brokers[slot];
         b.setup_deadline = None;
-        b.backoff = Duration::ZERO;
         b.timeouts_in_row = 0;
         b.last_err = None;
         b.suppressed = 0;
@@ -859,8 +867,16 @@ impl Core {
             let (i, w) = b.close();
             b.down_after = b.state_since.elapsed();
             b.setup_deadline = None;
+            // As librdkafka: the backoff doubles with each failure, up to
+            // reconnect.backoff.max.ms, and starts again from
+            // reconnect.backoff.ms only when the previous connection
+            // attempt is older than that maximum. A connection that fails
+            // soon after coming up (a broker that keeps sending what
+            // cannot be read) is not made again every 100 ms.
             let base = self.cfg.reconnect_backoff;
-            b.backoff = if b.backoff.is_zero() { base } else { (b.backoff * 2).min(self.cfg.reconnect_backoff_max) };
+            let max = self.cfg.reconnect_backoff_max;
+            let long_ago = b.connect_started.is_none_or(|t| t.elapsed() > max);
+            b.backoff = if b.backoff.is_zero() || long_ago { base } else { (b.backoff * 2).min(max.max(base)) };
             let jittered = jitter(b.backoff);
             b.reconnect_at = Some(Instant::now() + jittered);
             (i, w, b.name.clone(), state, was_connected)
@@ -1023,13 +1039,27 @@ impl Core {
             return;
         };
         let Some(f) = self.brokers[slot].inflight.remove(&corr) else {
-            if self.brokers[slot].purged.remove(&corr) {
+            if self.brokers[slot].abandoned.remove(&corr) {
                 return;
             }
+            // Not an answer to anything asked on this connection: the
+            // stream cannot be trusted any more (a broker answers every
+            // request once, in order). Waiting for the real answer would
+            // stall the requests in flight until they time out.
             let b = &mut self.brokers[slot];
             b.stats.rx_corrid_errs += 1;
-            let name = b.name.clone();
-            self.log(level::WARNING, "RECV", &format!("{name}: Response for unknown CorrId {corr}"));
+            b.stats.rx_errs += 1;
+            let detail = format!(
+                "{}: Response for unknown CorrId {corr} ({} request(s) in flight, {} bytes)",
+                b.name,
+                b.inflight.len(),
+                frame.len() + 4
+            );
+            self.log(level::WARNING, "PROTOERR", &detail);
+            // The same words each time, so that a broker that keeps doing
+            // it is reported once and then counted (see broker_fail).
+            self.broker_fail(slot, RD_KAFKA_RESP_ERR__TRANSPORT,
+                "Protocol violation: received a response with an unknown correlation id: closing the connection");
             return;
         };
         let rtt = f.sent.elapsed();
@@ -1041,7 +1071,39 @@ impl Core {
             b.timeouts_in_row = 0;
         }
         (f.handler)(self, Ok(Response { version: f.version, frame, broker: slot, rtt }));
+        // The handler found the response undecodable: what else arrives on
+        // this connection cannot be trusted either.
+        if self.close_on_protocol_violation() == Some(slot) {
+            return;
+        }
         self.service_broker(slot);
+    }
+
+    /// Closes the connection a response handler reported a protocol
+    /// violation on (see [`Core::protocol_error`]); returns its slot.
+    fn close_on_protocol_violation(&mut self) -> Option<usize> {
+        let (s, msg) = self.protocol_violation.take()?;
+        self.brokers[s].stats.rx_errs += 1;
+        if self.brokers[s].stream.is_some() {
+            self.broker_fail(s, RD_KAFKA_RESP_ERR__TRANSPORT, &msg);
+        }
+        Some(s)
+    }
+
+    /// Called by a response handler that cannot decode the response of
+    /// `api_key` v`version` from broker `slot`: once the handler has
+    /// returned, the connection is closed with an error and reconnected
+    /// after the reconnect backoff (the requests in flight on it fail as
+    /// retriable transport errors).
+    pub fn protocol_error(&mut self, slot: usize, api_key: i16, version: i16, size: usize, err: &str) {
+        let api = super::stats::api_name(api_key);
+        let detail = format!("{}: Protocol parse failure for {api} v{version} response ({size} bytes): {err}", self.brokers[slot].name);
+        self.log(level::WARNING, "PROTOERR", &detail);
+        // The error event has the same words for the same kind of failure,
+        // so that a broker that keeps sending them is reported once and
+        // then counted (see broker_fail); the details are in the log.
+        let msg = format!("Protocol parse failure for {api} v{version} response: closing the connection");
+        self.protocol_violation = Some((slot, msg));
     }
 
     /// Reports a throttled response to the application.
@@ -1160,7 +1222,7 @@ impl Core {
             let corrs: Vec<i32> = self.brokers[slot].inflight.iter().filter(|(_, f)| f.api_key == api_key).map(|(c, _)| *c).collect();
             for c in corrs {
                 if let Some(f) = self.brokers[slot].inflight.remove(&c) {
-                    self.brokers[slot].purged.insert(c);
+                    self.brokers[slot].abandon(c);
                     (f.handler)(self, Err(KafkaError::new(RD_KAFKA_RESP_ERR__PURGE_INFLIGHT, "Purged in flight")));
                 }
             }
@@ -1224,6 +1286,11 @@ impl Core {
     /// Updates the cache and the broker list from a Metadata response.
     fn apply_metadata(&mut self, md: &MetadataSnapshot, all_topics: bool) {
         self.metadata.update(md, all_topics);
+        if self.producer.is_some() {
+            for t in &md.topics {
+                self.producer_topic_metadata(&t.name, t.err);
+            }
+        }
         // Partitions without a leader are looked up again soon
         // (topic.metadata.refresh.fast.interval.ms) rather than at the next
         // periodic refresh.
@@ -1340,6 +1407,8 @@ impl Core {
             let mut timed_out = 0;
             for c in expired {
                 if let Some(f) = self.brokers[slot].inflight.remove(&c) {
+                    // Its answer may still come: ignored then.
+                    self.brokers[slot].abandon(c);
                     timed_out += 1;
                     let b = &mut self.brokers[slot];
                     b.stats.req_timeouts += 1;
@@ -1493,6 +1562,7 @@ where
             let slot = resp.broker;
             let dump = core.inst.debug_enabled("protocol").then(|| resp.frame.clone());
             let version = resp.version;
+            let size = resp.frame.len() + 4;
             wire::decode_response::<R>(resp.frame, resp.version)
                 .inspect_err(|e| {
                     if let Some(f) = &dump {
@@ -1501,6 +1571,7 @@ where
                         let msg = format!("Cannot decode response of API {} v{version} ({} bytes): {}: {hex}", R::KEY, f.len(), e.0);
                         core.inst.debug(crate::engine::instance::debug_bit("protocol"), "protocol", "PROTOERR", &msg);
                     }
+                    core.protocol_error(slot, R::KEY, version, size, &e.0);
                 })
                 .map(|d| (d, slot))
                 .map_err(|e: WireError| KafkaError::new(RD_KAFKA_RESP_ERR__BAD_MSG, e.0))

@@ -23,7 +23,9 @@
  * dr_dup, errors (error events/callbacks and consumer errors), the first
  * error's code and time (first_err, first_err_ms), the longest time the
  * application went without progress or an error while it still waited for
- * something (max_gap_ms), errcodes (code:count,...), elapsed_ms.
+ * something (max_gap_ms), errcodes (code:count,...), elapsed_ms, and for
+ * consume/end the consumer's position at the end (position, -1 if none;
+ * -1001 is INVALID: nothing consumed yet).
  * Exit status: 0, or 1 when a message got no or several delivery reports. */
 #include <inttypes.h>
 #include <signal.h>
@@ -44,6 +46,8 @@ static int errors, first_err, first_err_ms = -1;
 static int codes[MAX_CODES], code_cnt[MAX_CODES], ncodes;
 static unsigned char *reports;
 static int nmsgs, dr_ok, dr_err, msgs, refused, late;
+/* consume: the consumer's position at the end (-1: none). */
+static long long position = -1;
 static int verbose;
 
 static long long now_ms(void) {
@@ -122,10 +126,10 @@ static void report(const char *scenario) {
                         dup++;
         }
         printf("scenario=%s version=%s msgs=%d dr_ok=%d dr_err=%d dr_late=%d dr_missing=%d dr_dup=%d errors=%d "
-               "first_err=%s first_err_ms=%d max_gap_ms=%lld elapsed_ms=%lld errcodes=",
+               "first_err=%s first_err_ms=%d max_gap_ms=%lld elapsed_ms=%lld position=%lld errcodes=",
                scenario, rd_kafka_version_str(), msgs, dr_ok, dr_err, late, reports ? missing : 0, dup, errors,
                first_err_ms >= 0 ? rd_kafka_err2name(first_err) : "-", first_err_ms, max_gap,
-               now_ms() - t_start);
+               now_ms() - t_start, position);
         for (i = 0; i < ncodes; i++)
                 printf("%s%s:%d", i ? "," : "", rd_kafka_err2name(codes[i]), code_cnt[i]);
         printf("%s\n", ncodes ? "" : "-");
@@ -261,6 +265,13 @@ int main(int argc, char **argv) {
                 }
                 if (n == 0 || msgs < n)
                         event_seen();
+                {
+                        rd_kafka_topic_partition_list_t *pos = rd_kafka_topic_partition_list_new(1);
+                        rd_kafka_topic_partition_list_add(pos, topic, 0);
+                        if (!rd_kafka_position(rk, pos))
+                                position = pos->elems[0].offset;
+                        rd_kafka_topic_partition_list_destroy(pos);
+                }
                 report(scenario);
                 rd_kafka_consumer_close(rk);
         } else if (!strcmp(scenario, "group")) {
