@@ -179,14 +179,17 @@ pub struct Broker {
     pub stats: BrokerStats,
     /// Consecutive request timeouts.
     pub timeouts_in_row: u32,
-    /// Last reported error text and how many identical ones were suppressed.
+    /// Last reported error text, when, and how many identical ones were
+    /// suppressed since.
     pub last_err: Option<String>,
+    pub last_err_at: Option<Instant>,
     pub suppressed: u32,
     /// Someone needs this broker connected.
     pub wanted: bool,
     /// The broker was removed from the cluster metadata.
     pub decommissioned: bool,
-    /// ApiVersions was attempted at v3 and must fall back to v0.
+    /// The last ApiVersions answer at v3 could not be read: the next
+    /// connection asks at v0 (a failure there goes back to v3).
     pub apiversion_v0: bool,
     /// A logical broker ("GroupCoordinator"): a connection of its own to
     /// whichever broker is the group coordinator (node `id` of the
@@ -224,6 +227,7 @@ impl Broker {
             stats: BrokerStats::default(),
             timeouts_in_row: 0,
             last_err: None,
+            last_err_at: None,
             suppressed: 0,
             wanted: false,
             decommissioned: false,

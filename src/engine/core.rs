@@ -711,6 +711,19 @@ impl Core {
                             return;
                         }
                     }
+                    // Bytes while no answer is awaited (nothing in flight, no
+                    // late answer to a given-up request possible): the
+                    // broker sent more than it was asked for, or a frame
+                    // length was wrong. Waiting would stall the connection
+                    // until a request times out.
+                    let b = &self.brokers[slot];
+                    if b.inflight.is_empty() && b.abandoned.is_empty() && b.reader.buffered() > 0 {
+                        let detail = format!("{}: {} bytes received with no request in flight", b.name, b.reader.buffered());
+                        self.log(level::WARNING, "PROTOERR", &detail);
+                        self.broker_fail(slot, RD_KAFKA_RESP_ERR__TRANSPORT,
+                            "Protocol violation: data received with no request in flight: closing the connection");
+                        return;
+                    }
                 }
                 Err(reason) => {
                     let b = &self.brokers[slot];
@@ -808,16 +821,36 @@ impl Core {
         };
         // A broker that does not know the requested version answers with a
         // v0 body carrying UNSUPPORTED_VERSION.
+        let size = resp.frame.len() + 4;
+        let frame = resp.frame.clone();
         let parsed = match crate::protocol::decode_api_versions_response(version, resp.frame) {
             Ok((_, p, _)) => p,
             // Some brokers answer a version they do not support in a format
-            // of their own; asking again at version 0 always works.
-            Err(_) if version > 0 => {
+            // of their own: the next connection asks at version 0, which
+            // always works. Not on this connection: the answer may as well
+            // be damaged, and the stream out of step.
+            // A broker that does not support the version asked says so
+            // (UNSUPPORTED_VERSION, the first field of every version) in a
+            // body that may not decode as any version (librdkafka 2.0's
+            // mock cluster): the frame itself was whole, so version 0 is
+            // asked on this connection.
+            // (Not if more bytes came after it: with one request in flight
+            // there is nothing else to receive, the frame length was wrong.)
+            Err(_)
+                if version > 0
+                    && frame.get(4..6) == Some(&(RD_KAFKA_RESP_ERR_UNSUPPORTED_VERSION as i16).to_be_bytes()[..])
+                    && self.brokers[slot].reader.buffered() == 0 =>
+            {
                 self.send_api_versions(slot, 0);
                 return;
             }
             Err(e) => {
-                self.broker_fail(slot, RD_KAFKA_RESP_ERR__BAD_MSG, &format!("ApiVersionRequest failed: {e}"));
+                let b = &mut self.brokers[slot];
+                b.apiversion_v0 = version > 0;
+                let detail = format!("{}: Protocol parse failure for ApiVersion v{version} response ({size} bytes): {e}", b.name);
+                self.log(level::WARNING, "PROTOERR", &detail);
+                let msg = format!("Protocol parse failure for ApiVersion v{version} response: closing the connection");
+                self.broker_fail(slot, RD_KAFKA_RESP_ERR__TRANSPORT, &msg);
                 return;
             }
         };
@@ -841,8 +874,13 @@ impl Core {
         let b = &mut self.brokers[slot];
         b.setup_deadline = None;
         b.timeouts_in_row = 0;
-        b.last_err = None;
-        b.suppressed = 0;
+        // A protocol violation that keeps coming back on each new
+        // connection stays suppressed (see broker_fail); other errors are
+        // reported again once the broker was up.
+        if !b.last_err.as_deref().is_some_and(|e| e.starts_with("Protocol ")) {
+            b.last_err = None;
+            b.suppressed = 0;
+        }
         let name = b.name.clone();
         self.all_down_reported = false;
         self.inst.debug(super::instance::debug_bit("broker"), "broker", "STATE", &format!("{name}: Broker changed state APIVERSION_QUERY -> UP"));
@@ -891,11 +929,14 @@ impl Core {
         // Identical consecutive errors are reported once, then counted.
         let report = {
             let b = &mut self.brokers[slot];
-            if b.last_err.as_deref() == Some(reason) {
+            // ... and again every 30 s while they go on, with the count.
+            let recent = b.last_err_at.is_some_and(|t| t.elapsed() < Duration::from_secs(30));
+            if b.last_err.as_deref() == Some(reason) && recent {
                 b.suppressed += 1;
                 false
             } else {
                 b.last_err = Some(reason.to_string());
+                b.last_err_at = Some(Instant::now());
                 true
             }
         };

@@ -327,8 +327,10 @@ def check(case, ours, ref):
     oreq, rreq = ours["requests"], ref["requests"]
     if oreq > 10 * rreq + 50:
         problems.append(f"ferrokafka sent {oreq} requests, the reference {rreq}")
+    # Where the reference stays silent (it ignores what ferrokafka treats as
+    # a protocol violation), a few errors per second are within reason.
     oerr, rerr = i(ours, "errors"), i(ref, "errors")
-    if oerr > 10 * rerr + 20:
+    if oerr > 10 * rerr + max(20, 5 * case.secs):
         problems.append(f"ferrokafka reported {oerr} errors, the reference {rerr}")
     # A consumer from the beginning is at the offset after the last message
     # it delivered: a position further on skipped messages (undecodable

@@ -247,12 +247,23 @@ fn on_fetch_response(
             c.fetcher.reset_session(bid);
             if e.code != RD_KAFKA_RESP_ERR__PURGE_INFLIGHT {
                 c.debug(core, "fetch", "FETCHERR", &format!("Fetch from broker {bid} failed: {}", e.message));
-                for k in asked.keys() {
+                // An answer that could not be decoded (the connection is
+                // closed for it, and that error is reported once while it
+                // repeats): each partition it was for gets an error too,
+                // once per attempt, as for undecodable records.
+                let undecodable = e.code == RD_KAFKA_RESP_ERR__BAD_MSG;
+                let mut out = Vec::new();
+                for (k, &(version, offset)) in &asked {
                     if let Some(pf) = c.parts.get_mut(k) {
                         pf.backoff_until = Some(Instant::now() + backoff);
                         pf.preferred_replica = None;
+                        if undecodable && pf.version == version && pf.state == FetchState::Active && pf.offset == offset {
+                            let msg = format!("{} [{}]: Fetch response from broker {bid} could not be decoded: {}", k.0, k.1, e.message);
+                            out.push((pf.tp.fetchq.clone(), partition_error_event(&pf.tp, version, RD_KAFKA_RESP_ERR__BAD_MSG, offset, &msg, bid)));
+                        }
                     }
                 }
+                Queue::push_all(out);
                 if leader_error(e.code) {
                     core.refresh_metadata_soon();
                 }
