@@ -25,7 +25,9 @@
  * application went without progress or an error while it still waited for
  * something (max_gap_ms), errcodes (code:count,...), elapsed_ms, and for
  * consume/end the consumer's position at the end (position, -1 if none;
- * -1001 is INVALID: nothing consumed yet).
+ * -1001 is INVALID: nothing consumed yet), the cause of a fatal error
+ * (fatal, "-" if none) and how many critical log lines were written
+ * (crit_logs: ferrokafka logs an internal error, a panic, at LOG_CRIT).
  * Exit status: 0, or 1 when a message got no or several delivery reports. */
 #include <inttypes.h>
 #include <signal.h>
@@ -82,9 +84,16 @@ static void error_seen(int code, const char *what, const char *reason) {
         event_seen();
 }
 
+/* A fatal error's underlying cause (rd_kafka_fatal_error), "-" if none:
+ * _INCONSISTENT is ferrokafka's report of an internal error (a panic). */
+static char fatal_cause[64] = "-";
+
 static void error_cb(rd_kafka_t *rk, int err, const char *reason, void *opaque) {
-        (void)rk;
         (void)opaque;
+        if (err == RD_KAFKA_RESP_ERR__FATAL && !strcmp(fatal_cause, "-")) {
+                char buf[256];
+                snprintf(fatal_cause, sizeof(fatal_cause), "%s", rd_kafka_err2name(rd_kafka_fatal_error(rk, buf, sizeof(buf))));
+        }
         error_seen(err, "error_cb", reason);
 }
 
@@ -103,8 +112,12 @@ static void dr_cb(rd_kafka_t *rk, const rd_kafka_message_t *m, void *opaque) {
         }
 }
 
+static int crit_logs;
+
 static void quiet_log(const rd_kafka_t *rk, int level, const char *fac, const char *buf) {
         (void)rk;
+        if (level <= 2)
+                crit_logs++;
         if (verbose)
                 fprintf(stderr, "%lld ms: LOG-%d %s: %s\n", now_ms() - t_start, level, fac, buf);
 }
@@ -126,10 +139,11 @@ static void report(const char *scenario) {
                         dup++;
         }
         printf("scenario=%s version=%s msgs=%d dr_ok=%d dr_err=%d dr_late=%d dr_missing=%d dr_dup=%d errors=%d "
-               "first_err=%s first_err_ms=%d max_gap_ms=%lld elapsed_ms=%lld position=%lld errcodes=",
+               "first_err=%s first_err_ms=%d max_gap_ms=%lld elapsed_ms=%lld position=%lld fatal=%s crit_logs=%d "
+               "errcodes=",
                scenario, rd_kafka_version_str(), msgs, dr_ok, dr_err, late, reports ? missing : 0, dup, errors,
                first_err_ms >= 0 ? rd_kafka_err2name(first_err) : "-", first_err_ms, max_gap,
-               now_ms() - t_start, position);
+               now_ms() - t_start, position, fatal_cause, crit_logs);
         for (i = 0; i < ncodes; i++)
                 printf("%s%s:%d", i ? "," : "", rd_kafka_err2name(codes[i]), code_cnt[i]);
         printf("%s\n", ncodes ? "" : "-");

@@ -312,12 +312,17 @@ def check(case, ours, ref):
             out.append(f"{who}: {res['dr_late']} messages not reported within message.timeout.ms")
         if i(res, "dr_missing") or i(res, "dr_dup"):
             out.append(f"{who}: {res['dr_missing']} messages without and {res['dr_dup']} with several delivery reports")
+        if res.get("fatal") == "_INCONSISTENT" or i(res, "crit_logs"):
+            out.append(f"{who}: fatal error {res.get('fatal')}, {res.get('crit_logs')} critical log line(s)"
+                       " (an internal error)")
         got = {c.split(":")[0] for c in res.get("errcodes", "-").split(",")}
         if case.want_error and not got & set(case.want_error):
             out.append(f"{who}: no {'/'.join(case.want_error)} reached the application (got {res.get('errcodes')})")
 
     invariants(ours, "ferrokafka", problems)
     invariants(ref, "reference", notes)
+    if ours.get("fatal", "-") != "-" and ref.get("fatal", "-") == "-":
+        problems.append(f"ferrokafka: fatal error ({ours['fatal']}) where the reference has none")
     og, rg = i(ours, "max_gap_ms"), i(ref, "max_gap_ms")
     if og > (case.gap if case.strict_gap else max(case.gap, rg * 3 // 2 + 500)):
         problems.append(f"ferrokafka: the application waited {og} ms without progress or error "
