@@ -174,6 +174,14 @@ pub struct Broker {
     pub reconnect_at: Option<Instant>,
     /// When the last connection attempt started.
     pub connect_started: Option<Instant>,
+    /// The next failure is an answer that could not be decoded on a
+    /// connection that worked: reconnect after reconnect.backoff.ms, not a
+    /// grown backoff.
+    pub body_error: bool,
+    /// An answer could not be decoded: the connection sends nothing more
+    /// and is closed with this error once the answers in flight are in
+    /// (see Core::close_on_protocol_violation).
+    pub draining: Option<String>,
     /// Deadline of the connection setup (connect + ApiVersions).
     pub setup_deadline: Option<Instant>,
     pub stats: BrokerStats,
@@ -223,6 +231,8 @@ impl Broker {
             backoff: Duration::ZERO,
             reconnect_at: None,
             connect_started: None,
+            body_error: false,
+            draining: None,
             setup_deadline: None,
             stats: BrokerStats::default(),
             timeouts_in_row: 0,
@@ -350,6 +360,7 @@ impl Broker {
         self.out.clear();
         // A new connection starts a new correlation id space.
         self.abandoned.clear();
+        self.draining = None;
         self.reader = FrameReader::new(self.max_frame);
         let inflight = self.inflight.drain().map(|(_, v)| v).collect();
         let waiting = self.waiting.drain(..).collect();

@@ -249,6 +249,8 @@ pub struct Core {
     /// [`Core::protocol_error`]): the broker slot and the reason, for the
     /// connection to be closed once the handler returns.
     protocol_violation: Option<(usize, String)>,
+    /// Metadata refreshes of the loop's own that failed in a row.
+    metadata_failures: u32,
 }
 
 impl Core {
@@ -281,6 +283,7 @@ impl Core {
             want_all_topics: false,
             last_throttle_ms: 0,
             protocol_violation: None,
+            metadata_failures: 0,
             started: Instant::now(),
             cfg,
         };
@@ -825,17 +828,12 @@ impl Core {
         let frame = resp.frame.clone();
         let parsed = match crate::protocol::decode_api_versions_response(version, resp.frame) {
             Ok((_, p, _)) => p,
-            // Some brokers answer a version they do not support in a format
-            // of their own: the next connection asks at version 0, which
-            // always works. Not on this connection: the answer may as well
-            // be damaged, and the stream out of step.
             // A broker that does not support the version asked says so
             // (UNSUPPORTED_VERSION, the first field of every version) in a
             // body that may not decode as any version (librdkafka 2.0's
-            // mock cluster): the frame itself was whole, so version 0 is
-            // asked on this connection.
-            // (Not if more bytes came after it: with one request in flight
-            // there is nothing else to receive, the frame length was wrong.)
+            // mock cluster). The frame was whole and nothing came after it
+            // (with one request in flight there is nothing else to
+            // receive), so version 0 is asked on this connection.
             Err(_)
                 if version > 0
                     && frame.get(4..6) == Some(&(RD_KAFKA_RESP_ERR_UNSUPPORTED_VERSION as i16).to_be_bytes()[..])
@@ -844,6 +842,9 @@ impl Core {
                 self.send_api_versions(slot, 0);
                 return;
             }
+            // Any other answer that cannot be read may be damaged, and the
+            // stream out of step: the connection is closed, and the next
+            // one asks at version 0, which every broker answers.
             Err(e) => {
                 let b = &mut self.brokers[slot];
                 b.apiversion_v0 = version > 0;
@@ -914,7 +915,8 @@ impl Core {
             let base = self.cfg.reconnect_backoff;
             let max = self.cfg.reconnect_backoff_max;
             let long_ago = b.connect_started.is_none_or(|t| t.elapsed() > max);
-            b.backoff = if b.backoff.is_zero() || long_ago { base } else { (b.backoff * 2).min(max.max(base)) };
+            let body_error = std::mem::take(&mut b.body_error);
+            b.backoff = if b.backoff.is_zero() || long_ago || body_error { base } else { (b.backoff * 2).min(max.max(base)) };
             let jittered = jitter(b.backoff);
             b.reconnect_at = Some(Instant::now() + jittered);
             (i, w, b.name.clone(), state, was_connected)
@@ -1026,6 +1028,10 @@ impl Core {
             }
             _ => return,
         }
+        // Closing after an undecodable answer: nothing more is sent.
+        if self.brokers[slot].draining.is_some() {
+            return;
+        }
         let mut no_response = Vec::new();
         while self.brokers[slot].inflight_cnt() < self.cfg.max_in_flight {
             let Some(req) = self.brokers[slot].waiting.pop_front() else { break };
@@ -1117,18 +1123,47 @@ impl Core {
         if self.close_on_protocol_violation() == Some(slot) {
             return;
         }
+        if self.brokers[slot].draining.is_some() {
+            self.close_drained(slot);
+            return;
+        }
         self.service_broker(slot);
     }
 
     /// Closes the connection a response handler reported a protocol
-    /// violation on (see [`Core::protocol_error`]); returns its slot.
+    /// violation on (see [`Core::protocol_error`]); returns its slot if
+    /// it was closed.
+    ///
+    /// The frame and its correlation id were right, only the body was
+    /// not. The connection sends nothing more, and is closed once the
+    /// answers already in flight are in: failing them would make Produce
+    /// requests that may have been written into retries (duplicates without
+    /// idempotence). If the stream is really out of step, those answers
+    /// carry correlation ids that match nothing, which closes it at once.
+    /// The broker is there: the connection is made again after
+    /// reconnect.backoff.ms, not a grown backoff (a broker that damages
+    /// some answers would otherwise keep the client away most of the time).
     fn close_on_protocol_violation(&mut self) -> Option<usize> {
         let (s, msg) = self.protocol_violation.take()?;
         self.brokers[s].stats.rx_errs += 1;
-        if self.brokers[s].stream.is_some() {
-            self.broker_fail(s, RD_KAFKA_RESP_ERR__TRANSPORT, &msg);
+        if self.brokers[s].stream.is_none() {
+            return Some(s);
         }
-        Some(s)
+        self.brokers[s].draining = Some(msg);
+        if self.close_drained(s) { Some(s) } else { None }
+    }
+
+    /// Closes a draining connection (see close_on_protocol_violation) once
+    /// nothing is in flight on it; true if it was closed.
+    fn close_drained(&mut self, slot: usize) -> bool {
+        let b = &mut self.brokers[slot];
+        if b.stream.is_none() || !b.inflight.is_empty() {
+            return false;
+        }
+        let Some(msg) = b.draining.take() else { return false };
+        b.body_error = b.state == State::Up;
+        self.broker_fail(slot, RD_KAFKA_RESP_ERR__TRANSPORT, &msg);
+        true
     }
 
     /// Called by a response handler that cannot decode the response of
@@ -1463,6 +1498,9 @@ impl Core {
                 let n = self.brokers[slot].timeouts_in_row;
                 self.broker_fail(slot, RD_KAFKA_RESP_ERR__TIMED_OUT, &format!("{n} request(s) timed out: disconnect"));
             }
+            if timed_out > 0 && self.brokers[slot].draining.is_some() {
+                self.close_drained(slot);
+            }
             // Requests that never got sent.
             let mut i = 0;
             while i < self.brokers[slot].waiting.len() {
@@ -1540,10 +1578,19 @@ impl Core {
         let timeout = self.cfg.socket_timeout;
         self.send_metadata(slot, topics, auto, timeout, Box::new(|core, r| {
             core.refresh_inflight = false;
-            if let Err(e) = r {
-                core.inst.debug(super::instance::debug_bit("metadata"), "metadata", "METADATA",
-                    &format!("Metadata refresh failed: {}", e.message));
-                core.next_refresh = Some(Instant::now() + core.cfg.refresh_fast_interval.max(Duration::from_millis(100)));
+            match r {
+                Err(e) => {
+                    core.inst.debug(super::instance::debug_bit("metadata"), "metadata", "METADATA",
+                        &format!("Metadata refresh failed: {}", e.message));
+                    // Tried again soon, then less and less often while it
+                    // keeps failing (a broker answering garbage is not
+                    // asked ten times a second).
+                    let n = core.metadata_failures.min(6);
+                    core.metadata_failures += 1;
+                    let delay = (core.cfg.refresh_fast_interval.max(Duration::from_millis(100)) * (1 << n)).min(Duration::from_secs(10));
+                    core.next_refresh = Some(Instant::now() + delay);
+                }
+                Ok(_) => core.metadata_failures = 0,
             }
         }));
     }
