@@ -12,6 +12,10 @@ use std::io::{ErrorKind, Write};
 use std::net::SocketAddr;
 use std::time::{Duration, Instant};
 
+/// Abandoned correlation ids remembered per connection (see
+/// [`Broker::abandon`]).
+const MAX_ABANDONED: usize = 4096;
+
 /// Connection states, named as librdkafka reports them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum State {
@@ -158,27 +162,42 @@ pub struct Broker {
     out: VecDeque<Bytes>,
     pub waiting: VecDeque<OutRequest>,
     pub inflight: HashMap<i32, InFlight>,
-    /// Correlation ids of purged requests whose responses are ignored.
-    pub purged: std::collections::HashSet<i32>,
+    /// Correlation ids of requests given up on (purged, or timed out)
+    /// whose late responses are ignored; any other response that matches
+    /// no request in flight is a protocol violation.
+    pub abandoned: std::collections::HashSet<i32>,
     next_corr: i32,
     /// Versions the broker supports, by api key.
     pub api_versions: HashMap<i16, (i16, i16)>,
     /// Current reconnect backoff (grows exponentially).
     pub backoff: Duration,
     pub reconnect_at: Option<Instant>,
+    /// When the last connection attempt started.
+    pub connect_started: Option<Instant>,
+    /// The next failure is an answer that could not be decoded on a
+    /// connection that worked: reconnect after reconnect.backoff.ms, not a
+    /// grown backoff.
+    pub body_error: bool,
+    /// An answer could not be decoded: the connection sends nothing more
+    /// and is closed with this error once the answers in flight are in
+    /// (see Core::close_on_protocol_violation).
+    pub draining: Option<String>,
     /// Deadline of the connection setup (connect + ApiVersions).
     pub setup_deadline: Option<Instant>,
     pub stats: BrokerStats,
     /// Consecutive request timeouts.
     pub timeouts_in_row: u32,
-    /// Last reported error text and how many identical ones were suppressed.
+    /// Last reported error text, when, and how many identical ones were
+    /// suppressed since.
     pub last_err: Option<String>,
+    pub last_err_at: Option<Instant>,
     pub suppressed: u32,
     /// Someone needs this broker connected.
     pub wanted: bool,
     /// The broker was removed from the cluster metadata.
     pub decommissioned: bool,
-    /// ApiVersions was attempted at v3 and must fall back to v0.
+    /// The last ApiVersions answer at v3 could not be read: the next
+    /// connection asks at v0 (a failure there goes back to v3).
     pub apiversion_v0: bool,
     /// A logical broker ("GroupCoordinator"): a connection of its own to
     /// whichever broker is the group coordinator (node `id` of the
@@ -206,15 +225,19 @@ impl Broker {
             out: VecDeque::new(),
             waiting: VecDeque::new(),
             inflight: HashMap::new(),
-            purged: std::collections::HashSet::new(),
+            abandoned: std::collections::HashSet::new(),
             next_corr: 1,
             api_versions: HashMap::new(),
             backoff: Duration::ZERO,
             reconnect_at: None,
+            connect_started: None,
+            body_error: false,
+            draining: None,
             setup_deadline: None,
             stats: BrokerStats::default(),
             timeouts_in_row: 0,
             last_err: None,
+            last_err_at: None,
             suppressed: 0,
             wanted: false,
             decommissioned: false,
@@ -322,11 +345,26 @@ impl Broker {
         (frames, None)
     }
 
+    /// Remembers that the response to `corr` (purged or timed out) is no
+    /// longer awaited: it is ignored if it still comes. Bounded: a broker
+    /// that never answers timed-out requests (socket.max.fails=0) must not
+    /// grow the set without end; forgetting old entries at worst turns a
+    /// very late answer into a protocol violation (a reconnect).
+    pub fn abandon(&mut self, corr: i32) {
+        if self.abandoned.len() >= MAX_ABANDONED {
+            self.abandoned.clear();
+        }
+        self.abandoned.insert(corr);
+    }
+
     /// Closes the socket and returns what was in flight or waiting, for the
     /// caller to fail.
     pub fn close(&mut self) -> (Vec<InFlight>, Vec<OutRequest>) {
         self.stream = None;
         self.out.clear();
+        // A new connection starts a new correlation id space.
+        self.abandoned.clear();
+        self.draining = None;
         self.reader = FrameReader::new(self.max_frame);
         let inflight = self.inflight.drain().map(|(_, v)| v).collect();
         let waiting = self.waiting.drain(..).collect();
@@ -336,5 +374,26 @@ impl Broker {
     /// Requests in flight.
     pub fn inflight_cnt(&self) -> usize {
         self.inflight.len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn abandoned_ids_are_bounded_and_forgotten_on_close() {
+        let mut b = Broker::new(0, 1, "localhost", 9092, 1 << 20);
+        for c in 0..MAX_ABANDONED as i32 {
+            b.abandon(c);
+        }
+        assert_eq!(b.abandoned.len(), MAX_ABANDONED);
+        // Full: the old ones are forgotten, the new one is remembered.
+        b.abandon(-5);
+        assert_eq!(b.abandoned.len(), 1);
+        assert!(b.abandoned.contains(&-5));
+        // A new connection starts afresh.
+        let _ = b.close();
+        assert!(b.abandoned.is_empty());
     }
 }

@@ -245,6 +245,12 @@ pub struct Core {
     /// Wakes the loop at deadlines between whole milliseconds (None if the
     /// timerfd could not be made: then deadlines are served up to 1 ms late).
     timer: Option<super::timer::PreciseTimer>,
+    /// A response handler found its response undecodable (see
+    /// [`Core::protocol_error`]): the broker slot and the reason, for the
+    /// connection to be closed once the handler returns.
+    protocol_violation: Option<(usize, String)>,
+    /// Metadata refreshes of the loop's own that failed in a row.
+    metadata_failures: u32,
 }
 
 impl Core {
@@ -276,6 +282,8 @@ impl Core {
             consumer_deferred: std::collections::VecDeque::new(),
             want_all_topics: false,
             last_throttle_ms: 0,
+            protocol_violation: None,
+            metadata_failures: 0,
             started: Instant::now(),
             cfg,
         };
@@ -536,6 +544,9 @@ impl Core {
                     self.on_socket_event(slot, ev.is_readable() || ev.is_read_closed() || ev.is_error(), ev.is_writable());
                 }
             }
+            // (A handler run outside a response dispatch, e.g. by a
+            // timeout, may have found something undecodable too.)
+            self.close_on_protocol_violation();
             self.drain_commands();
             self.drain_resolver();
             self.timers();
@@ -622,6 +633,7 @@ impl Core {
         self.set_broker_state(slot, State::Connect);
         let b = &mut self.brokers[slot];
         b.reconnect_at = None;
+        b.connect_started = Some(Instant::now());
         b.setup_deadline = Some(Instant::now() + self.cfg.setup_timeout);
         if b.addr_idx < b.addrs.len() {
             self.connect_addr(slot);
@@ -717,6 +729,18 @@ impl Core {
                 self.broker_fail(slot, RD_KAFKA_RESP_ERR__TRANSPORT, &msg);
                 return;
             }
+            // Bytes while no answer is awaited (nothing in flight, no late
+            // answer to a given-up request possible): the broker sent more
+            // than it was asked for, or a frame length was wrong. Waiting
+            // would stall the connection until a request times out.
+            let b = &self.brokers[slot];
+            if b.inflight.is_empty() && b.abandoned.is_empty() && b.reader.buffered() > 0 {
+                let detail = format!("{}: {} bytes received with no request in flight", b.name, b.reader.buffered());
+                self.log(level::WARNING, "PROTOERR", &detail);
+                self.broker_fail(slot, RD_KAFKA_RESP_ERR__TRANSPORT,
+                    "Protocol violation: data received with no request in flight: closing the connection");
+                return;
+            }
         }
         if let Err(e) = self.brokers[slot].flush() {
             self.broker_fail(slot, RD_KAFKA_RESP_ERR__TRANSPORT, &format!("Send failed: {}", io_msg(&e)));
@@ -798,16 +822,34 @@ impl Core {
         };
         // A broker that does not know the requested version answers with a
         // v0 body carrying UNSUPPORTED_VERSION.
+        let size = resp.frame.len() + 4;
+        let frame = resp.frame.clone();
         let parsed = match crate::protocol::decode_api_versions_response(version, resp.frame) {
             Ok((_, p, _)) => p,
-            // Some brokers answer a version they do not support in a format
-            // of their own; asking again at version 0 always works.
-            Err(_) if version > 0 => {
+            // A broker that does not support the version asked says so
+            // (UNSUPPORTED_VERSION, the first field of every version) in a
+            // body that may not decode as any version (librdkafka 2.0's
+            // mock cluster). The frame was whole and nothing came after it
+            // (with one request in flight there is nothing else to
+            // receive), so version 0 is asked on this connection.
+            Err(_)
+                if version > 0
+                    && frame.get(4..6) == Some(&(RD_KAFKA_RESP_ERR_UNSUPPORTED_VERSION as i16).to_be_bytes()[..])
+                    && self.brokers[slot].reader.buffered() == 0 =>
+            {
                 self.send_api_versions(slot, 0);
                 return;
             }
+            // Any other answer that cannot be read may be damaged, and the
+            // stream out of step: the connection is closed, and the next
+            // one asks at version 0, which every broker answers.
             Err(e) => {
-                self.broker_fail(slot, RD_KAFKA_RESP_ERR__BAD_MSG, &format!("ApiVersionRequest failed: {e}"));
+                let b = &mut self.brokers[slot];
+                b.apiversion_v0 = version > 0;
+                let detail = format!("{}: Protocol parse failure for ApiVersion v{version} response ({size} bytes): {e}", b.name);
+                self.log(level::WARNING, "PROTOERR", &detail);
+                let msg = format!("Protocol parse failure for ApiVersion v{version} response: closing the connection");
+                self.broker_fail(slot, RD_KAFKA_RESP_ERR__TRANSPORT, &msg);
                 return;
             }
         };
@@ -830,10 +872,14 @@ impl Core {
         self.set_broker_state(slot, State::Up);
         let b = &mut self.brokers[slot];
         b.setup_deadline = None;
-        b.backoff = Duration::ZERO;
         b.timeouts_in_row = 0;
-        b.last_err = None;
-        b.suppressed = 0;
+        // A protocol violation that keeps coming back on each new
+        // connection stays suppressed (see broker_fail); other errors are
+        // reported again once the broker was up.
+        if !b.last_err.as_deref().is_some_and(|e| e.starts_with("Protocol ")) {
+            b.last_err = None;
+            b.suppressed = 0;
+        }
         let name = b.name.clone();
         self.all_down_reported = false;
         self.inst.debug(super::instance::debug_bit("broker"), "broker", "STATE", &format!("{name}: Broker changed state APIVERSION_QUERY -> UP"));
@@ -858,8 +904,17 @@ impl Core {
             let (i, w) = b.close();
             b.down_after = b.state_since.elapsed();
             b.setup_deadline = None;
+            // As librdkafka: the backoff doubles with each failure, up to
+            // reconnect.backoff.max.ms, and starts again from
+            // reconnect.backoff.ms only when the previous connection
+            // attempt is older than that maximum. A connection that fails
+            // soon after coming up (a broker that keeps sending what
+            // cannot be read) is not made again every 100 ms.
             let base = self.cfg.reconnect_backoff;
-            b.backoff = if b.backoff.is_zero() { base } else { (b.backoff * 2).min(self.cfg.reconnect_backoff_max) };
+            let max = self.cfg.reconnect_backoff_max;
+            let long_ago = b.connect_started.is_none_or(|t| t.elapsed() > max);
+            let body_error = std::mem::take(&mut b.body_error);
+            b.backoff = if b.backoff.is_zero() || long_ago || body_error { base } else { (b.backoff * 2).min(max.max(base)) };
             let jittered = jitter(b.backoff);
             b.reconnect_at = Some(Instant::now() + jittered);
             (i, w, b.name.clone(), state, was_connected)
@@ -874,11 +929,14 @@ impl Core {
         // Identical consecutive errors are reported once, then counted.
         let report = {
             let b = &mut self.brokers[slot];
-            if b.last_err.as_deref() == Some(reason) {
+            // ... and again every 30 s while they go on, with the count.
+            let recent = b.last_err_at.is_some_and(|t| t.elapsed() < Duration::from_secs(30));
+            if b.last_err.as_deref() == Some(reason) && recent {
                 b.suppressed += 1;
                 false
             } else {
                 b.last_err = Some(reason.to_string());
+                b.last_err_at = Some(Instant::now());
                 true
             }
         };
@@ -968,6 +1026,10 @@ impl Core {
             }
             _ => return,
         }
+        // Closing after an undecodable answer: nothing more is sent.
+        if self.brokers[slot].draining.is_some() {
+            return;
+        }
         let mut no_response = Vec::new();
         while self.brokers[slot].inflight_cnt() < self.cfg.max_in_flight {
             let Some(req) = self.brokers[slot].waiting.pop_front() else { break };
@@ -1022,13 +1084,27 @@ impl Core {
             return;
         };
         let Some(f) = self.brokers[slot].inflight.remove(&corr) else {
-            if self.brokers[slot].purged.remove(&corr) {
+            if self.brokers[slot].abandoned.remove(&corr) {
                 return;
             }
+            // Not an answer to anything asked on this connection: the
+            // stream cannot be trusted any more (a broker answers every
+            // request once, in order). Waiting for the real answer would
+            // stall the requests in flight until they time out.
             let b = &mut self.brokers[slot];
             b.stats.rx_corrid_errs += 1;
-            let name = b.name.clone();
-            self.log(level::WARNING, "RECV", &format!("{name}: Response for unknown CorrId {corr}"));
+            b.stats.rx_errs += 1;
+            let detail = format!(
+                "{}: Response for unknown CorrId {corr} ({} request(s) in flight, {} bytes)",
+                b.name,
+                b.inflight.len(),
+                frame.len() + 4
+            );
+            self.log(level::WARNING, "PROTOERR", &detail);
+            // The same words each time, so that a broker that keeps doing
+            // it is reported once and then counted (see broker_fail).
+            self.broker_fail(slot, RD_KAFKA_RESP_ERR__TRANSPORT,
+                "Protocol violation: received a response with an unknown correlation id: closing the connection");
             return;
         };
         let rtt = f.sent.elapsed();
@@ -1040,7 +1116,68 @@ impl Core {
             b.timeouts_in_row = 0;
         }
         (f.handler)(self, Ok(Response { version: f.version, frame, broker: slot, rtt }));
+        // The handler found the response undecodable: what else arrives on
+        // this connection cannot be trusted either.
+        if self.close_on_protocol_violation() == Some(slot) {
+            return;
+        }
+        if self.brokers[slot].draining.is_some() {
+            self.close_drained(slot);
+            return;
+        }
         self.service_broker(slot);
+    }
+
+    /// Closes the connection a response handler reported a protocol
+    /// violation on (see [`Core::protocol_error`]); returns its slot if
+    /// it was closed.
+    ///
+    /// The frame and its correlation id were right, only the body was
+    /// not. The connection sends nothing more, and is closed once the
+    /// answers already in flight are in: failing them would make Produce
+    /// requests that may have been written into retries (duplicates without
+    /// idempotence). If the stream is really out of step, those answers
+    /// carry correlation ids that match nothing, which closes it at once.
+    /// The broker is there: the connection is made again after
+    /// reconnect.backoff.ms, not a grown backoff (a broker that damages
+    /// some answers would otherwise keep the client away most of the time).
+    fn close_on_protocol_violation(&mut self) -> Option<usize> {
+        let (s, msg) = self.protocol_violation.take()?;
+        self.brokers[s].stats.rx_errs += 1;
+        if self.brokers[s].stream.is_none() {
+            return Some(s);
+        }
+        self.brokers[s].draining = Some(msg);
+        if self.close_drained(s) { Some(s) } else { None }
+    }
+
+    /// Closes a draining connection (see close_on_protocol_violation) once
+    /// nothing is in flight on it; true if it was closed.
+    fn close_drained(&mut self, slot: usize) -> bool {
+        let b = &mut self.brokers[slot];
+        if b.stream.is_none() || !b.inflight.is_empty() {
+            return false;
+        }
+        let Some(msg) = b.draining.take() else { return false };
+        b.body_error = b.state == State::Up;
+        self.broker_fail(slot, RD_KAFKA_RESP_ERR__TRANSPORT, &msg);
+        true
+    }
+
+    /// Called by a response handler that cannot decode the response of
+    /// `api_key` v`version` from broker `slot`: once the handler has
+    /// returned, the connection is closed with an error and reconnected
+    /// after the reconnect backoff (the requests in flight on it fail as
+    /// retriable transport errors).
+    pub fn protocol_error(&mut self, slot: usize, api_key: i16, version: i16, size: usize, err: &str) {
+        let api = super::stats::api_name(api_key);
+        let detail = format!("{}: Protocol parse failure for {api} v{version} response ({size} bytes): {err}", self.brokers[slot].name);
+        self.log(level::WARNING, "PROTOERR", &detail);
+        // The error event has the same words for the same kind of failure,
+        // so that a broker that keeps sending them is reported once and
+        // then counted (see broker_fail); the details are in the log.
+        let msg = format!("Protocol parse failure for {api} v{version} response: closing the connection");
+        self.protocol_violation = Some((slot, msg));
     }
 
     /// Reports a throttled response to the application.
@@ -1159,7 +1296,7 @@ impl Core {
             let corrs: Vec<i32> = self.brokers[slot].inflight.iter().filter(|(_, f)| f.api_key == api_key).map(|(c, _)| *c).collect();
             for c in corrs {
                 if let Some(f) = self.brokers[slot].inflight.remove(&c) {
-                    self.brokers[slot].purged.insert(c);
+                    self.brokers[slot].abandon(c);
                     (f.handler)(self, Err(KafkaError::new(RD_KAFKA_RESP_ERR__PURGE_INFLIGHT, "Purged in flight")));
                 }
             }
@@ -1223,6 +1360,11 @@ impl Core {
     /// Updates the cache and the broker list from a Metadata response.
     fn apply_metadata(&mut self, md: &MetadataSnapshot, all_topics: bool) {
         self.metadata.update(md, all_topics);
+        if self.producer.is_some() {
+            for t in &md.topics {
+                self.producer_topic_metadata(&t.name, t.err);
+            }
+        }
         // Partitions without a leader are looked up again soon
         // (topic.metadata.refresh.fast.interval.ms) rather than at the next
         // periodic refresh.
@@ -1339,6 +1481,8 @@ impl Core {
             let mut timed_out = 0;
             for c in expired {
                 if let Some(f) = self.brokers[slot].inflight.remove(&c) {
+                    // Its answer may still come: ignored then.
+                    self.brokers[slot].abandon(c);
                     timed_out += 1;
                     let b = &mut self.brokers[slot];
                     b.stats.req_timeouts += 1;
@@ -1351,6 +1495,9 @@ impl Core {
             if timed_out > 0 && self.cfg.socket_max_fails > 0 && self.brokers[slot].timeouts_in_row >= self.cfg.socket_max_fails && self.brokers[slot].stream.is_some() {
                 let n = self.brokers[slot].timeouts_in_row;
                 self.broker_fail(slot, RD_KAFKA_RESP_ERR__TIMED_OUT, &format!("{n} request(s) timed out: disconnect"));
+            }
+            if timed_out > 0 && self.brokers[slot].draining.is_some() {
+                self.close_drained(slot);
             }
             // Requests that never got sent.
             let mut i = 0;
@@ -1429,10 +1576,19 @@ impl Core {
         let timeout = self.cfg.socket_timeout;
         self.send_metadata(slot, topics, auto, timeout, Box::new(|core, r| {
             core.refresh_inflight = false;
-            if let Err(e) = r {
-                core.inst.debug(super::instance::debug_bit("metadata"), "metadata", "METADATA",
-                    &format!("Metadata refresh failed: {}", e.message));
-                core.next_refresh = Some(Instant::now() + core.cfg.refresh_fast_interval.max(Duration::from_millis(100)));
+            match r {
+                Err(e) => {
+                    core.inst.debug(super::instance::debug_bit("metadata"), "metadata", "METADATA",
+                        &format!("Metadata refresh failed: {}", e.message));
+                    // Tried again soon, then less and less often while it
+                    // keeps failing (a broker answering garbage is not
+                    // asked ten times a second).
+                    let n = core.metadata_failures.min(6);
+                    core.metadata_failures += 1;
+                    let delay = (core.cfg.refresh_fast_interval.max(Duration::from_millis(100)) * (1 << n)).min(Duration::from_secs(10));
+                    core.next_refresh = Some(Instant::now() + delay);
+                }
+                Ok(_) => core.metadata_failures = 0,
             }
         }));
     }
@@ -1495,6 +1651,7 @@ where
             let slot = resp.broker;
             let dump = core.inst.debug_enabled("protocol").then(|| resp.frame.clone());
             let version = resp.version;
+            let size = resp.frame.len() + 4;
             wire::decode_response::<R>(resp.frame, resp.version)
                 .inspect_err(|e| {
                     if let Some(f) = &dump {
@@ -1503,6 +1660,7 @@ where
                         let msg = format!("Cannot decode response of API {} v{version} ({} bytes): {}: {hex}", R::KEY, f.len(), e.0);
                         core.inst.debug(crate::engine::instance::debug_bit("protocol"), "protocol", "PROTOERR", &msg);
                     }
+                    core.protocol_error(slot, R::KEY, version, size, &e.0);
                 })
                 .map(|d| (d, slot))
                 .map_err(|e: WireError| KafkaError::new(RD_KAFKA_RESP_ERR__BAD_MSG, e.0))

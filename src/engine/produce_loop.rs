@@ -196,28 +196,39 @@ impl ProducerLoop {
     }
 }
 
-/// Errors after which a batch is sent again (if retries remain).
+/// Errors after which a batch is sent again (if retries remain). The
+/// broker's codes are those librdkafka 2.16 retries in a Produce response
+/// (measured one by one with the reference mock's error injection,
+/// tests/integration/check-produce-errors.sh): every other code fails the
+/// batch's messages at once with that code (CORRUPT_MESSAGE is retried,
+/// NETWORK_EXCEPTION and the leader epoch errors are not).
 fn retriable(err: rd_kafka_resp_err_t) -> bool {
     matches!(
         err,
         RD_KAFKA_RESP_ERR__TRANSPORT
             | RD_KAFKA_RESP_ERR__TIMED_OUT
             | RD_KAFKA_RESP_ERR__TIMED_OUT_QUEUE
+            | RD_KAFKA_RESP_ERR_INVALID_MSG
             | RD_KAFKA_RESP_ERR_REQUEST_TIMED_OUT
             | RD_KAFKA_RESP_ERR_NOT_LEADER_FOR_PARTITION
             | RD_KAFKA_RESP_ERR_LEADER_NOT_AVAILABLE
             | RD_KAFKA_RESP_ERR_NOT_ENOUGH_REPLICAS
             | RD_KAFKA_RESP_ERR_NOT_ENOUGH_REPLICAS_AFTER_APPEND
             | RD_KAFKA_RESP_ERR_UNKNOWN_TOPIC_OR_PART
-            | RD_KAFKA_RESP_ERR_NETWORK_EXCEPTION
             | RD_KAFKA_RESP_ERR_BROKER_NOT_AVAILABLE
             | RD_KAFKA_RESP_ERR_REPLICA_NOT_AVAILABLE
             | RD_KAFKA_RESP_ERR_KAFKA_STORAGE_ERROR
             | RD_KAFKA_RESP_ERR_COORDINATOR_LOAD_IN_PROGRESS
-            | RD_KAFKA_RESP_ERR_FENCED_LEADER_EPOCH
-            | RD_KAFKA_RESP_ERR_UNKNOWN_LEADER_EPOCH
-            | RD_KAFKA_RESP_ERR_OFFSET_NOT_AVAILABLE
+            | RD_KAFKA_RESP_ERR_COORDINATOR_NOT_AVAILABLE
+            | RD_KAFKA_RESP_ERR_NOT_COORDINATOR
     )
+}
+
+/// Topic errors in metadata that fail the topic's messages at once, as
+/// librdkafka's permanent topic errors do (its other topic errors leave
+/// the messages waiting, until message.timeout.ms).
+pub fn permanent_topic_error(err: rd_kafka_resp_err_t) -> bool {
+    matches!(err, RD_KAFKA_RESP_ERR_TOPIC_AUTHORIZATION_FAILED | RD_KAFKA_RESP_ERR_TOPIC_EXCEPTION)
 }
 
 /// Errors that mean the partition's leader changed (refresh metadata).
@@ -559,6 +570,34 @@ impl Core {
         self.report(pl, failed, RD_KAFKA_RESP_ERR__FATAL, Some(msg), RD_KAFKA_MSG_STATUS_NOT_PERSISTED, -1);
     }
 
+    /// Metadata told the topic's state: a permanent error (see
+    /// [`permanent_topic_error`]) fails the messages waiting for the topic
+    /// or queued in its partitions at once with that error, and new ones
+    /// are refused by produce() until the topic is seen without it.
+    /// Batches in flight or waiting to be sent again keep their course.
+    pub fn producer_topic_metadata(&mut self, topic: &str, err: rd_kafka_resp_err_t) {
+        let Some(mut pl) = self.producer.take() else { return };
+        let t = pl.shared.topics.read().get(topic).cloned();
+        if let Some(t) = t {
+            let perm = if permanent_topic_error(err) { err } else { RD_KAFKA_RESP_ERR_NO_ERROR };
+            let was = t.perm_err.swap(perm, Ordering::AcqRel);
+            if perm != RD_KAFKA_RESP_ERR_NO_ERROR {
+                let why = format!("Topic {topic} has permanent error: {}", crate::error::describe(perm));
+                if was != perm {
+                    self.log(level::ERR, "TOPICERR", &why);
+                }
+                let mut failed: Vec<Box<MessageObj>> = t.unassigned.lock().drain(..).collect();
+                for part in t.partitions.get().iter() {
+                    let mut q = part.q.lock();
+                    failed.extend(q.msgs.drain(..).map(|e| e.m));
+                    q.bytes = 0;
+                }
+                self.report(&mut pl, failed, perm, Some(&why), RD_KAFKA_MSG_STATUS_NOT_PERSISTED, -1);
+            }
+        }
+        self.producer = Some(pl);
+    }
+
     /// After an internal error: the producer stops, and every message it
     /// still holds fails with _FATAL (each with its delivery report).
     pub fn producer_fail_all(&mut self, msg: &str) {
@@ -868,7 +907,11 @@ impl Core {
                         self.throttled(slot, p.throttle_time_ms);
                         Ok(Some(p))
                     }
-                    Err(e) => Err(KafkaError::new(RD_KAFKA_RESP_ERR__BAD_MSG, e.to_string())),
+                    Err(e) => {
+                        // The connection is closed once this returns.
+                        self.protocol_error(slot, protocol::keys::PRODUCE, resp.version, frame.len() + 4, &e.to_string());
+                        Err(KafkaError::new(RD_KAFKA_RESP_ERR__BAD_MSG, e.to_string()))
+                    }
                 }
             }
             Err(e) => Err(e),

@@ -246,6 +246,10 @@ pub struct ProdTopic {
     /// Messages produced before the partition count was known, each with
     /// the partition asked for (UA: partitioner decides later).
     pub unassigned: Mutex<VecDeque<Box<MessageObj>>>,
+    /// A permanent error the cluster reports for the topic (metadata:
+    /// TOPIC_AUTHORIZATION_FAILED, TOPIC_EXCEPTION), 0 if none: new
+    /// messages are refused at once, as librdkafka does.
+    pub perm_err: AtomicI32,
     /// Sticky partition for keyless messages (-1: none yet) and until when
     /// (monotonic microseconds) it stays; changed under `sticky_lock`.
     sticky_part: AtomicI32,
@@ -388,6 +392,7 @@ impl ProducerShared {
                     partition_cnt: AtomicI32::new(-1),
                     partitions: PartList::new(),
                     unassigned: Mutex::new(VecDeque::new()),
+                    perm_err: AtomicI32::new(0),
                     sticky_part: AtomicI32::new(-1),
                     sticky_until: AtomicI64::new(0),
                     sticky_lock: Mutex::new(()),
@@ -634,6 +639,13 @@ impl ProducerShared {
     pub fn produce(&self, t: &Arc<ProdTopic>, mut m: Box<MessageObj>, partition: i32, block: bool) -> Result<(), (ProduceError, Box<MessageObj>)> {
         if self.fatal.load(Ordering::Acquire) {
             return Err((ProduceError(RD_KAFKA_RESP_ERR__FATAL), m));
+        }
+        match t.perm_err.load(Ordering::Acquire) {
+            0 => {}
+            // An invalid topic is one that does not exist (librdkafka's
+            // answer), an authorization failure is itself.
+            RD_KAFKA_RESP_ERR_TOPIC_EXCEPTION => return Err((ProduceError(RD_KAFKA_RESP_ERR__UNKNOWN_TOPIC), m)),
+            err => return Err((ProduceError(err), m)),
         }
         self.on_send(&mut m);
         let size = message_size(&m);

@@ -8,8 +8,9 @@ use super::instance::ClientKind;
 use serde_json::{json, Map, Value};
 use std::time::{SystemTime, UNIX_EPOCH};
 
-/// Request names as librdkafka prints them in the `req` object.
-fn api_name(key: i16) -> String {
+/// Request names as librdkafka prints them in the `req` object (and in
+/// protocol error messages).
+pub fn api_name(key: i16) -> String {
     match key {
         18 => "ApiVersion".to_string(),
         k => match kafka_protocol::messages::ApiKey::try_from(k) {

@@ -64,6 +64,9 @@ pub struct PartFetch {
     pub eof_at: i64,
     /// Broker to fetch from instead of the leader (KIP-392), if any.
     pub preferred_replica: Option<i32>,
+    /// The partition's fetch size when its next batch did not fit in
+    /// max.partition.fetch.bytes (0: that setting); back to 0 on progress.
+    pub fetch_size: i32,
 }
 
 /// How the outcome of a commit reaches the application.
@@ -191,6 +194,21 @@ pub fn leader_error(err: rd_kafka_resp_err_t) -> bool {
     )
 }
 
+/// Failures of a start offset lookup that are retried without telling the
+/// application: the leader moved (metadata is refreshed first), the
+/// connection was lost (that is reported by itself), the request was
+/// purged or the client is going away.
+fn quiet_lookup_error(err: rd_kafka_resp_err_t) -> bool {
+    leader_error(err)
+        || matches!(
+            err,
+            RD_KAFKA_RESP_ERR__TIMED_OUT_QUEUE
+                | RD_KAFKA_RESP_ERR__PURGE_INFLIGHT
+                | RD_KAFKA_RESP_ERR__PURGE_QUEUE
+                | RD_KAFKA_RESP_ERR__DESTROY
+        )
+}
+
 /// Whether an error means the coordinator moved or is not ready.
 pub fn coordinator_error(err: rd_kafka_resp_err_t) -> bool {
     matches!(
@@ -281,6 +299,7 @@ impl ConsumerLoop {
             inflight: false,
             eof_at: -1,
             preferred_replica: None,
+            fetch_size: 0,
         };
         self.parts.insert(key, pf);
         core.want_topic_metadata(&tp.topic);
@@ -473,11 +492,11 @@ impl ConsumerLoop {
 
     /// ListOffsets answered for partitions waiting to start.
     fn on_start_list_offsets(&mut self, core: &mut Core, asked: Vec<(TpKey, i64)>, versions: HashMap<TpKey, u64>, r: Result<Vec<TopicPartition>, KafkaError>) {
-        let results: HashMap<TpKey, TopicPartition> = match r {
-            Ok(v) => v.into_iter().map(|t| ((t.topic.clone(), t.partition), t)).collect(),
+        let (results, failed): (HashMap<TpKey, TopicPartition>, Option<KafkaError>) = match r {
+            Ok(v) => (v.into_iter().map(|t| ((t.topic.clone(), t.partition), t)).collect(), None),
             Err(e) => {
                 self.debug(core, "fetch", "OFFSET", &format!("ListOffsets failed: {}", e.message));
-                HashMap::new()
+                (HashMap::new(), Some(e))
             }
         };
         let mut refresh = false;
@@ -485,6 +504,25 @@ impl ConsumerLoop {
             let Some(pf) = self.parts.get_mut(&k) else { continue };
             if versions.get(&k) != Some(&pf.version) || pf.state != FetchState::Resolving {
                 continue;
+            }
+            // What the application is told when the lookup failed for
+            // other reasons than a moved leader or a lost connection (those
+            // are retried quietly after a metadata refresh): a broken
+            // response, a partition-level error. The lookup is retried
+            // after the backoff, and reported again if it fails again, as
+            // librdkafka does.
+            let report = match (&failed, results.get(&k)) {
+                (Some(e), _) if !quiet_lookup_error(e.code) => Some((e.code, e.message.clone())),
+                (None, None) => Some((RD_KAFKA_RESP_ERR__BAD_MSG, "the ListOffsets response does not list the partition".to_string())),
+                (None, Some(t)) if t.err != RD_KAFKA_RESP_ERR_NO_ERROR && !quiet_lookup_error(t.err) => {
+                    Some((t.err, crate::error::describe(t.err)))
+                }
+                _ => None,
+            };
+            if let Some((err, why)) = report {
+                let msg = format!("{} [{}]: Failed to query logical offset {}: {why}", k.0, k.1, offset_str(logical));
+                core.log(level::WARNING, "OFFSET", &msg);
+                push_partition_error(&pf.tp, pf.version, err, RD_KAFKA_OFFSET_INVALID, &msg, -1);
             }
             match results.get(&k) {
                 Some(t) if t.err == RD_KAFKA_RESP_ERR_NO_ERROR && t.offset >= 0 => {

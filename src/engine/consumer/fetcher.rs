@@ -126,6 +126,7 @@ fn send_fetch(c: &mut ConsumerLoop, core: &mut Core, bid: i32, slot: usize, keys
     for k in &keys {
         let pf = c.parts.get_mut(k).unwrap();
         let epoch = core.metadata.topic(&k.0).and_then(|t| t.partitions.iter().find(|p| p.id == k.1)).map_or(-1, |p| p.leader_epoch);
+        let max_bytes = if pf.fetch_size > 0 { pf.fetch_size } else { max_bytes };
         next.insert(k.clone(), SessPart { offset: pf.offset, epoch, max_bytes });
         versions.insert(k.clone(), (pf.version, pf.offset));
         pf.inflight = true;
@@ -199,10 +200,16 @@ fn send_fetch(c: &mut ConsumerLoop, core: &mut Core, bid: i32, slot: usize, keys
     let handler = move |core: &mut Core, r: Result<crate::engine::broker::Response, KafkaError>| {
         let decoded = r.and_then(|resp| {
             let mut frame = resp.frame;
+            let size = frame.len() + 4;
             protocol::decode_response_header(protocol::keys::FETCH, resp.version, &mut frame)
                 .and_then(|_| protocol::fetch::decode_fetch_response(resp.version, &frame))
                 .map(|f| (f, resp.broker))
-                .map_err(|e| KafkaError::new(RD_KAFKA_RESP_ERR__BAD_MSG, e.to_string()))
+                .map_err(|e| {
+                    // Not a record problem: the response itself cannot be
+                    // read, the connection is closed and made again.
+                    core.protocol_error(resp.broker, protocol::keys::FETCH, resp.version, size, &e.to_string());
+                    KafkaError::new(RD_KAFKA_RESP_ERR__BAD_MSG, e.to_string())
+                })
         });
         core.consumer_do(Box::new(move |c, core| on_fetch_response(c, core, bid, full, versions, decoded)));
     };
@@ -240,12 +247,23 @@ fn on_fetch_response(
             c.fetcher.reset_session(bid);
             if e.code != RD_KAFKA_RESP_ERR__PURGE_INFLIGHT {
                 c.debug(core, "fetch", "FETCHERR", &format!("Fetch from broker {bid} failed: {}", e.message));
-                for k in asked.keys() {
+                // An answer that could not be decoded (the connection is
+                // closed for it, and that error is reported once while it
+                // repeats): each partition it was for gets an error too,
+                // once per attempt, as for undecodable records.
+                let undecodable = e.code == RD_KAFKA_RESP_ERR__BAD_MSG;
+                let mut out = Vec::new();
+                for (k, &(version, offset)) in &asked {
                     if let Some(pf) = c.parts.get_mut(k) {
                         pf.backoff_until = Some(Instant::now() + backoff);
                         pf.preferred_replica = None;
+                        if undecodable && pf.version == version && pf.state == FetchState::Active && pf.offset == offset {
+                            let msg = format!("{} [{}]: Fetch response from broker {bid} could not be decoded: {}", k.0, k.1, e.message);
+                            out.push((pf.tp.fetchq.clone(), partition_error_event(&pf.tp, version, RD_KAFKA_RESP_ERR__BAD_MSG, offset, &msg, bid)));
+                        }
                     }
                 }
+                Queue::push_all(out);
                 if leader_error(e.code) {
                     core.refresh_metadata_soon();
                 }
@@ -312,6 +330,17 @@ fn on_fetch_response(
     Queue::push_all(out);
     if refresh {
         core.refresh_metadata_soon();
+    }
+}
+
+/// The error code a consumer gets for records that cannot be decoded:
+/// librdkafka's for codec problems (_BAD_COMPRESSION, _NOT_IMPLEMENTED),
+/// _BAD_MSG for the rest (a record cut short is a bad message, not the
+/// application's read underflow).
+fn record_error_code(e: &protocol::ProtocolError) -> rd_kafka_resp_err_t {
+    match e.rd_kafka_code() {
+        RD_KAFKA_RESP_ERR__UNDERFLOW => RD_KAFKA_RESP_ERR__BAD_MSG,
+        code => code,
     }
 }
 
@@ -388,16 +417,25 @@ fn handle_partition(
     // Key and value bytes of the messages handed on (statistics).
     let mut payload_bytes = 0usize;
     let mut reader = p.record_set(opts);
-    loop {
+    let records_len = p.records.as_ref().map_or(0, |r| r.len());
+    // The first thing that cannot be decoded stops this partition's
+    // processing: what came before it is delivered, the position stays at
+    // it, the application gets one error, and the partition is fetched
+    // again after fetch.error.backoff.ms (a corruption on the way heals,
+    // a lasting one is reported once per backoff; seeking past it is the
+    // application's choice). Skipping the batch would lose its messages.
+    let mut failure: Option<(rd_kafka_resp_err_t, String)> = None;
+    let mut complete_batches = 0usize;
+    'batches: loop {
         let batch = match reader.next_batch() {
             Ok(Some(b)) => b,
             Ok(None) => break,
             Err(e) => {
-                let msg = format!("{} [{}]: corrupt or unsupported record data at offset {}: {e}", k.0, k.1, next);
-                out.push((tp.fetchq.clone(), partition_error_event(&tp, version, RD_KAFKA_RESP_ERR__BAD_MSG, next, &msg, bid)));
-                continue;
+                failure = Some((record_error_code(&e), format!("{} [{}]: corrupt record batch at offset {}: {e}", k.0, k.1, next)));
+                break;
             }
         };
+        complete_batches += 1;
         bytes_rx += batch.wire_size();
         let last = batch.last_offset();
         if last < next {
@@ -426,15 +464,10 @@ fn handle_partition(
         let records = match batch.records(&opts) {
             Ok(r) => r,
             Err(e) => {
-                let msg = format!("{} [{}]: cannot decode records at offset {}: {e}", k.0, k.1, batch.base_offset());
-                out.push((tp.fetchq.clone(), partition_error_event(&tp, version, RD_KAFKA_RESP_ERR__BAD_MSG, next, &msg, bid)));
-                next = last + 1;
-                continue;
+                let msg = format!("{} [{}]: cannot decode the record batch at offset {}: {e}", k.0, k.1, batch.base_offset().max(next));
+                failure = Some((record_error_code(&e), msg));
+                break;
             }
-        };
-        let bad_record = |next: i64, e: &dyn std::fmt::Display| {
-            let msg = format!("{} [{}]: bad record at offset {}: {e}", k.0, k.1, next);
-            (tp.fetchq.clone(), partition_error_event(&tp, version, RD_KAFKA_RESP_ERR__BAD_MSG, next, &msg, bid))
         };
         match records {
             // v2: the records stay where they are; the application's thread
@@ -442,11 +475,12 @@ fn handle_partition(
             Records::V2(mut v2) => {
                 let seg = segs.len() as u32;
                 let mut used = false;
+                let mut bad = None;
                 while let Some(r) = v2.next_span() {
                     let span = match r {
                         Ok(span) => span,
                         Err(e) => {
-                            out.push(bad_record(next, &e));
+                            bad = Some(e);
                             break;
                         }
                     };
@@ -461,6 +495,11 @@ fn handle_partition(
                 }
                 if used {
                     segs.push(v2.data().clone());
+                }
+                if let Some(e) = bad {
+                    let msg = format!("{} [{}]: bad record at offset {}: {e}", k.0, k.1, next);
+                    failure = Some((RD_KAFKA_RESP_ERR__BAD_MSG, msg));
+                    break 'batches;
                 }
             }
             Records::List(list) => {
@@ -496,11 +535,43 @@ fn handle_partition(
         // Compacted or filtered batches still move the position past them.
         next = next.max(last + 1);
     }
+    // Records, but not one whole batch: the next batch is larger than what
+    // was asked for. A broker sends the first batch whole even beyond the
+    // partition's limit only for the first partition of a response, so the
+    // limit grows (as librdkafka's does) up to fetch.max.bytes; a batch
+    // announcing more than that can never be fetched: it is reported.
+    let mut grow_to = None;
+    if failure.is_none() && complete_batches == 0 && reader.has_partial_tail() && records_len > 0 {
+        let pf = c.parts.get(k).unwrap();
+        let asked = pf.fetch_size.max(c.shared.cfg.max_partition_fetch_bytes);
+        let limit = c.shared.cfg.fetch_max_bytes.max(c.shared.cfg.max_partition_fetch_bytes);
+        let need = p.records.as_ref().and_then(|r| r.get(8..12)).map_or(0, |b| i32::from_be_bytes([b[0], b[1], b[2], b[3]]) as i64 + 12);
+        if asked < limit && need <= limit as i64 {
+            grow_to = Some(asked.saturating_mul(2).min(limit).max(need.clamp(0, limit as i64) as i32));
+        } else {
+            let msg = format!(
+                "{} [{}]: the record batch at offset {next} (announcing {need} bytes) is incomplete in the {records_len} bytes received at the largest fetch size ({limit} bytes)",
+                k.0, k.1
+            );
+            failure = Some((RD_KAFKA_RESP_ERR__BAD_MSG, msg));
+        }
+    }
     let pf = c.parts.get_mut(k).unwrap();
+    if next > pf.offset {
+        // Progress: back to the configured fetch size.
+        pf.fetch_size = 0;
+    }
     pf.offset = next;
     if last_epoch >= 0 {
         pf.epoch = last_epoch;
     }
+    if let Some(size) = grow_to {
+        pf.fetch_size = size;
+    }
+    if failure.is_some() {
+        pf.backoff_until = Some(Instant::now() + backoff);
+    }
+    let eof_due = failure.is_none() && pf.eof_at != next;
     c.fetcher.rx_msgs += msgs.len() as u64;
     tp.rx_msgs.fetch_add(msgs.len() as u64, Ordering::Relaxed);
     tp.rx_bytes.fetch_add(payload_bytes as u64, Ordering::Relaxed);
@@ -512,11 +583,37 @@ fn handle_partition(
     } else {
         c.shared.give_back_deque(msgs);
     }
+    // The messages before a failure first, then its error.
+    if let Some((err, msg)) = failure {
+        c.debug(core, "fetch", "BACKOFF", &format!("{msg}: fetch backoff for {}ms", backoff.as_millis()));
+        out.push((tp.fetchq.clone(), partition_error_event(&tp, version, err, next, &msg, bid)));
+    }
+    if let Some(size) = grow_to {
+        let msg = format!("{} [{}]: the next record batch is larger than the bytes fetched: fetching up to {size} bytes", k.0, k.1);
+        c.debug(core, "fetch", "FETCHSIZE", &msg);
+    }
     // End of partition: reported once per offset reached.
-    if c.shared.cfg.enable_partition_eof && hwm >= 0 && next >= hwm && pf.eof_at != next {
-        pf.eof_at = next;
+    if c.shared.cfg.enable_partition_eof && hwm >= 0 && next >= hwm && eof_due {
+        c.parts.get_mut(k).unwrap().eof_at = next;
         let msg = format!("Fetch from broker {bid} reached end of partition at offset {next} (HighwaterMark {})", p.high_watermark);
         out.push((tp.fetchq.clone(), partition_error_event(&tp, version, RD_KAFKA_RESP_ERR__PARTITION_EOF, next, &msg, bid)));
     }
     false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::protocol::{Compression, ProtocolError};
+
+    #[test]
+    fn record_errors_are_reported_with_librdkafka_codes() {
+        let codec = ProtocolError::Compression { codec: Compression::Gzip, message: "bad".into() };
+        assert_eq!(record_error_code(&codec), RD_KAFKA_RESP_ERR__BAD_COMPRESSION);
+        assert_eq!(record_error_code(&ProtocolError::UnsupportedCodec(7)), RD_KAFKA_RESP_ERR__NOT_IMPLEMENTED);
+        let crc = ProtocolError::Checksum { offset: 0, stored: 1, computed: 2 };
+        assert_eq!(record_error_code(&crc), RD_KAFKA_RESP_ERR__BAD_MSG);
+        // A record cut short is a bad message for the consumer.
+        assert_eq!(record_error_code(&ProtocolError::Truncated { what: "record" }), RD_KAFKA_RESP_ERR__BAD_MSG);
+    }
 }

@@ -664,6 +664,13 @@ fn join_failed(c: &mut ConsumerLoop, core: &mut Core, err: rd_kafka_resp_err_t, 
         | RD_KAFKA_RESP_ERR_INVALID_GROUP_ID => {
             consumer_error(core, err, &format!("JoinGroup failed: {msg}"));
         }
+        // An answer that could not be decoded (its connection is closed,
+        // an error reported once while it repeats): each failed join is
+        // told, as librdkafka does, or the application would wait in
+        // silence while the group cannot be joined.
+        RD_KAFKA_RESP_ERR__BAD_MSG => {
+            consumer_error(core, err, &format!("JoinGroup/SyncGroup failed: {msg}"));
+        }
         _ => {}
     }
     c.group.state = GState::NeedJoin;
@@ -863,9 +870,13 @@ fn on_sync(c: &mut ConsumerLoop, core: &mut Core, generation: i32, r: Result<(ka
     } else {
         match assignor::decode_assignment(&resp.assignment) {
             Ok((parts, _)) => parts.into_iter().map(|p| (p.topic, p.partition)).collect(),
+            // Not an empty assignment (the member would sit in the group
+            // with nothing to fetch, silently): the application is told,
+            // and the member joins again.
             Err(e) => {
-                core.log(level::ERR, "SYNCGROUP", &format!("Unreadable assignment from the group leader: {e:?}"));
-                BTreeSet::new()
+                let msg = format!("unreadable assignment from the group leader: {e}");
+                core.log(level::ERR, "SYNCGROUP", &msg);
+                return join_failed(c, core, RD_KAFKA_RESP_ERR__BAD_MSG, &msg);
             }
         }
     };
