@@ -406,6 +406,21 @@ impl Core {
         Some(slot)
     }
 
+    /// Drops the connection of the logical "GroupCoordinator" broker and
+    /// makes a new one when next needed: requests in flight on it fail as
+    /// retriable transport errors, requests not sent yet wait for the new
+    /// connection. For a connection the coordinator will not read again
+    /// soon (a JoinGroup of a member that has left is pending on it).
+    pub fn reset_coordinator_connection(&mut self) {
+        let Some(slot) = self.brokers.iter().position(|b| b.logical) else { return };
+        let b = &self.brokers[slot];
+        if b.stream.is_none() || b.id < 0 {
+            return;
+        }
+        let (id, host, port) = (b.id, b.host.clone(), b.port);
+        self.retarget_logical(slot, id, &host, port);
+    }
+
     /// Points the logical broker at `slot` to node `id` at host:port: the
     /// old connection is closed quietly, requests in flight on it fail as
     /// retriable transport errors, and requests not sent yet wait for the
