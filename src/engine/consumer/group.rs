@@ -1025,6 +1025,7 @@ pub fn commit_group_error(c: &mut ConsumerLoop, core: &mut Core, err: rd_kafka_r
 /// coordinator at once and the pending rebalance goes on without this
 /// member. (librdkafka sends it behind them.)
 fn leave_group(c: &mut ConsumerLoop, core: &mut Core, reason: &str) {
+    c.forget_carried();
     if c.group.protocol == GroupProtocol::Consumer {
         super::group848::leave(c, core, reason);
         return;
