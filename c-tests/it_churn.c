@@ -3,42 +3,50 @@
  * One stable member consumes a topic of numbered messages while other
  * members join and leave the group (classic protocol, eager range assignor;
  * the rebalance callback only counts and applies the assignment). Every
- * member "processes" a message (a short sleep while members churn), then
- * stores its offset (enable.auto.offset.store=false +
- * rd_kafka_offsets_store()); auto commit commits the stored offsets every
- * 500 ms. The churn starts 1 s after the stable member subscribed, so that
- * the stable member is the oldest member (the coordinator's leader).
+ * member "processes" a message (a short sleep), then stores its offset
+ * (enable.auto.offset.store=false + rd_kafka_offsets_store()); auto commit
+ * commits the stored offsets every 500 ms. The stable member subscribes
+ * first, so that it is the oldest member (the coordinator's leader).
  *
- * Two scenarios, each run on the reference librdkafka
+ * Three scenarios, each run on the reference librdkafka
  * (tools/reference-librdkafka.sh) and on ferrokafka, each in a child
  * process of its own (this program again, with CHURN_CHILD=<scenario> and
  * the library chosen through LD_LIBRARY_PATH), on the broker under test:
- *   fast   a member joins every 1-3 s and stays 1-3 s, for 25 s (90 s
- *          with IT_SOAK): the time to the first processed message, and the
- *          longest stretch without any while members churn;
+ *   leave  the stable member and a second one form the group; a third
+ *          joins; the second, told to rebalance, rejoins and closes 1 s
+ *          later, while its JoinGroup waits for the new generation: how
+ *          long after its revoke the stable member works again;
+ *   fast   from 1 s on, a member joins every 1-3 s and stays 1-3 s, for
+ *          20 s (90 s with IT_SOAK): the time to the first processed
+ *          message, and the longest stretch without any while members
+ *          churn;
  *   slow   a member joins every 4-7 s and stays 4-7 s, for 20 s over
  *          12,000 messages (90 s over 60,000 with IT_SOAK): how many
  *          messages are processed more than once.
- * Both: no message is lost (every one is processed at least once).
+ * All: no message is lost (every one is processed at least once).
  *
  * On librdkafka's mock cluster (refmock, refmock848) a rebalance lasts
  * session.timeout.ms - 1 s (5 s here), any join or leave while a
  * generation is being formed or is stable starts a new one, and commits
- * are refused while it lasts. A group whose leaving members' LeaveGroup
- * waits behind their pending JoinGroup (librdkafka, and ferrokafka before
- * the fix) sees nearly every new generation aborted right after it is
- * formed, and makes no progress for as long as members come and go: the
- * longest stall is asserted for ferrokafka only (FAST_STALL_BOUND_MS), the
- * reference's is reported beside it. The first progress and the duplicates
- * are asserted on both libraries (bounds below).
+ * are refused while it lasts. A member whose LeaveGroup waits behind its
+ * pending JoinGroup (librdkafka, and ferrokafka before the fix; Kafka and
+ * tansu also read one request of a connection at a time) aborts the new
+ * generation as soon as it is formed: the stable member of the leave
+ * scenario resumes after two rebalances instead of one, and under fast
+ * churn nearly every generation is aborted and the group makes no progress
+ * for as long as members come and go. Those two figures are asserted for
+ * ferrokafka only (LEAVE_RESUME_BOUND_MS, FAST_STALL_BOUND_MS); the
+ * reference's are reported beside them. The first progress and the
+ * duplicates are asserted on both libraries (bounds below).
  *
- * CHURN_ONLY=fast|slow runs one scenario; CHURN_LIBS=ref|ferro one library;
- * CHURN_SEED=<n> another churn schedule (the same for both libraries);
- * CHURN_DEBUG=<debug contexts> logs every member's debug lines, prefixed
- * with ms since the start and the member's name, to stderr;
- * CHURN_FERRO_LIB=<dir> runs another build of ferrokafka;
+ * CHURN_ONLY=leave|fast|slow runs one scenario; CHURN_LIBS=ref|ferro one
+ * library; CHURN_SEED=<n> another churn schedule (the same for both
+ * libraries); CHURN_DEBUG=<debug contexts> logs every member's debug
+ * lines, prefixed with ms since the start and the member's name, to
+ * stderr; CHURN_FERRO_LIB=<dir> runs another build of ferrokafka;
  * CHURN_DUPLOG=1 logs every duplicate (who processed it first and when);
- * CHURN_TRACE=1 logs the progress every second. */
+ * CHURN_TRACE=1 logs the progress every second; CHURN_LIFE_MIN/MAX (ms)
+ * change how long the members of the fast scenario stay. */
 #define _GNU_SOURCE
 #include <librdkafka/rdkafka.h>
 #include <pthread.h>
@@ -63,12 +71,43 @@ static atomic_int processed, dups, assigns, revokes, members_started, all_done;
 static atomic_int stop_all, stop_churn;
 static atomic_llong first_ms = -1, last_ms = 0, max_stall_ms = 0, churn_end_ms = -1;
 
+/* The leave scenario: the stable member resumes after one rebalance (5 s
+ * on librdkafka's mock; less on Kafka-like brokers, which end a rebalance
+ * once every member has rejoined), not after two (10 s: the leaving
+ * member's LeaveGroup arrived behind its JoinGroup and aborted the new
+ * generation -- librdkafka, and ferrokafka before the fix). ferrokafka
+ * only; librdkafka's figure is reported. */
+#define LEAVE_RESUME_BOUND_MS 8000
+
 struct member {
         char name[32];
         long long life_ms; /* 0: until the end (the stable member) */
         pthread_t thr;
         long long assigned_at; /* for CHURN_DEBUG */
+        /* The leave scenario: */
+        int leaver;                /* closes 1 s after its revoke once armed */
+        atomic_llong revoked_at;   /* its first revoke once armed (ms) */
+        atomic_int assigned_after; /* assigned again after that revoke */
+        atomic_int assigned;       /* assignments in all */
 };
+
+/* The leave scenario: armed when the joining member starts; the stable
+ * member's resume time after its revoke. */
+static atomic_int leave_armed, leave_scenario_on;
+static atomic_llong resume_ms = -1;
+
+/* The leave scenario's timeline, printed when it misses its bound. */
+static pthread_mutex_t notes_lock = PTHREAD_MUTEX_INITIALIZER;
+static char notes[64][96];
+static int n_notes;
+static void note(const char *who, const char *what, int n) {
+        if (!atomic_load(&leave_scenario_on))
+                return;
+        pthread_mutex_lock(&notes_lock);
+        if (n_notes < 64)
+                snprintf(notes[n_notes++], sizeof(notes[0]), "%lld ms %s %s %d", it_now_ms() - t0, who, what, n);
+        pthread_mutex_unlock(&notes_lock);
+}
 
 /* CHURN_DUPLOG: who processed each message first, and when. */
 static const struct member *first_by[MAX_N];
@@ -132,6 +171,16 @@ static void rebalance_cb(rd_kafka_t *rk, rd_kafka_resp_err_t err, rd_kafka_topic
                         parts->cnt);
         m->assigned_at = assign ? it_now_ms() : 0;
         atomic_fetch_add(assign ? &assigns : &revokes, 1);
+        note(m->name, assign ? "assigned" : "revoked", parts->cnt);
+        if (assign)
+                atomic_fetch_add(&m->assigned, 1);
+        if (atomic_load(&leave_armed)) {
+                long long none = -1;
+                if (!assign)
+                        atomic_compare_exchange_strong(&m->revoked_at, &none, it_now_ms());
+                else if (atomic_load(&m->revoked_at) >= 0)
+                        atomic_store(&m->assigned_after, 1);
+        }
         rd_kafka_assign(rk, assign ? parts : NULL);
 }
 
@@ -228,6 +277,12 @@ static void process(rd_kafka_t *rk, const struct member *m, const rd_kafka_messa
                 atomic_compare_exchange_strong(&first_ms, &none, now);
         }
         progressed(now);
+        if (!m->life_ms && atomic_load(&m->assigned_after) && atomic_load(&resume_ms) < 0) {
+                /* The leave scenario: the stable member works again. */
+                atomic_store(&resume_ms, it_now_ms() - atomic_load(&((struct member *)m)->revoked_at));
+                atomic_store(&stop_churn, 1);
+                note(m->name, "resumes at offset", (int)msg->offset);
+        }
         /* Processed: its offset may be committed now. */
         l = rd_kafka_topic_partition_list_new(1);
         rd_kafka_topic_partition_list_add(l, rd_kafka_topic_name(msg->rkt), msg->partition)->offset = msg->offset + 1;
@@ -247,7 +302,8 @@ static void *member_main(void *arg) {
         }
         rd_kafka_topic_partition_list_destroy(sub);
         atomic_fetch_add(&members_started, 1);
-        while (!atomic_load(&stop_all) && !(m->life_ms && (it_now_ms() - start >= m->life_ms || atomic_load(&stop_churn)))) {
+        while (!atomic_load(&stop_all) && !(m->life_ms && (it_now_ms() - start >= m->life_ms || atomic_load(&stop_churn))) &&
+               !(m->leaver && atomic_load(&m->revoked_at) >= 0 && it_now_ms() - atomic_load(&m->revoked_at) >= 1000)) {
                 rd_kafka_message_t *msg = rd_kafka_consumer_poll(rk, 100);
                 if (!msg)
                         continue;
@@ -257,17 +313,21 @@ static void *member_main(void *arg) {
         }
         if (getenv("CHURN_DEBUG"))
                 fprintf(stderr, "%lld %s closing\n", it_now_ms() - t0, m->name);
+        note(m->name, "closing", 0);
         rd_kafka_consumer_close(rk);
+        note(m->name, "closed", 0);
         rd_kafka_destroy(rk);
         if (getenv("CHURN_DEBUG"))
                 fprintf(stderr, "%lld %s closed\n", it_now_ms() - t0, m->name);
         return NULL;
 }
 
-static struct member *start_member(const char *name, long long life_ms) {
+static struct member *start_member(const char *name, long long life_ms, int leaver) {
         struct member *m = calloc(1, sizeof(*m));
         snprintf(m->name, sizeof(m->name), "%s", name);
         m->life_ms = life_ms;
+        m->leaver = leaver;
+        atomic_store(&m->revoked_at, -1);
         if (pthread_create(&m->thr, NULL, member_main, m)) {
                 fprintf(stderr, "pthread_create failed\n");
                 exit(3);
@@ -299,7 +359,7 @@ static void *churn_main(void *arg) {
                 char name[32];
                 long long next = it_now_ms() + rnd(churn_min_ms, churn_max_ms);
                 snprintf(name, sizeof(name), "churn%d", n_churners);
-                churners[n_churners] = start_member(name, rnd(life_min_ms, life_max_ms));
+                churners[n_churners] = start_member(name, rnd(life_min_ms, life_max_ms), 0);
                 n_churners++;
                 while (it_now_ms() < next && !atomic_load(&stop_all))
                         usleep(20000);
@@ -311,19 +371,52 @@ static void *churn_main(void *arg) {
         return NULL;
 }
 
+/* The leave scenario: the stable member and a second one ("leaver") form
+ * the group; a third one joins; once the leaver has been told to rebalance
+ * (its partitions revoked: it has rejoined, its JoinGroup waits for the new
+ * generation) it waits 1 s and closes. The new generation must be formed
+ * without it: the stable member resumes one rebalance after its own revoke,
+ * not two. Returns 0, or 3 if the group did not form at all. */
+static int leave_scenario(struct member **stable, struct member **others) {
+        long long start;
+        *stable = start_member("stable", 0, 0);
+        usleep(500 * 1000); /* the stable member is the oldest (the leader) */
+        others[0] = start_member("leaver", 600000, 1);
+        start = it_now_ms();
+        while (!(atomic_load(&(*stable)->assigned) && atomic_load(&others[0]->assigned) && atomic_load(&processed)) &&
+               it_now_ms() - start < 30000)
+                usleep(20000);
+        if (!atomic_load(&others[0]->assigned)) {
+                fprintf(stderr, "leave scenario: the first two members did not get their partitions\n");
+                return 3;
+        }
+        usleep(1000 * 1000);
+        atomic_store(&leave_armed, 1);
+        note("joiner", "starts", 0);
+        others[1] = start_member("joiner", 600000, 0);
+        n_churners = 2;
+        return 0;
+}
+
 static int child(const char *scenario) {
         pthread_t churn;
         struct member *stable;
-        int soak = getenv("IT_SOAK") != NULL, i, lost = 0, during = -1;
+        int soak = getenv("IT_SOAK") != NULL, i, lost = 0, during = -1, leave = !strcmp(scenario, "leave");
         long long done_ms = -1, last_trace = -1, stall;
         if (getenv("CHURN_SEED") && atoi(getenv("CHURN_SEED")) > 0)
                 rnd_state = (unsigned)atoi(getenv("CHURN_SEED"));
-        if (!strcmp(scenario, "fast")) {
+        if (!strcmp(scenario, "leave")) {
+                n_msgs = 6000;
+                pace_us = 1000;
+                drain_fast = 1;
+                churn_for_ms = 0;
+        } else if (!strcmp(scenario, "fast")) {
                 n_msgs = soak ? 100000 : 30000;
                 pace_us = 1000;
                 churn_min_ms = 1000, churn_max_ms = 3000;
-                life_min_ms = 1000, life_max_ms = 3000;
-                churn_for_ms = soak ? 90000 : 25000;
+                life_min_ms = getenv("CHURN_LIFE_MIN") ? atoi(getenv("CHURN_LIFE_MIN")) : 1000;
+                life_max_ms = getenv("CHURN_LIFE_MAX") ? atoi(getenv("CHURN_LIFE_MAX")) : 3000;
+                churn_for_ms = soak ? 90000 : 20000;
                 drain_fast = 1;
         } else {
                 n_msgs = soak ? 60000 : 12000;
@@ -341,12 +434,23 @@ static int child(const char *scenario) {
         }
         produce_all();
         t0 = it_now_ms();
-        stable = start_member("stable", 0);
-        if (pthread_create(&churn, NULL, churn_main, NULL)) {
-                fprintf(stderr, "pthread_create failed\n");
-                return 3;
+        atomic_store(&leave_scenario_on, leave);
+        if (leave) {
+                if (leave_scenario(&stable, churners))
+                        return 3;
+                deadline_ms = it_now_ms() - t0 + 40000;
+        } else {
+                stable = start_member("stable", 0, 0);
+                if (pthread_create(&churn, NULL, churn_main, NULL)) {
+                        fprintf(stderr, "pthread_create failed\n");
+                        return 3;
+                }
         }
         while (it_now_ms() - t0 < deadline_ms) {
+                /* The leave scenario ends 25 s after the join if the
+                 * stable member has not resumed by then. */
+                if (leave && !atomic_load(&stop_churn) && it_now_ms() - t0 > deadline_ms - 15000)
+                        atomic_store(&stop_churn, 1);
                 usleep(50000);
                 if (during < 0 && atomic_load(&stop_churn))
                         during = atomic_load(&processed);
@@ -363,7 +467,11 @@ static int child(const char *scenario) {
                         break;
         }
         atomic_store(&stop_all, 1);
-        pthread_join(churn, NULL);
+        if (leave) {
+                for (i = 0; i < n_churners; i++)
+                        pthread_join(churners[i]->thr, NULL);
+        } else
+                pthread_join(churn, NULL);
         pthread_join(stable->thr, NULL);
         free(stable);
         for (i = 0; i < n_churners; i++)
@@ -371,14 +479,20 @@ static int child(const char *scenario) {
         for (i = 0; i < n_msgs; i++)
                 if (!atomic_load(&counts[i]))
                         lost++;
+        if (leave && (atomic_load(&resume_ms) < 0 || atomic_load(&resume_ms) > LEAVE_RESUME_BOUND_MS)) {
+                fprintf(stderr, "it_churn leave on %s (%s): timeline\n", it_broker(), rd_kafka_version_str());
+                for (i = 0; i < n_notes; i++)
+                        fprintf(stderr, "  %s\n", notes[i]);
+        }
         /* A stall still going on when the churn ended counts too. */
         stall = atomic_load(&max_stall_ms);
         if (atomic_load(&churn_end_ms) >= 0 && (done_ms < 0 || done_ms > atomic_load(&churn_end_ms)) &&
             atomic_load(&churn_end_ms) - atomic_load(&last_ms) > stall)
                 stall = atomic_load(&churn_end_ms) - atomic_load(&last_ms);
-        printf("churn-result %s lib=%s first_ms=%lld stall_ms=%lld done_ms=%lld during=%d processed=%d dups=%d lost=%d "
-               "assigns=%d revokes=%d members=%d\n",
-               scenario, rd_kafka_version_str(), (long long)atomic_load(&first_ms), stall, done_ms, during,
+        printf("churn-result %s lib=%s first_ms=%lld stall_ms=%lld resume_ms=%lld done_ms=%lld during=%d processed=%d dups=%d "
+               "lost=%d assigns=%d revokes=%d members=%d\n",
+               scenario, rd_kafka_version_str(), (long long)atomic_load(&first_ms), stall, (long long)atomic_load(&resume_ms),
+               done_ms, during,
                atomic_load(&processed), atomic_load(&dups), lost, atomic_load(&assigns), atomic_load(&revokes),
                atomic_load(&members_started));
         fflush(stdout);
@@ -390,7 +504,7 @@ static int child(const char *scenario) {
 struct result {
         int ok;
         char lib[64];
-        long long first_ms, stall_ms, done_ms;
+        long long first_ms, stall_ms, resume_ms, done_ms;
         int during, processed, dups, lost, assigns, revokes, members;
 };
 
@@ -409,10 +523,10 @@ static struct result run_child(const char *scenario, const char *libdir) {
         while (fgets(line, sizeof(line), f)) {
                 char sc[16];
                 if (sscanf(line,
-                           "churn-result %15s lib=%63s first_ms=%lld stall_ms=%lld done_ms=%lld during=%d processed=%d dups=%d "
-                           "lost=%d assigns=%d revokes=%d members=%d",
-                           sc, r.lib, &r.first_ms, &r.stall_ms, &r.done_ms, &r.during, &r.processed, &r.dups, &r.lost, &r.assigns,
-                           &r.revokes, &r.members) == 12)
+                           "churn-result %15s lib=%63s first_ms=%lld stall_ms=%lld resume_ms=%lld done_ms=%lld during=%d "
+                           "processed=%d dups=%d lost=%d assigns=%d revokes=%d members=%d",
+                           sc, r.lib, &r.first_ms, &r.stall_ms, &r.resume_ms, &r.done_ms, &r.during, &r.processed, &r.dups, &r.lost,
+                           &r.assigns, &r.revokes, &r.members) == 13)
                         r.ok = 1;
         }
         if (pclose(f) != 0)
@@ -421,6 +535,13 @@ static struct result run_child(const char *scenario, const char *libdir) {
 }
 
 static void report(const char *scenario, const char *who, const struct result *r) {
+        if (!strcmp(scenario, "leave")) {
+                printf("it_churn leave on %s, %-10s (%s): the stable member resumed %lld ms after its revoke, "
+                       "processed %d in all (all at %lld ms), lost %d, assignments %d, revocations %d\n",
+                       it_broker(), who, r->lib, r->resume_ms, r->processed, r->done_ms, r->lost, r->assigns, r->revokes);
+                fflush(stdout);
+                return;
+        }
         printf("it_churn %s on %s, %-10s (%s): first progress %lld ms, longest stall while churning %lld ms, "
                "processed %d while churning and %d in all (all at %lld ms), duplicates %d, lost %d, "
                "assignments %d, revocations %d, members %d\n",
@@ -437,7 +558,7 @@ static void report(const char *scenario, const char *who, const struct result *r
  * and leave every 1-3 s. A rebalance lasts 5 s on librdkafka's mock: one
  * generation formed and then aborted, plus one that works, fit with margin.
  * A group whose generations keep being aborted (ferrokafka before the fix,
- * librdkafka) stalls for most of the 25 s. */
+ * librdkafka) stalls for most of the 20 s. */
 #define FAST_STALL_BOUND_MS 13000
 /* Slow churn: duplicates at most DUP_MAX_PCT % of the messages on
  * librdkafka's mock (it refuses the final commits of revoked partitions:
@@ -455,7 +576,7 @@ static void report(const char *scenario, const char *who, const struct result *r
 int main(void) {
         const char *sc = getenv("CHURN_CHILD"), *only = getenv("CHURN_ONLY"), *libs = getenv("CHURN_LIBS");
         const char *top = getenv("IT_TOP");
-        const char *scenarios[] = {"fast", "slow"};
+        const char *scenarios[] = {"leave", "fast", "slow"};
         char refdir[1024] = "", ferrodir[1024], cmd[1200];
         FILE *f;
         int s;
@@ -476,7 +597,7 @@ int main(void) {
                 pclose(f);
         }
         CHECK(refdir[0], "no reference librdkafka (tools/reference-librdkafka.sh)");
-        for (s = 0; s < 2; s++) {
+        for (s = 0; s < 3; s++) {
                 struct result ref = {0}, ferro = {0};
                 int run_ref = !libs || !strcmp(libs, "ref"), run_ferro = !libs || !strcmp(libs, "ferro");
                 int soak = getenv("IT_SOAK") != NULL, n = !strcmp(scenarios[s], "fast") ? 0 : soak ? 60000 : 12000;
@@ -502,7 +623,13 @@ int main(void) {
                         CHECK(ref.lost == 0, "librdkafka lost %d message(s)", ref.lost);
                 if (ferro.ok)
                         CHECK(ferro.lost == 0, "ferrokafka lost %d message(s)", ferro.lost);
-                if (!strcmp(scenarios[s], "fast")) {
+                if (!strcmp(scenarios[s], "leave")) {
+                        if (ferro.ok)
+                                CHECK(ferro.resume_ms >= 0 && ferro.resume_ms <= LEAVE_RESUME_BOUND_MS,
+                                      "ferrokafka's stable member resumed %lld ms after its revoke (bound %d ms): the leaving "
+                                      "member's LeaveGroup must not wait for the new generation",
+                                      ferro.resume_ms, LEAVE_RESUME_BOUND_MS);
+                } else if (!strcmp(scenarios[s], "fast")) {
                         if (ref.ok)
                                 CHECK(ref.first_ms >= 0 && ref.first_ms <= FAST_FIRST_BOUND_MS,
                                       "librdkafka's first progress under churn at %lld ms (bound %d ms)", ref.first_ms,

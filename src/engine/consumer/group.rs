@@ -1060,7 +1060,9 @@ fn leave_group(c: &mut ConsumerLoop, core: &mut Core, reason: &str) {
         // the member is gone (librdkafka's mock cluster never answers it,
         // nor reads that connection again): a later join starts on a new
         // connection.
-        core.reset_coordinator_connection();
+        // JoinGroup (11) and SyncGroup (14) not sent yet are dropped too:
+        // they must not reach the coordinator after the LeaveGroup.
+        core.reset_coordinator_connection(&[11, 14]);
     }
     let req = typed_request(build, 0, 5, LEAVE_TIMEOUT, |core: &mut Core, r| {
         core.consumer_do(Box::new(move |c, core| {
