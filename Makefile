@@ -94,8 +94,11 @@ test: $(B)/.deps-ok lib
 unit-test:
 	$(CARGO) test --release
 
+# Every C test runs twice: as it is, and under valgrind's memcheck (no
+# invalid access, no double free, no definite leak).
 c-test: lib
 	$(MAKE) -C c-tests run
+	$(MAKE) -C c-tests run VALGRIND=1
 
 abi-test: lib
 	tests/abi/check-exports.sh $(SO)
