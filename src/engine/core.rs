@@ -414,6 +414,31 @@ impl Core {
         Some(slot)
     }
 
+    /// Drops the connection of the logical "GroupCoordinator" broker and
+    /// makes a new one when next needed: requests in flight on it fail as
+    /// retriable transport errors, requests not sent yet wait for the new
+    /// connection, except those of `api_keys`, which fail too. For a
+    /// connection the coordinator will not read again soon (a JoinGroup of
+    /// a member that has left is pending on it).
+    pub fn reset_coordinator_connection(&mut self, api_keys: &[i16]) {
+        let Some(slot) = self.brokers.iter().position(|b| b.logical) else { return };
+        let b = &self.brokers[slot];
+        if b.id < 0 {
+            return;
+        }
+        let (id, host, port) = (b.id, b.host.clone(), b.port);
+        if b.stream.is_some() {
+            self.retarget_logical(slot, id, &host, port);
+        }
+        let waiting = std::mem::take(&mut self.brokers[slot].waiting);
+        let (dropped, kept): (Vec<OutRequest>, Vec<OutRequest>) = waiting.into_iter().partition(|r| api_keys.contains(&r.api_key));
+        self.brokers[slot].waiting.extend(kept);
+        for r in dropped {
+            let e = KafkaError::new(RD_KAFKA_RESP_ERR__TRANSPORT, "GroupCoordinator: the connection was reset").retriable();
+            (r.handler)(self, Err(e));
+        }
+    }
+
     /// Points the logical broker at `slot` to node `id` at host:port: the
     /// old connection is closed quietly, requests in flight on it fail as
     /// retriable transport errors, and requests not sent yet wait for the

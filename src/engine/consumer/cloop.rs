@@ -116,6 +116,9 @@ pub struct ConsumerLoop {
     pub commits_inflight: usize,
     /// Partitions whose committed offsets are being fetched to start them.
     offset_fetch_inflight: bool,
+    /// With enable.auto.commit: the offsets stored for partitions when they
+    /// left the assignment (their final commit; see `carry_offsets`).
+    carried: HashMap<TpKey, OffsetMeta>,
     /// Counters for statistics.
     pub rebalance_cnt: u64,
     pub last_rebalance_reason: String,
@@ -246,6 +249,7 @@ impl ConsumerLoop {
             next_auto_commit,
             commits_inflight: 0,
             offset_fetch_inflight: false,
+            carried: HashMap::new(),
             rebalance_cnt: 0,
             last_rebalance_reason: String::new(),
         }
@@ -470,6 +474,21 @@ impl ConsumerLoop {
                         continue;
                     }
                     *pf.tp.committed.lock() = OffsetMeta { offset: t.offset, leader_epoch: t.leader_epoch, metadata: t.metadata.clone() };
+                    if let Some(own) = self.carried.remove(&k).filter(|o| o.offset > t.offset) {
+                        // See carry_offsets().
+                        pf.state = FetchState::Active;
+                        pf.offset = own.offset;
+                        pf.epoch = own.leader_epoch;
+                        pf.tp.resume_offset.store(own.offset, Ordering::Release);
+                        pf.tp.store(own.offset, own.leader_epoch, own.metadata);
+                        let msg = format!(
+                            "Start fetching {} [{}] at offset {}, stored by this member when the partition was last revoked, \
+                             beyond the committed offset {}: it is committed now",
+                            k.0, k.1, own.offset, offset_str(t.offset)
+                        );
+                        self.debug(core, "cgrp", "FETCHSTART", &msg);
+                        continue;
+                    }
                     if t.offset >= 0 {
                         pf.state = FetchState::Active;
                         pf.offset = t.offset;
@@ -929,6 +948,10 @@ impl ConsumerLoop {
                 if let Some(tp) = self.shared.toppar(&t.topic, t.partition) {
                     *tp.committed.lock() = OffsetMeta { offset: t.offset, leader_epoch: t.leader_epoch, metadata: t.metadata.clone() };
                 }
+                let k = (t.topic.clone(), t.partition);
+                if self.carried.get(&k).is_some_and(|o| o.offset <= t.offset) {
+                    self.carried.remove(&k);
+                }
             }
         }
         if matches!(
@@ -1063,9 +1086,49 @@ impl ConsumerLoop {
                 })
             })
             .collect();
+        self.carry_offsets(&list);
         if !list.is_empty() {
             self.commit(core, Some(list), "unassign", CommitReply::Default, true);
         }
+    }
+
+    /// Remembers the final offsets of partitions leaving the assignment
+    /// (with enable.auto.commit) until they are assigned again.
+    ///
+    /// Their commit fails when the coordinator refuses commits while the
+    /// group rebalances (librdkafka's mock cluster does, unlike Kafka, which
+    /// takes commits of the current generation until the new one is
+    /// formed); the group's committed offset then lags behind what this
+    /// member processed, and whoever gets the partition next processes the
+    /// difference again. When the new assignment gives the partition back
+    /// to this member and the committed offset is still behind the one
+    /// remembered, fetching starts at the remembered offset and the next
+    /// auto commit commits it: everything before it was delivered to (and,
+    /// with enable.auto.commit, given up for commit by) this member, so no
+    /// message is skipped that was not processed here. A committed offset
+    /// beyond it (another member's progress meanwhile) wins. librdkafka
+    /// forgets the stored offsets on unassign and starts from the committed
+    /// offset: under churn its members process again what they processed
+    /// just before the rebalance.
+    ///
+    /// Only a commit that failed leaves an offset carried (a successful
+    /// commit drops it), and leaving the group forgets them all: an offset
+    /// reset while the group was empty must win.
+    fn carry_offsets(&mut self, final_offsets: &[TopicPartition]) {
+        if !self.group.is_subscribed() {
+            // Leaving (unsubscribe, close), not rebalancing.
+            return;
+        }
+        for t in final_offsets {
+            let meta = OffsetMeta { offset: t.offset, leader_epoch: t.leader_epoch, metadata: t.metadata.clone() };
+            self.carried.insert((t.topic.clone(), t.partition), meta);
+        }
+    }
+
+    /// The member left the group: offsets carried for a later assignment
+    /// (carry_offsets) no longer apply.
+    pub fn forget_carried(&mut self) {
+        self.carried.clear();
     }
 
     fn assign_one(&mut self, core: &mut Core, k: &TpKey, offset: i64, epoch: i32) {
@@ -1078,6 +1141,11 @@ impl ConsumerLoop {
         tp.app_offset.store(RD_KAFKA_OFFSET_INVALID, Ordering::Release);
         self.assignment.insert(k.clone(), tp.clone());
         self.assigned_offsets.insert(k.clone(), offset);
+        if offset != RD_KAFKA_OFFSET_INVALID || self.shared.cfg.group_id.is_none() || !self.group.is_subscribed() {
+            // Only a group assignment starting at the committed offset
+            // starts where this member left off (carry_offsets).
+            self.carried.remove(k);
+        }
         let start = if offset == RD_KAFKA_OFFSET_INVALID { RD_KAFKA_OFFSET_STORED } else { offset };
         self.start_fetch(core, &tp, start, epoch);
     }

@@ -108,8 +108,11 @@ pub struct Group {
     pub app_acted: bool,
     /// Close waits for in-flight commits before it completes.
     pub close_waiting_commits: bool,
-    /// A leave request whose answer close waits for (KIP-848).
+    /// A leave request whose answer close waits for.
     pub leave_inflight: bool,
+    /// JoinGroup and SyncGroup requests in flight on the coordinator's
+    /// connection (see [`leave_group`]).
+    join_sync_inflight: u32,
     /// The KIP-848 member state (unused with the classic protocol).
     pub(super) k848: super::group848::State,
 }
@@ -151,6 +154,7 @@ impl Group {
             app_acted: false,
             close_waiting_commits: false,
             leave_inflight: false,
+            join_sync_inflight: 0,
             k848: super::group848::State::new(),
         }
     }
@@ -583,7 +587,13 @@ fn join(c: &mut ConsumerLoop, core: &mut Core) {
                 return;
             }
         };
+        // The member may have left (close, unsubscribe) while this waited
+        // for the coordinator.
+        if c.group.state != GState::Joining {
+            return;
+        }
         let req = join_request(c, timeout);
+        c.group.join_sync_inflight += 1;
         core.send_to(slot, req);
     }));
 }
@@ -634,7 +644,10 @@ fn join_request(c: &mut ConsumerLoop, timeout: Duration) -> crate::engine::broke
     // librdkafka's version range (0-5): brokers and mock clusters are
     // tested with what it sends (librdkafka 2.16's mock misreads v6).
     typed_request(build, 0, 5, timeout, move |core: &mut Core, r| {
-        core.consumer_do(Box::new(move |c, core| on_join(c, core, r)));
+        core.consumer_do(Box::new(move |c, core| {
+            c.group.join_sync_inflight = c.group.join_sync_inflight.saturating_sub(1);
+            on_join(c, core, r)
+        }));
     })
 }
 
@@ -825,6 +838,9 @@ fn sync(c: &mut ConsumerLoop, core: &mut Core, assignments: Vec<(String, Vec<u8>
             Ok(s) => s,
             Err(e) => return join_failed(c, core, e.code, &e.message),
         };
+        if c.group.state != GState::Syncing || c.group.generation != generation {
+            return;
+        }
         let build = move |v: i16| {
             let mut r = SyncGroupRequest::default()
                 .with_group_id(gid(&group))
@@ -846,8 +862,12 @@ fn sync(c: &mut ConsumerLoop, core: &mut Core, assignments: Vec<(String, Vec<u8>
         };
         // librdkafka's version range (0-3).
         let req = typed_request(build, 0, 3, timeout, move |core: &mut Core, r| {
-            core.consumer_do(Box::new(move |c, core| on_sync(c, core, generation, r)));
+            core.consumer_do(Box::new(move |c, core| {
+                c.group.join_sync_inflight = c.group.join_sync_inflight.saturating_sub(1);
+                on_sync(c, core, generation, r)
+            }));
         });
+        c.group.join_sync_inflight += 1;
         core.send_to(slot, req);
     }));
 }
@@ -1002,7 +1022,21 @@ pub fn commit_group_error(c: &mut ConsumerLoop, core: &mut Core, err: rd_kafka_r
 }
 
 /// Leaves the group (LeaveGroup; static members stay, as in librdkafka).
+/// Close waits for the answer (`leave_inflight`), as librdkafka's does.
+///
+/// While a JoinGroup or SyncGroup of this member is in flight, the
+/// LeaveGroup goes on the coordinator broker's own connection, not on the
+/// group connection those wait on: the coordinator answers them only when
+/// the rebalance moves on, and reads nothing more from their connection
+/// until then (a Kafka broker handles one request of a connection at a
+/// time; librdkafka's mock cluster stops reading it). Behind them the
+/// LeaveGroup would arrive once the new generation is formed, with this
+/// member in it, and start yet another rebalance: a group whose members
+/// come and go would rebalance without end. Sent aside it reaches the
+/// coordinator at once and the pending rebalance goes on without this
+/// member. (librdkafka sends it behind them.)
 fn leave_group(c: &mut ConsumerLoop, core: &mut Core, reason: &str) {
+    c.forget_carried();
     if c.group.protocol == GroupProtocol::Consumer {
         super::group848::leave(c, core, reason);
         return;
@@ -1017,10 +1051,12 @@ fn leave_group(c: &mut ConsumerLoop, core: &mut Core, reason: &str) {
     if member_id.is_empty() || c.shared.cfg.group_instance_id.is_some() || c.coord.id < 0 {
         return;
     }
-    let Some(slot) = core.coordinator_slot(c.coord.id) else { return };
+    let aside = if c.group.join_sync_inflight > 0 { core.slot_of(c.coord.id) } else { None };
+    let Some(slot) = aside.or_else(|| core.coordinator_slot(c.coord.id)) else { return };
     let group = c.shared.cfg.group_id.clone().unwrap_or_default();
     let reason = reason.to_string();
-    c.debug(core, "cgrp", "LEAVE", &format!("Leaving group: {reason}"));
+    let how = if aside.is_some() { " (on the broker's connection: a JoinGroup/SyncGroup is pending on the group's)" } else { "" };
+    c.debug(core, "cgrp", "LEAVE", &format!("Leaving group: {reason}{how}"));
     let build = move |v: i16| {
         let r = LeaveGroupRequest::default().with_group_id(gid(&group));
         if v >= 3 {
@@ -1029,9 +1065,34 @@ fn leave_group(c: &mut ConsumerLoop, core: &mut Core, reason: &str) {
             r.with_member_id(sb(&member_id))
         }
     };
-    let req = typed_request(build, 0, 5, Duration::from_secs(5), |_core: &mut Core, _r| {});
+    c.group.leave_inflight = true;
+    if aside.is_some() {
+        // The pending JoinGroup/SyncGroup will not be answered now that
+        // the member is gone (librdkafka's mock cluster never answers it,
+        // nor reads that connection again): a later join starts on a new
+        // connection.
+        // JoinGroup (11) and SyncGroup (14) not sent yet are dropped too:
+        // they must not reach the coordinator after the LeaveGroup.
+        core.reset_coordinator_connection(&[11, 14]);
+    }
+    let req = typed_request(build, 0, 5, LEAVE_TIMEOUT, |core: &mut Core, r| {
+        core.consumer_do(Box::new(move |c, core| {
+            c.group.leave_inflight = false;
+            let err = match r {
+                Ok((resp, _)) => resp.error_code as i32,
+                Err(e) => e.code,
+            };
+            if err != 0 {
+                c.debug(core, "cgrp", "LEAVE", &format!("Leaving the group failed: {}", crate::error::describe(err)));
+            }
+            commits_settled(c);
+        }));
+    });
     core.send_to(slot, req);
 }
+
+/// How long close waits for the LeaveGroup answer.
+const LEAVE_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// rd_kafka_consumer_close(): revoke (through the application), commit,
 /// leave; `done` is signalled at the end.

@@ -681,6 +681,7 @@ pub fn commit_error(c: &mut ConsumerLoop, core: &mut Core, err: rd_kafka_resp_er
 /// that it keeps its assignment until the session times out). Close waits
 /// for the answer.
 pub fn leave(c: &mut ConsumerLoop, core: &mut Core, reason: &str) {
+    c.forget_carried();
     let joined = c.group.k848.joined;
     let epoch = if c.shared.cfg.group_instance_id.is_some() { -2 } else { -1 };
     c.group.k848.incarnation += 1;
