@@ -47,7 +47,7 @@ for kind in ${SOAK_CHURN_KINDS:-refmock}; do
     export IT_BROKER=$kind IT_BOOTSTRAP=$(head -1 "$work/bootstrap")
     export IT_MOCK_CTL=$work/ctl IT_MOCK_OUT=$work/out IT_MOCK_BIN=$bin
     echo "== soak-churn on $kind ($IT_BOOTSTRAP)"
-    if LD_LIBRARY_PATH=$top/build/lib timeout 1200 "$top/build/c-tests/it_churn"; then :; else
+    if LD_LIBRARY_PATH=$top/build/lib timeout 2400 "$top/build/c-tests/it_churn"; then :; else
         echo "FAIL: it_churn (long) on $kind"; fail=1
     fi
     exec 3>&-
