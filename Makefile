@@ -94,8 +94,12 @@ test: $(B)/.deps-ok lib
 unit-test:
 	$(CARGO) test --release
 
+# Then the short no-slow-growth check (tests/soak/check-rss.sh, ~90 s: a
+# produce-and-consume soak whose memory must stay flat, on our library and
+# on the reference librdkafka; its long version is tests/soak/soak-rss.sh).
 c-test: lib
 	$(MAKE) -C c-tests run
+	tests/soak/check-rss.sh
 
 abi-test: lib
 	tests/abi/check-exports.sh $(SO)
