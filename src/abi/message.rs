@@ -810,7 +810,12 @@ impl BlockCache {
             // The oldest are at the bottom.
             let idle = g.blocks.len();
             let n = g.idle.expired(idle, now_ms);
-            (g.blocks.drain(..n).collect::<Vec<_>>(), g.size)
+            let expired = g.blocks.drain(..n).collect::<Vec<_>>();
+            if n > 0 && g.blocks.capacity() > 4 * g.blocks.len().max(256) {
+                let keep = 2 * g.blocks.len();
+                g.blocks.shrink_to(keep);
+            }
+            (expired, g.size)
         };
         for p in f.blocks.drain(..) {
             // SAFETY: allocated with `layout`, owned by `f`.
