@@ -5,11 +5,15 @@
 # the library's own mock cluster in the same process or against a mock
 # cluster hosted in its own process (whose RSS it then samples too).
 # The sourcing script sets `top` and calls rss_cleanup from its exit trap.
+# RSS_SOAK_OURS_LIB names another build of ours (a directory holding its
+# librdkafka.so.1, e.g. an older commit's build/lib) to measure instead of
+# build/lib.
 
 out=$top/build/soak
 work=$(mktemp -d "${TMPDIR:-/tmp}/ferro-rss.XXXXXX")
 hostpid=
 failures=0
+ours_lib=${RSS_SOAK_OURS_LIB:-$top/build/lib}
 ref=$("$top/tools/reference-librdkafka.sh") || { echo "no reference librdkafka"; exit 2; }
 
 rss_cleanup() {
@@ -26,7 +30,7 @@ rss_build() {
 # The library directory for a client kind: ours or ref.
 rss_libdir() {
     case $1 in
-        ours) echo "$top/build/lib" ;;
+        ours) echo "$ours_lib" ;;
         ref) echo "$ref" ;;
         *) echo "unknown library $1" >&2; return 1 ;;
     esac
@@ -70,7 +74,7 @@ rss_host_start() {
         ferromock)
             bin=$out/ferromock
             cc -O2 -Wall -Werror -I"$top/build/include" -o "$bin" "$top/tests/mock/mockhost.c" \
-                -L"$top/build/lib" -Wl,-rpath,"$top/build/lib" -lrdkafka ;;
+                -L"$ours_lib" -Wl,-rpath,"$ours_lib" -lrdkafka ;;
         *) echo "unknown broker kind $kind"; return 1 ;;
     esac
     ctl=$work/ctl

@@ -25,9 +25,10 @@
  *            [-g MAX_RSS_GROWTH_KB] [-H MAX_HEAP_GROWTH_KB]
  *            [-G MAX_PEER_GROWTH_KB] [-x EVERY_S:STALL_MS[,STALL_MS...]] [-C FIFO] [-v]
  *
- * The consumer must keep up: the run fails if, at the end, it is more than
- * two seconds of messages behind the producer, or if any delivery fails,
- * since memory that grows with a backlog would not be a leak.
+ * The consumer must keep up: the run fails if any delivery fails or if,
+ * after up to 30 s of grace at the end, the consumer is still more than
+ * ten seconds of messages behind the producer, since memory that grows
+ * with a backlog would not be a leak.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -411,8 +412,8 @@ int main(int argc, char **argv) {
 
         /* The consumer must have kept up. */
         {
-                double until = now_s() + 10;
-                while (atomic_load(&consumed) < atomic_load(&produced) - 2 * rate && now_s() < until)
+                double until = now_s() + 30;
+                while (atomic_load(&consumed) < atomic_load(&produced) && now_s() < until)
                         rd_kafka_poll(prod, 100);
         }
         rd_kafka_flush(prod, 10000);
@@ -436,7 +437,7 @@ int main(int argc, char **argv) {
                         printf("FAIL: %ld of %ld messages delivered\n", d, p);
                         fail = 1;
                 }
-                if (c < p - 2 * rate) {
+                if (c < p - 10 * rate) {
                         printf("FAIL: the consumer fell behind (%ld of %ld)\n", c, p);
                         fail = 1;
                 }

@@ -21,7 +21,10 @@
 #   mock     the mock cluster alone, in its own process (ours: ferromock;
 #            the reference's: refmock848), driven by the reference client;
 #            the limit applies to the broker's RSS
-# The slopes (KB/s) are printed for the record.
+# RSS_SOAK_LIBS (default "ours ref") narrows the libraries (for the mock
+# case: ours = ferromock, ref = refmock848); RSS_SOAK_OURS_LIB measures
+# another build of ours (tests/soak/rss-lib.sh). The slopes (KB/s) are
+# printed for the record.
 set -uo pipefail
 top=$(cd "$(dirname "$0")/../.." && pwd)
 . "$top/tests/soak/rss-lib.sh"
@@ -30,6 +33,7 @@ trap rss_cleanup EXIT
 secs=${RSS_SOAK_SECONDS:-300}
 max_kb=${RSS_SOAK_MAX_KB:-2048}
 max_heap_kb=${RSS_SOAK_MAX_HEAP_KB:-1024}
+libs=${RSS_SOAK_LIBS:-ours ref}
 cases=("$@")
 [ ${#cases[@]} -gt 0 ] || cases=(inproc client mock)
 common=(-d "$secs" -w 90 -i 5 -p 6 -S 5000 -x 60:2000)
@@ -38,18 +42,19 @@ rss_build || exit 2
 for c in "${cases[@]}"; do
     case $c in
         inproc)
-            for lib in ours ref; do
+            for lib in $libs; do
                 rss_run "inproc-$lib" "$lib" "${common[@]}" -g "$max_kb" -H "$max_heap_kb"
             done ;;
         client)
-            for lib in ours ref; do
+            for lib in $libs; do
                 rss_host_start refmock || exit 2
                 rss_run "client-$lib@refmock" "$lib" "${common[@]}" -b "$bootstrap" -C "$ctl" -P "$hostpid" \
                     -g "$max_kb" -H "$max_heap_kb"
                 rss_host_stop
             done ;;
         mock)
-            for kind in ferromock refmock848; do
+            for lib in $libs; do
+                if [ "$lib" = ours ]; then kind=ferromock; else kind=refmock848; fi
                 rss_host_start "$kind" || exit 2
                 rss_run "mock-$kind" ref "${common[@]}" -b "$bootstrap" -C "$ctl" -P "$hostpid" -G "$max_kb"
                 rss_host_stop
