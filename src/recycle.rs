@@ -14,7 +14,7 @@
 //! [`released`] then gives the freed memory back to the system.
 
 /// How long a pooled entry may stay unused before it is freed.
-pub const IDLE_MS: i64 = 1000;
+pub(crate) const IDLE_MS: i64 = 1000;
 
 use std::sync::atomic::{AtomicI64, AtomicUsize, Ordering};
 
