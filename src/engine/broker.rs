@@ -354,6 +354,10 @@ impl Broker {
         self.out.clear();
         self.reader = FrameReader::new(self.max_frame);
         let inflight = self.inflight.drain().map(|(_, v)| v).collect();
+        // The map keeps no room a pile-up grew, and the responses of purged
+        // requests can no longer arrive.
+        self.inflight.shrink_to(0);
+        self.purged.clear();
         let waiting = self.waiting.drain(..).collect();
         (inflight, waiting)
     }
@@ -361,6 +365,17 @@ impl Broker {
     /// Requests in flight.
     pub fn inflight_cnt(&self) -> usize {
         self.inflight.len()
+    }
+
+    /// The request in flight with correlation id `corr`, removed. A stalled
+    /// broker lets thousands of requests pile up (max.in.flight allows a
+    /// million): once they are answered, the map gives the room back.
+    pub fn take_inflight(&mut self, corr: i32) -> Option<InFlight> {
+        let f = self.inflight.remove(&corr)?;
+        if self.inflight.capacity() > 256 && self.inflight.len() * 8 < self.inflight.capacity() {
+            self.inflight.shrink_to(self.inflight.len() * 2);
+        }
+        Some(f)
     }
 }
 
@@ -390,5 +405,24 @@ mod tests {
         }
         assert_eq!(w.values, [5, 1, 3]);
         assert_eq!(w.percentile(50.0), 3);
+    }
+
+    /// Requests that piled up behind a stalled broker leave no room behind
+    /// once answered.
+    #[test]
+    fn the_in_flight_map_shrinks_after_a_pile_up() {
+        let mut b = Broker::new(0, 1, "localhost", 9092, 1 << 20);
+        let now = Instant::now();
+        for corr in 0..5000 {
+            let handler: Handler = Box::new(|_, _| {});
+            b.inflight.insert(corr, InFlight { api_key: 0, version: 0, sent: now, deadline: now, handler });
+        }
+        assert!(b.inflight.capacity() >= 5000);
+        for corr in 0..5000 {
+            assert!(b.take_inflight(corr).is_some());
+            assert!(b.inflight.capacity() <= 8 * b.inflight.len().max(32) + 512);
+        }
+        assert!(b.inflight.capacity() <= 256);
+        assert!(b.take_inflight(1).is_none());
     }
 }

@@ -1022,7 +1022,7 @@ impl Core {
             self.broker_fail(slot, RD_KAFKA_RESP_ERR__BAD_MSG, "Received a truncated response");
             return;
         };
-        let Some(f) = self.brokers[slot].inflight.remove(&corr) else {
+        let Some(f) = self.brokers[slot].take_inflight(corr) else {
             if self.brokers[slot].purged.remove(&corr) {
                 return;
             }
@@ -1159,7 +1159,7 @@ impl Core {
         for slot in 0..self.brokers.len() {
             let corrs: Vec<i32> = self.brokers[slot].inflight.iter().filter(|(_, f)| f.api_key == api_key).map(|(c, _)| *c).collect();
             for c in corrs {
-                if let Some(f) = self.brokers[slot].inflight.remove(&c) {
+                if let Some(f) = self.brokers[slot].take_inflight(c) {
                     self.brokers[slot].purged.insert(c);
                     (f.handler)(self, Err(KafkaError::new(RD_KAFKA_RESP_ERR__PURGE_INFLIGHT, "Purged in flight")));
                 }
@@ -1339,7 +1339,7 @@ impl Core {
             let expired: Vec<i32> = self.brokers[slot].inflight.iter().filter(|(_, f)| f.deadline <= now).map(|(c, _)| *c).collect();
             let mut timed_out = 0;
             for c in expired {
-                if let Some(f) = self.brokers[slot].inflight.remove(&c) {
+                if let Some(f) = self.brokers[slot].take_inflight(c) {
                     timed_out += 1;
                     let b = &mut self.brokers[slot];
                     b.stats.req_timeouts += 1;
