@@ -20,9 +20,15 @@ use crate::protocol::{
 /// grow by 700 KB/s without reaching the bound).
 pub const DEFAULT_MAX_BYTES: usize = 5 * 1024 * 1024;
 /// Default bound on the number of batches kept per partition (librdkafka's
-/// mock: 100,000 message sets), which also bounds the per-batch bookkeeping
-/// when batches are tiny.
+/// mock: 100,000 message sets).
 pub const DEFAULT_MAX_BATCHES: usize = 100_000;
+
+/// Memory a stored batch takes besides its bytes (its entry in the log and
+/// the allocations' headers), counted against the byte bound: with small
+/// batches (a few messages each) that is a fifth of the memory, and a log
+/// that counted only the bytes would hold more or less memory depending on
+/// how the producer happened to batch.
+const BATCH_OVERHEAD: usize = std::mem::size_of::<StoredBatch>() + 48;
 
 /// How many recent batches per producer are remembered to recognise
 /// retried duplicates (as Kafka does).
@@ -294,7 +300,8 @@ impl PartitionLog {
         self.size += b.bytes.len();
         self.batches.push_back(b);
         while self.batches.len() > 1
-            && (self.batches.len() > self.max_batches || self.size > self.max_bytes)
+            && (self.batches.len() > self.max_batches
+                || self.size + self.batches.len() * BATCH_OVERHEAD > self.max_bytes)
         {
             self.drop_first();
         }
@@ -569,7 +576,7 @@ mod tests {
     #[test]
     fn bounded_by_size_and_delete_records() {
         let one = batch(-1, -1, -1, 1, 0);
-        let mut log = PartitionLog::new(one.len() * 3, 100);
+        let mut log = PartitionLog::new((one.len() + BATCH_OVERHEAD) * 3, 100);
         for _ in 0..10 {
             log.append(&one, 0, 0).unwrap();
         }
@@ -599,7 +606,10 @@ mod tests {
             assert!(log.size <= DEFAULT_MAX_BYTES);
         }
         assert_eq!(log.size, log.batches.len() * big.len());
-        assert_eq!(log.batches.len(), DEFAULT_MAX_BYTES / big.len());
+        assert_eq!(
+            log.batches.len(),
+            DEFAULT_MAX_BYTES / (big.len() + BATCH_OVERHEAD)
+        );
         assert_eq!(log.end_offset, n as i64);
         assert_eq!(log.start_offset, log.batches[0].first_offset);
         assert!(log.start_offset > 0);
