@@ -43,6 +43,7 @@ const BIG_FRAME: usize = 128 * 1024;
 /// allocated for the connection's lifetime.
 const POOL_BUFS: usize = 4;
 const POOL_MAX_BYTES: usize = 64 << 20;
+const POOL_OVERSIZE: usize = 4;
 
 #[derive(Debug)]
 struct BigFrame {
@@ -60,7 +61,9 @@ impl BufPool {
     /// An empty buffer of at least `size` bytes' capacity: the smallest
     /// pooled one that fits (a larger one left unused then expires), or a
     /// fresh one. Sizes are rounded up so that the slightly different sizes
-    /// of later responses fit.
+    /// of later responses fit. A pooled buffer more than POOL_OVERSIZE
+    /// times the rounded size is not used: after a burst, a huge buffer
+    /// would otherwise serve every small frame and never expire.
     fn take(&self, size: usize) -> Vec<u8> {
         self.take_at(size, crate::recycle::coarse_ms())
     }
@@ -69,7 +72,10 @@ impl BufPool {
         let (found, expired) = {
             let mut bufs = self.bufs.lock();
             let expired = Self::expire(&mut bufs, now_ms);
-            let best = (0..bufs.len()).filter(|&i| bufs[i].0.capacity() >= size).min_by_key(|&i| bufs[i].0.capacity());
+            let most = size.next_power_of_two().saturating_mul(POOL_OVERSIZE);
+            let best = (0..bufs.len())
+                .filter(|&i| (size..=most).contains(&bufs[i].0.capacity()))
+                .min_by_key(|&i| bufs[i].0.capacity());
             (best.map(|i| bufs.swap_remove(i).0), expired)
         };
         Self::free(expired);
@@ -410,11 +416,16 @@ mod tests {
         // The smallest buffer that fits is handed out; when none fits, a
         // fresh one (rounded up to a power of two) is.
         pool.give_back_at(Vec::with_capacity(1 << 20), t);
-        assert_eq!(pool.take_at(1000, t).capacity(), 1 << 20);
+        assert_eq!(pool.take_at(300_000, t).capacity(), 1 << 20);
         pool.give_back_at(Vec::with_capacity(1 << 20), t);
         assert!(pool.take_at(30 << 20, t).capacity() >= 40 << 20);
         assert_eq!(pool.take_at(3 << 20, t).capacity(), 4 << 20);
         assert_eq!(pool.bufs.lock().len(), 1);
+        // A buffer much larger than needed stays in the pool (to expire).
+        pool.give_back_at(Vec::with_capacity(16 << 20), t);
+        assert_eq!(pool.take_at(200_000, t).capacity(), 1 << 20);
+        assert_eq!(pool.take_at(200_000, t).capacity(), 256 << 10);
+        assert_eq!(pool.take_at(3 << 20, t).capacity(), 16 << 20);
     }
 
     /// A buffer left by a burst (one huge response) is freed after an idle
