@@ -6,11 +6,13 @@
  * seconds the program samples its resident set size (/proc/self/statm), the
  * bytes its heap has in use (glibc mallinfo2: every arena plus mmapped
  * chunks, so Rust and C allocations alike) and, optionally, the RSS of
- * another process (the broker, with -P). After a warm-up it fits a
- * least-squares line through each series and reports the slope in KB/s and
- * the growth between the first and last quarter of the samples; with the
- * -g/-G/-H options it fails (exit 1) when a series grows by more than the
- * given number of KB.
+ * another process (the broker, with -P). For each series it reports the
+ * least-squares slope (KB/s) and the growth: the lowest value of the last
+ * quarter of its samples minus the lowest of the first quarter (lows, so
+ * that memory in use for a moment, during a burst, does not count; memory
+ * kept afterwards does). The RSS series start after the warm-up (-w), the
+ * heap series at -W (default: the same), which may be earlier: before the
+ * first stall, so that what a burst leaves behind shows.
  *
  * Built against ferrokafka's header; the same binary runs on the reference
  * librdkafka by LD_LIBRARY_PATH. Without -b it hosts a 3-broker mock
@@ -19,16 +21,28 @@
  * uses an external cluster (refmock, ferromock in tests/mock/mockhost.c),
  * and -P PID samples that process too.
  *
- *   rss_soak [-d SECONDS] [-w WARMUP] [-i INTERVAL] [-r MSGS_PER_S]
- *            [-s VALUE_BYTES] [-p PARTITIONS] [-b BOOTSTRAP] [-t TOPIC]
- *            [-S STATS_INTERVAL_MS] [-P PID] [-l LABEL]
- *            [-g MAX_RSS_GROWTH_KB] [-H MAX_HEAP_GROWTH_KB]
- *            [-G MAX_PEER_GROWTH_KB] [-x EVERY_S:STALL_MS[,STALL_MS...]] [-C FIFO] [-v]
+ *   -d SECONDS  duration (300)          -w SECONDS  warm-up (60)
+ *   -W SECONDS  heap series start       -i SECONDS  sampling interval (2)
+ *   -r N        messages per second (5000)   -s BYTES  value size (100)
+ *   -p N        partitions of the in-process cluster's topic (6)
+ *   -b HOSTS    external cluster        -t TOPIC    topic (rss-soak)
+ *   -S MS       statistics.interval.ms of both clients (0), with a stats_cb
+ *   -P PID      also sample that process's RSS (the broker's)
+ *   -x EVERY_S:MS[,MS...]  stall the 3 brokers (delay their responses by
+ *               MS) every EVERY_S seconds from the start, lengths taken in
+ *               turn from the list; none starts in the last 10 s. Through
+ *               the mock API in-process, else as "rtt ID MS" commands
+ *               written to the broker host's control pipe (-C FIFO)
+ *   -g KB / -H KB / -G KB  fail when the RSS / heap / peer RSS grows by
+ *               more than that          -l LABEL    name in the output
+ *   -v          print every sample (with glibc's arena figures)
  *
  * The consumer must keep up: the run fails if any delivery fails or if,
  * after up to 30 s of grace at the end, the consumer is still more than
  * ten seconds of messages behind the producer, since memory that grows
- * with a backlog would not be a leak.
+ * with a backlog would not be a leak. RSS_SOAK_MALLOC_INFO=1 prints glibc's
+ * malloc_info() at the end; RSS_SOAK_NO_DESTROY=1 exits without destroying
+ * the clients (for heap profilers: what they hold at exit is then listed).
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -200,7 +214,8 @@ static int check(const char *what, struct trend r, double max) {
 }
 
 int main(int argc, char **argv) {
-        double duration = 300, warmup = 60, interval = 2, max_rss = -1, max_heap = -1, max_peer = -1;
+        double duration = 300, warmup = 60, heap_from = -1, interval = 2, max_rss = -1, max_heap = -1,
+               max_peer = -1;
         double stall_every = 0, next_stall = 0, stall_end = 0;
         int stall_ms[16], stall_cnt = 0, stalls = 0;
         const char *ctl_path = NULL;
@@ -217,10 +232,11 @@ int main(int argc, char **argv) {
         int n = 0, cap, opt, fail = 0;
         long last_consumed = 0;
 
-        while ((opt = getopt(argc, argv, "d:w:i:r:s:p:b:t:S:P:l:g:H:G:x:C:v")) != -1) {
+        while ((opt = getopt(argc, argv, "d:w:W:i:r:s:p:b:t:S:P:l:g:H:G:x:C:v")) != -1) {
                 switch (opt) {
                 case 'd': duration = atof(optarg); break;
                 case 'w': warmup = atof(optarg); break;
+                case 'W': heap_from = atof(optarg); break;
                 case 'i': interval = atof(optarg); break;
                 case 'r': rate = atol(optarg); break;
                 case 's': size = atol(optarg); break;
@@ -257,7 +273,9 @@ int main(int argc, char **argv) {
                         return 2;
                 }
         }
-        if (duration <= warmup + 4 * interval || rate <= 0 || size < 0 || partitions <= 0) {
+        if (heap_from < 0)
+                heap_from = warmup;
+        if (duration <= warmup + 4 * interval || duration <= heap_from + 4 * interval || rate <= 0 || size < 0 || partitions <= 0) {
                 fprintf(stderr, "the duration must exceed the warm-up by at least 4 samples\n");
                 return 2;
         }
@@ -385,7 +403,7 @@ int main(int argc, char **argv) {
                         long r = rss_kb(0), h = heap_kb(), p = peer ? rss_kb(peer) : 0;
                         long c = atomic_load(&consumed);
                         next_sample += interval;
-                        if (n < cap && el >= warmup) {
+                        if (n < cap && el >= (heap_from < warmup ? heap_from : warmup)) {
                                 ts[n] = el;
                                 rss[n] = r;
                                 heap[n] = h;
@@ -424,7 +442,15 @@ int main(int argc, char **argv) {
 
         {
                 long p = atomic_load(&produced), d = atomic_load(&delivered), c = atomic_load(&consumed);
-                struct trend r = fit(ts, rss, n), h = fit(ts, heap, n), pr = fit(ts, peerv, n);
+                /* The RSS series start after the warm-up, the heap's at
+                 * heap_from (samples are kept from the earlier of the two). */
+                int w = 0, hf = 0;
+                while (w < n && ts[w] < warmup)
+                        w++;
+                while (hf < n && ts[hf] < heap_from)
+                        hf++;
+                struct trend r = fit(ts + w, rss + w, n - w), h = fit(ts + hf, heap + hf, n - hf),
+                             pr = fit(ts + w, peerv + w, n - w);
                 printf("produced=%ld delivered=%ld failed=%ld consumed=%ld consume_errors=%ld stats=%ld\n", p, d,
                        atomic_load(&dr_failed), c, atomic_load(&consume_errors), atomic_load(&stats_seen));
                 printf("result %s: ", label);
@@ -432,7 +458,8 @@ int main(int argc, char **argv) {
                 report("; heap", h);
                 if (peer)
                         report("; peer rss", pr);
-                printf(" (%d samples over %.0f s after a %.0f s warm-up)\n", n, n ? ts[n - 1] - ts[0] : 0, warmup);
+                printf(" (%d samples over %.0f s after a %.0f s warm-up; heap from %.0f s)\n", n - w,
+                       n > w ? ts[n - 1] - ts[w] : 0, warmup, heap_from);
                 if (d != p || atomic_load(&dr_failed)) {
                         printf("FAIL: %ld of %ld messages delivered\n", d, p);
                         fail = 1;
