@@ -1,7 +1,15 @@
 /* The error catalog and error objects through the C API. */
 #include <errno.h>
+#include <pthread.h>
 #include <librdkafka/rdkafka.h>
 #include "testutil.h"
+
+static void *texts_in_thread(void *arg) {
+        const char **out = arg;
+        out[0] = rd_kafka_err2str((rd_kafka_resp_err_t)-22222);
+        out[1] = rd_kafka_err2name((rd_kafka_resp_err_t)-22222);
+        return NULL;
+}
 
 int main(void) {
         const struct rd_kafka_err_desc *descs;
@@ -17,6 +25,33 @@ int main(void) {
                   rd_kafka_err2str(RD_KAFKA_RESP_ERR_COORDINATOR_LOAD_IN_PROGRESS));
         CHECK_STR(rd_kafka_err2str((rd_kafka_resp_err_t)4242), "Err-4242?");
         CHECK_STR(rd_kafka_err2name((rd_kafka_resp_err_t)-4242), "ERR_-4242?");
+
+        /* Texts of uncatalogued codes stay valid: err2name() must not free
+         * or overwrite what an earlier err2str() returned (it did, and the
+         * first string read freed memory), and later calls with other
+         * codes leave earlier strings alone, even across threads that have
+         * ended. Run under valgrind by make test. */
+        {
+                const char *desc = rd_kafka_err2str((rd_kafka_resp_err_t)-12345);
+                const char *name = rd_kafka_err2name((rd_kafka_resp_err_t)-12345);
+                const char *other[2] = {NULL, NULL};
+                pthread_t th;
+                int i;
+                CHECK_STR(desc, "Err--12345?");
+                CHECK_STR(name, "ERR_-12345?");
+                for (i = 0; i < 100; i++) {
+                        rd_kafka_err2str((rd_kafka_resp_err_t)(-30000 - i));
+                        rd_kafka_err2name((rd_kafka_resp_err_t)(-30000 - i));
+                }
+                CHECK_STR(desc, "Err--12345?");
+                CHECK_STR(name, "ERR_-12345?");
+                CHECK_INT(pthread_create(&th, NULL, texts_in_thread, other), 0);
+                pthread_join(th, NULL);
+                CHECK_STR(other[0], "Err--22222?");
+                CHECK_STR(other[1], "ERR_-22222?");
+                /* The same code gives the same text again. */
+                CHECK_STR(rd_kafka_err2str((rd_kafka_resp_err_t)-12345), "Err--12345?");
+        }
 
         /* The table is indexed by code - RD_KAFKA_RESP_ERR__BEGIN. */
         rd_kafka_get_err_descs(&descs, &cnt);

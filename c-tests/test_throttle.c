@@ -132,13 +132,16 @@ int main(void) {
         CHECK_INT(cb_wrong_thread, 0);
         rd_kafka_destroy(rk);
 
-        /* A consumer's fetches are throttled too (no group: only the
-         * partition leader is asked, ListOffsets and then Fetch). */
+        /* A consumer's fetches are throttled too (a manual assignment
+         * from the beginning: only the partition leader is asked,
+         * ListOffsets and then Fetch; assign() needs a group.id, as in
+         * librdkafka, but no group is joined). */
         cb_cnt = 0;
         CHECK_INT(ferrokafka_mock_broker_set_throttle(mc, 2, 40), RD_KAFKA_RESP_ERR_NO_ERROR);
         conf = rd_kafka_conf_new();
         rd_kafka_conf_set(conf, "bootstrap.servers", rd_kafka_mock_cluster_bootstraps(mc), errstr, sizeof errstr);
         rd_kafka_conf_set(conf, "fetch.wait.max.ms", "50", errstr, sizeof errstr);
+        rd_kafka_conf_set(conf, "group.id", "throttle-test", errstr, sizeof errstr);
         rd_kafka_conf_set_throttle_cb(conf, throttle_cb);
         rd_kafka_t *c = rd_kafka_new(RD_KAFKA_CONSUMER, conf, errstr, sizeof errstr);
         CHECK(c != NULL, "consumer: %s", errstr);

@@ -3009,8 +3009,9 @@ rd_kafka_resp_err_t rd_kafka_subscription(rd_kafka_t *rk,
 /*
  The next message or consumer error of the consumer queue, waiting up to
  `timeout_ms`; rebalance, commit and other callbacks are served while
- waiting. NULL on timeout. Destroy the message with
- rd_kafka_message_destroy().
+ waiting. NULL on timeout. A client without a consumer group (no
+ group.id, or a producer) gets an _UNKNOWN_GROUP error message. Destroy
+ the message with rd_kafka_message_destroy().
  */
 RD_EXPORT
 rd_kafka_message_t *rd_kafka_consumer_poll(rd_kafka_t *rk,
@@ -3019,14 +3020,16 @@ rd_kafka_message_t *rd_kafka_consumer_poll(rd_kafka_t *rk,
 /*
  Closes the consumer: the assignment is revoked (rebalance_cb is called
  from this thread), final offsets are committed with enable.auto.commit,
- and the group is left. Call before rd_kafka_destroy().
+ and the group is left. Call before rd_kafka_destroy(). _UNKNOWN_GROUP
+ without a consumer group, _DESTROY if already closed.
  */
 RD_EXPORT rd_kafka_resp_err_t rd_kafka_consumer_close(rd_kafka_t *rk);
 
 /*
  Starts closing the consumer without blocking: rebalance events go to
  `rkqu`, which the application serves until rd_kafka_consumer_closed()
- returns 1. Returns NULL, or an error object.
+ returns 1. Returns NULL, or an error object: _INVALID_ARG without a
+ queue, _UNKNOWN_GROUP without a consumer group, _DESTROY once closed.
  */
 RD_EXPORT
 rd_kafka_error_t *rd_kafka_consumer_close_queue(rd_kafka_t *rk,
@@ -3057,7 +3060,8 @@ rd_kafka_error_t *rd_kafka_incremental_unassign(rd_kafka_t *rk,
 
 /*
  The rebalance protocol in use: "COOPERATIVE", "EAGER", or "NONE" (not
- in a group yet, or not a consumer).
+ in a group yet); NULL for a client without a consumer group or once the
+ consumer is closed.
  */
 RD_EXPORT const char *rd_kafka_rebalance_protocol(rd_kafka_t *rk);
 

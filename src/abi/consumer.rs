@@ -42,6 +42,30 @@ unsafe fn consumer_of<'a>(rk: *const rd_kafka_t) -> Option<(&'a Arc<Instance>, A
     Some((inst, c))
 }
 
+/// The consumer state of a group consumer: a consumer with a group.id, as
+/// librdkafka's group calls need. Producers and consumers without a group
+/// get _UNKNOWN_GROUP, as in librdkafka; a NULL handle _INVALID_ARG.
+unsafe fn group_consumer_of<'a>(rk: *const rd_kafka_t) -> Result<(&'a Arc<Instance>, Arc<ConsumerShared>), rd_kafka_resp_err_t> {
+    // SAFETY: caller contract for handles.
+    let Some(inst) = (unsafe { instance(rk) }) else { return Err(RD_KAFKA_RESP_ERR__INVALID_ARG) };
+    match inst.consumer.clone() {
+        Some(c) if c.cfg.group_id.is_some() => Ok((inst, c)),
+        _ => Err(RD_KAFKA_RESP_ERR__UNKNOWN_GROUP),
+    }
+}
+
+/// [`group_consumer_of`] for calls that a closed consumer answers with
+/// _DESTROY (subscribing, committing, reading the subscription or the
+/// assignment), as librdkafka's do once its group handle is terminated.
+unsafe fn open_group_consumer_of<'a>(rk: *const rd_kafka_t) -> Result<(&'a Arc<Instance>, Arc<ConsumerShared>), rd_kafka_resp_err_t> {
+    // SAFETY: forwarded contract.
+    let (inst, c) = unsafe { group_consumer_of(rk) }?;
+    if c.closed.load(Ordering::Acquire) {
+        return Err(RD_KAFKA_RESP_ERR__DESTROY);
+    }
+    Ok((inst, c))
+}
+
 /// Runs `f` with the loop's consumer state and returns its result; None if
 /// the loop is gone or did not answer within `timeout`.
 fn call<T: Send + 'static>(inst: &Instance, timeout: Duration, f: impl FnOnce(&mut ConsumerLoop, &mut Core) -> T + Send + 'static) -> Option<T> {
@@ -233,12 +257,12 @@ unsafe fn hand_out(msgs: Vec<Box<MessageObj>>, out: *mut *mut rd_kafka_message_t
 pub unsafe extern "C" fn rd_kafka_subscribe(rk: *mut rd_kafka_t, topics: *const rd_kafka_topic_partition_list_t) -> rd_kafka_resp_err_t {
     crate::ffi_guard!(RD_KAFKA_RESP_ERR__FAIL, {
         // SAFETY: caller contract for handles.
-        let Some((inst, shared)) = (unsafe { consumer_of(rk) }) else { return RD_KAFKA_RESP_ERR__INVALID_ARG };
+        let (inst, _) = match unsafe { open_group_consumer_of(rk) } {
+            Ok(c) => c,
+            Err(e) => return e,
+        };
         if topics.is_null() {
             return RD_KAFKA_RESP_ERR__INVALID_ARG;
-        }
-        if shared.cfg.group_id.is_none() {
-            return RD_KAFKA_RESP_ERR__UNKNOWN_GROUP;
         }
         // SAFETY: topics is a valid list.
         let mut names: Vec<String> = unsafe { tpl::to_vec(topics) }.into_iter().map(|t| t.topic).filter(|t| !t.is_empty()).collect();
@@ -262,10 +286,10 @@ pub unsafe extern "C" fn rd_kafka_subscribe(rk: *mut rd_kafka_t, topics: *const 
 pub unsafe extern "C" fn rd_kafka_unsubscribe(rk: *mut rd_kafka_t) -> rd_kafka_resp_err_t {
     crate::ffi_guard!(RD_KAFKA_RESP_ERR__FAIL, {
         // SAFETY: caller contract for handles.
-        let Some((inst, shared)) = (unsafe { consumer_of(rk) }) else { return RD_KAFKA_RESP_ERR__INVALID_ARG };
-        if shared.cfg.group_id.is_none() {
-            return RD_KAFKA_RESP_ERR__UNKNOWN_GROUP;
-        }
+        let (inst, _) = match unsafe { open_group_consumer_of(rk) } {
+            Ok(c) => c,
+            Err(e) => return e,
+        };
         match call(inst, LOOP_CALL, cons::group::unsubscribe) {
             Some(()) => RD_KAFKA_RESP_ERR_NO_ERROR,
             None => RD_KAFKA_RESP_ERR__DESTROY,
@@ -279,12 +303,12 @@ pub unsafe extern "C" fn rd_kafka_unsubscribe(rk: *mut rd_kafka_t) -> rd_kafka_r
 pub unsafe extern "C" fn rd_kafka_subscription(rk: *mut rd_kafka_t, topics: *mut *mut rd_kafka_topic_partition_list_t) -> rd_kafka_resp_err_t {
     crate::ffi_guard!(RD_KAFKA_RESP_ERR__FAIL, {
         // SAFETY: caller contract for handles.
-        let Some((inst, shared)) = (unsafe { consumer_of(rk) }) else { return RD_KAFKA_RESP_ERR__INVALID_ARG };
+        let (inst, _) = match unsafe { open_group_consumer_of(rk) } {
+            Ok(c) => c,
+            Err(e) => return e,
+        };
         if topics.is_null() {
             return RD_KAFKA_RESP_ERR__INVALID_ARG;
-        }
-        if shared.cfg.group_id.is_none() {
-            return RD_KAFKA_RESP_ERR__UNKNOWN_GROUP;
         }
         let Some(subs) = call(inst, LOOP_CALL, |c, _| c.group.subscription.clone()) else { return RD_KAFKA_RESP_ERR__DESTROY };
         let items: Vec<TopicPartition> = subs.into_iter().map(|t| TopicPartition::new(t, RD_KAFKA_PARTITION_UA)).collect();
@@ -296,15 +320,26 @@ pub unsafe extern "C" fn rd_kafka_subscription(rk: *mut rd_kafka_t, topics: *mut
 
 /// The next message or consumer error of the consumer queue, waiting up to
 /// `timeout_ms`; rebalance, commit and other callbacks are served while
-/// waiting. NULL on timeout. Destroy the message with
-/// rd_kafka_message_destroy().
+/// waiting. NULL on timeout. A client without a consumer group (no
+/// group.id, or a producer) gets an _UNKNOWN_GROUP error message. Destroy
+/// the message with rd_kafka_message_destroy().
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_consumer_poll(rk: *mut rd_kafka_t, timeout_ms: c_int) -> *mut rd_kafka_message_t {
     crate::ffi_guard!(ptr::null_mut(), {
         // SAFETY: caller contract for handles.
-        let Some((inst, shared)) = (unsafe { consumer_of(rk) }) else {
-            set_last_error(RD_KAFKA_RESP_ERR__INVALID_ARG);
-            return ptr::null_mut();
+        let (inst, shared) = match unsafe { consumer_of(rk) } {
+            Some((inst, shared)) if shared.cfg.group_id.is_some() => (inst, shared),
+            // As librdkafka: a client with no consumer group gets an
+            // error message, not NULL (which would read as a timeout).
+            Some(_) | None if !rk.is_null() => {
+                let text = "rd_kafka_consumer_poll() requires a consumer with group.id configured";
+                return MessageObj::consumer_error(ptr::null_mut(), RD_KAFKA_PARTITION_UA, RD_KAFKA_RESP_ERR__UNKNOWN_GROUP, RD_KAFKA_OFFSET_INVALID, Some(text), -1)
+                    .into_raw();
+            }
+            _ => {
+                set_last_error(RD_KAFKA_RESP_ERR__INVALID_ARG);
+                return ptr::null_mut();
+            }
         };
         shared.polled();
         let q = inst.consumer_q.clone();
@@ -331,12 +366,16 @@ fn start_close(inst: &Arc<Instance>) -> Option<crossbeam_channel::Receiver<()>> 
 
 /// Closes the consumer: the assignment is revoked (rebalance_cb is called
 /// from this thread), final offsets are committed with enable.auto.commit,
-/// and the group is left. Call before rd_kafka_destroy().
+/// and the group is left. Call before rd_kafka_destroy(). _UNKNOWN_GROUP
+/// without a consumer group, _DESTROY if already closed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_consumer_close(rk: *mut rd_kafka_t) -> rd_kafka_resp_err_t {
     crate::ffi_guard!(RD_KAFKA_RESP_ERR__FAIL, {
         // SAFETY: caller contract for handles.
-        let Some((inst, shared)) = (unsafe { consumer_of(rk) }) else { return RD_KAFKA_RESP_ERR__INVALID_ARG };
+        let (inst, shared) = match unsafe { open_group_consumer_of(rk) } {
+            Ok(c) => c,
+            Err(e) => return e,
+        };
         close_blocking(inst, &shared);
         RD_KAFKA_RESP_ERR_NO_ERROR
     })
@@ -345,6 +384,15 @@ pub unsafe extern "C" fn rd_kafka_consumer_close(rk: *mut rd_kafka_t) -> rd_kafk
 /// The blocking close, also used by rd_kafka_destroy().
 pub fn close_blocking(inst: &Arc<Instance>, shared: &Arc<ConsumerShared>) {
     if shared.closed.load(Ordering::Acquire) {
+        return;
+    }
+    if shared.closing.swap(true, Ordering::AcqRel) {
+        // A close through a queue is under way: the application serves
+        // that queue; wait for the close to finish.
+        let deadline = Instant::now() + Duration::from_secs(60);
+        while !shared.closed.load(Ordering::Acquire) && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(5));
+        }
         return;
     }
     let Some(done) = start_close(inst) else {
@@ -378,18 +426,25 @@ pub fn close_blocking(inst: &Arc<Instance>, shared: &Arc<ConsumerShared>) {
 
 /// Starts closing the consumer without blocking: rebalance events go to
 /// `rkqu`, which the application serves until rd_kafka_consumer_closed()
-/// returns 1. Returns NULL, or an error object.
+/// returns 1. Returns NULL, or an error object: _INVALID_ARG without a
+/// queue, _UNKNOWN_GROUP without a consumer group, _DESTROY once closed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_consumer_close_queue(rk: *mut rd_kafka_t, rkqu: *mut rd_kafka_queue_t) -> *mut rd_kafka_error_t {
     crate::ffi_guard!(ptr::null_mut(), {
         // SAFETY: caller contract for handles.
-        let Some((inst, shared)) = (unsafe { consumer_of(rk) }) else {
-            return super::error::ErrorObject::into_raw(KafkaError::new(RD_KAFKA_RESP_ERR__INVALID_ARG, "Not a consumer"));
-        };
         // SAFETY: rkqu is NULL or a live queue handle.
-        if let Some(h) = unsafe { QueueHandle::from_ptr(rkqu) } {
-            inst.consumer_q.forward_to(Some(h.q.clone()));
+        let Some(h) = (unsafe { QueueHandle::from_ptr(rkqu) }) else {
+            return super::error::ErrorObject::into_raw(KafkaError::new(RD_KAFKA_RESP_ERR__INVALID_ARG, "Queue must be specified"));
+        };
+        let (inst, shared) = match unsafe { open_group_consumer_of(rk) } {
+            Ok(c) => c,
+            Err(e) => return super::error::ErrorObject::into_raw(KafkaError::from_code(e)),
+        };
+        if shared.closing.swap(true, Ordering::AcqRel) {
+            // Already closing: that close goes on and ends it.
+            return ptr::null_mut();
         }
+        inst.consumer_q.forward_to(Some(h.q.clone()));
         let Some(done) = start_close(inst) else {
             shared.closed.store(true, Ordering::Release);
             return ptr::null_mut();
@@ -427,8 +482,9 @@ pub unsafe extern "C" fn rd_kafka_consumer_closed(rk: *mut rd_kafka_t) -> c_int 
 pub unsafe extern "C" fn rd_kafka_incremental_assign(rk: *mut rd_kafka_t, partitions: *const rd_kafka_topic_partition_list_t) -> *mut rd_kafka_error_t {
     crate::ffi_guard!(ptr::null_mut(), {
         // SAFETY: caller contract for handles.
-        let Some((inst, _)) = (unsafe { consumer_of(rk) }) else {
-            return super::error::ErrorObject::into_raw(KafkaError::new(RD_KAFKA_RESP_ERR__INVALID_ARG, "Not a consumer"));
+        let (inst, _) = match unsafe { group_consumer_of(rk) } {
+            Ok(c) => c,
+            Err(e) => return super::error::ErrorObject::into_raw(KafkaError::from_code(e)),
         };
         if partitions.is_null() {
             return super::error::ErrorObject::into_raw(KafkaError::new(RD_KAFKA_RESP_ERR__INVALID_ARG, "partitions must not be NULL"));
@@ -449,8 +505,9 @@ pub unsafe extern "C" fn rd_kafka_incremental_assign(rk: *mut rd_kafka_t, partit
 pub unsafe extern "C" fn rd_kafka_incremental_unassign(rk: *mut rd_kafka_t, partitions: *const rd_kafka_topic_partition_list_t) -> *mut rd_kafka_error_t {
     crate::ffi_guard!(ptr::null_mut(), {
         // SAFETY: caller contract for handles.
-        let Some((inst, _)) = (unsafe { consumer_of(rk) }) else {
-            return super::error::ErrorObject::into_raw(KafkaError::new(RD_KAFKA_RESP_ERR__INVALID_ARG, "Not a consumer"));
+        let (inst, _) = match unsafe { group_consumer_of(rk) } {
+            Ok(c) => c,
+            Err(e) => return super::error::ErrorObject::into_raw(KafkaError::from_code(e)),
         };
         if partitions.is_null() {
             return super::error::ErrorObject::into_raw(KafkaError::new(RD_KAFKA_RESP_ERR__INVALID_ARG, "partitions must not be NULL"));
@@ -466,12 +523,14 @@ pub unsafe extern "C" fn rd_kafka_incremental_unassign(rk: *mut rd_kafka_t, part
 }
 
 /// The rebalance protocol in use: "COOPERATIVE", "EAGER", or "NONE" (not
-/// in a group yet, or not a consumer).
+/// in a group yet); NULL for a client without a consumer group or once the
+/// consumer is closed.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_rebalance_protocol(rk: *mut rd_kafka_t) -> *const c_char {
-    crate::ffi_guard!(c"NONE".as_ptr(), {
+    crate::ffi_guard!(ptr::null(), {
+        // As librdkafka: NULL without a consumer group or once it is closed.
         // SAFETY: caller contract for handles.
-        let Some((inst, _)) = (unsafe { consumer_of(rk) }) else { return c"NONE".as_ptr() };
+        let Ok((inst, _)) = (unsafe { open_group_consumer_of(rk) }) else { return ptr::null() };
         match rebalance_protocol_name(inst) {
             "COOPERATIVE" => c"COOPERATIVE".as_ptr(),
             "EAGER" => c"EAGER".as_ptr(),
@@ -487,7 +546,10 @@ pub unsafe extern "C" fn rd_kafka_rebalance_protocol(rk: *mut rd_kafka_t) -> *co
 pub unsafe extern "C" fn rd_kafka_assign(rk: *mut rd_kafka_t, partitions: *const rd_kafka_topic_partition_list_t) -> rd_kafka_resp_err_t {
     crate::ffi_guard!(RD_KAFKA_RESP_ERR__FAIL, {
         // SAFETY: caller contract for handles.
-        let Some((inst, _)) = (unsafe { consumer_of(rk) }) else { return RD_KAFKA_RESP_ERR__INVALID_ARG };
+        let (inst, _) = match unsafe { group_consumer_of(rk) } {
+            Ok(c) => c,
+            Err(e) => return e,
+        };
         // SAFETY: NULL or a valid list.
         let list = unsafe { tpl::to_vec(partitions) };
         call(inst, LOOP_CALL, move |c, core| c.assign(core, list)).unwrap_or(RD_KAFKA_RESP_ERR__DESTROY)
@@ -499,7 +561,10 @@ pub unsafe extern "C" fn rd_kafka_assign(rk: *mut rd_kafka_t, partitions: *const
 pub unsafe extern "C" fn rd_kafka_assignment(rk: *mut rd_kafka_t, partitions: *mut *mut rd_kafka_topic_partition_list_t) -> rd_kafka_resp_err_t {
     crate::ffi_guard!(RD_KAFKA_RESP_ERR__FAIL, {
         // SAFETY: caller contract for handles.
-        let Some((inst, _)) = (unsafe { consumer_of(rk) }) else { return RD_KAFKA_RESP_ERR__INVALID_ARG };
+        let (inst, _) = match unsafe { open_group_consumer_of(rk) } {
+            Ok(c) => c,
+            Err(e) => return e,
+        };
         if partitions.is_null() {
             return RD_KAFKA_RESP_ERR__INVALID_ARG;
         }
@@ -559,10 +624,10 @@ fn commit_sync(inst: &Arc<Instance>, offsets: Option<Vec<TopicPartition>>) -> (r
 pub unsafe extern "C" fn rd_kafka_commit(rk: *mut rd_kafka_t, offsets: *const rd_kafka_topic_partition_list_t, async_: c_int) -> rd_kafka_resp_err_t {
     crate::ffi_guard!(RD_KAFKA_RESP_ERR__FAIL, {
         // SAFETY: caller contract for handles.
-        let Some((inst, shared)) = (unsafe { consumer_of(rk) }) else { return RD_KAFKA_RESP_ERR__INVALID_ARG };
-        if shared.cfg.group_id.is_none() {
-            return RD_KAFKA_RESP_ERR__UNKNOWN_GROUP;
-        }
+        let (inst, _) = match unsafe { open_group_consumer_of(rk) } {
+            Ok(c) => c,
+            Err(e) => return e,
+        };
         // SAFETY: NULL or a valid list.
         let list = (!offsets.is_null()).then(|| unsafe { tpl::to_vec(offsets) });
         if async_ != 0 {
@@ -608,10 +673,10 @@ pub unsafe extern "C" fn rd_kafka_commit_queue(
 ) -> rd_kafka_resp_err_t {
     crate::ffi_guard!(RD_KAFKA_RESP_ERR__FAIL, {
         // SAFETY: caller contract for handles.
-        let Some((inst, shared)) = (unsafe { consumer_of(rk) }) else { return RD_KAFKA_RESP_ERR__INVALID_ARG };
-        if shared.cfg.group_id.is_none() {
-            return RD_KAFKA_RESP_ERR__UNKNOWN_GROUP;
-        }
+        let (inst, _) = match unsafe { open_group_consumer_of(rk) } {
+            Ok(c) => c,
+            Err(e) => return e,
+        };
         // SAFETY: NULL or a valid list.
         let list = (!offsets.is_null()).then(|| unsafe { tpl::to_vec(offsets) });
         // SAFETY: NULL or a live queue handle.
@@ -646,12 +711,12 @@ pub unsafe extern "C" fn rd_kafka_commit_queue(
 pub unsafe extern "C" fn rd_kafka_committed(rk: *mut rd_kafka_t, partitions: *mut rd_kafka_topic_partition_list_t, timeout_ms: c_int) -> rd_kafka_resp_err_t {
     crate::ffi_guard!(RD_KAFKA_RESP_ERR__FAIL, {
         // SAFETY: caller contract for handles.
-        let Some((inst, shared)) = (unsafe { consumer_of(rk) }) else { return RD_KAFKA_RESP_ERR__INVALID_ARG };
+        let (inst, _) = match unsafe { open_group_consumer_of(rk) } {
+            Ok(c) => c,
+            Err(e) => return e,
+        };
         if partitions.is_null() {
             return RD_KAFKA_RESP_ERR__INVALID_ARG;
-        }
-        if shared.cfg.group_id.is_none() {
-            return RD_KAFKA_RESP_ERR__UNKNOWN_GROUP;
         }
         // SAFETY: valid list.
         let keys: Vec<(String, i32)> = unsafe { tpl::to_vec(partitions) }.into_iter().map(|t| (t.topic, t.partition)).collect();
@@ -679,15 +744,18 @@ pub unsafe extern "C" fn rd_kafka_committed(rk: *mut rd_kafka_t, partitions: *mu
 pub unsafe extern "C" fn rd_kafka_position(rk: *mut rd_kafka_t, partitions: *mut rd_kafka_topic_partition_list_t) -> rd_kafka_resp_err_t {
     crate::ffi_guard!(RD_KAFKA_RESP_ERR__FAIL, {
         // SAFETY: caller contract for handles.
-        let Some((_, shared)) = (unsafe { consumer_of(rk) }) else { return RD_KAFKA_RESP_ERR__INVALID_ARG };
+        let Some(inst) = (unsafe { instance(rk) }) else { return RD_KAFKA_RESP_ERR__INVALID_ARG };
         if partitions.is_null() {
             return RD_KAFKA_RESP_ERR__INVALID_ARG;
         }
+        // Any client may ask (librdkafka answers a producer too): partitions
+        // it does not consume are _UNKNOWN_PARTITION.
+        let shared = inst.consumer.clone();
         // SAFETY: valid list.
         let results: Vec<TopicPartition> = unsafe { tpl::to_vec(partitions) }
             .into_iter()
             .map(|mut t| {
-                match shared.toppar(&t.topic, t.partition) {
+                match shared.as_ref().and_then(|s| s.toppar(&t.topic, t.partition)) {
                     Some(tp) => {
                         t.offset = tp.app_offset.load(Ordering::Acquire);
                         t.leader_epoch = tp.app_epoch.load(Ordering::Acquire);
@@ -805,7 +873,8 @@ pub unsafe extern "C" fn rd_kafka_offset_store_message(rkmessage: *mut rd_kafka_
 pub unsafe extern "C" fn rd_kafka_consumer_group_metadata(rk: *mut rd_kafka_t) -> *mut rd_kafka_consumer_group_metadata_t {
     crate::ffi_guard!(ptr::null_mut(), {
         // SAFETY: caller contract for handles.
-        let Some((inst, shared)) = (unsafe { consumer_of(rk) }) else { return ptr::null_mut() };
+        // NULL without a group or once closed, as librdkafka.
+        let Ok((inst, shared)) = (unsafe { open_group_consumer_of(rk) }) else { return ptr::null_mut() };
         let Some(group) = shared.cfg.group_id.clone() else { return ptr::null_mut() };
         let (generation, member) = call(inst, LOOP_CALL, |c, _| (c.group.generation, c.group.member_id.clone())).unwrap_or((-1, String::new()));
         super::cgmeta::CgMetadataObj::new(&group, generation, &member, shared.cfg.group_instance_id.as_deref()).into_raw()

@@ -52,16 +52,53 @@ pub fn not_implemented_error(what: &CStr) -> *mut rd_kafka_error_t {
     ))
 }
 
-thread_local! {
-    /// Buffer for the text of codes that have no catalog entry.
-    static UNKNOWN_TEXT: RefCell<CString> = RefCell::new(CString::default());
+/// Which text of an uncatalogued code a caller asked for.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum UnknownKind {
+    Desc,
+    Name,
 }
 
-fn unknown_text(text: String) -> *const c_char {
-    UNKNOWN_TEXT.with(|b| {
+/// How many distinct uncatalogued texts are kept for the life of the
+/// process. A program that walks the whole code space would otherwise
+/// grow this table without end; past the cap each thread reuses one fixed
+/// buffer per kind, which is what librdkafka does for every such code.
+const UNKNOWN_INTERN_CAP: usize = 4096;
+
+// A BTreeMap (not a HashMap): its nodes are referenced from their start, so
+// leak checkers see the interned texts as reachable, not "possibly lost".
+static UNKNOWN_INTERNED: parking_lot::Mutex<std::collections::BTreeMap<(UnknownKind, i32), &'static CStr>> =
+    parking_lot::Mutex::new(std::collections::BTreeMap::new());
+
+thread_local! {
+    /// Fallback storage once the interned table is full: one fixed buffer
+    /// per kind, overwritten by the next such call on this thread but never
+    /// freed while the thread lives ("Err-<code>?" fits in 32 bytes).
+    static UNKNOWN_FALLBACK: RefCell<[[u8; 32]; 2]> = const { RefCell::new([[0; 32]; 2]) };
+}
+
+/// The text for a code the catalog does not know. Texts returned by the
+/// error functions stay valid for the rest of the process (interned), so
+/// one call never invalidates a string an earlier call returned.
+fn unknown_text(kind: UnknownKind, code: i32, text: impl FnOnce() -> String) -> *const c_char {
+    let mut table = UNKNOWN_INTERNED.lock();
+    if let Some(s) = table.get(&(kind, code)) {
+        return s.as_ptr();
+    }
+    let text = text();
+    if table.len() < UNKNOWN_INTERN_CAP {
+        let s: &'static CStr = Box::leak(CString::new(text).unwrap_or_default().into_boxed_c_str());
+        table.insert((kind, code), s);
+        return s.as_ptr();
+    }
+    drop(table);
+    UNKNOWN_FALLBACK.with(|b| {
         let mut b = b.borrow_mut();
-        *b = CString::new(text).unwrap_or_default();
-        b.as_ptr()
+        let buf = &mut b[kind as usize];
+        let n = text.len().min(buf.len() - 1);
+        buf[..n].copy_from_slice(&text.as_bytes()[..n]);
+        buf[n] = 0;
+        buf.as_ptr() as *const c_char
     })
 }
 
@@ -123,7 +160,7 @@ pub extern "C" fn rd_kafka_err2str(err: rd_kafka_resp_err_t) -> *const c_char {
     crate::ffi_guard!(ptr::null(), {
         match error::desc(err) {
             Some(d) => d.as_ptr(),
-            None => unknown_text(error::describe(err)),
+            None => unknown_text(UnknownKind::Desc, err, || error::describe(err)),
         }
     })
 }
@@ -134,7 +171,7 @@ pub extern "C" fn rd_kafka_err2name(err: rd_kafka_resp_err_t) -> *const c_char {
     crate::ffi_guard!(ptr::null(), {
         match error::name(err) {
             Some(n) => n.as_ptr(),
-            None => unknown_text(error::name_of(err)),
+            None => unknown_text(UnknownKind::Name, err, || error::name_of(err)),
         }
     })
 }

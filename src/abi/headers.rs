@@ -224,8 +224,11 @@ impl HeadersObj {
     }
 
     /// Moves the list to the heap as an `rd_kafka_headers_t *`.
-    pub fn into_raw(self) -> *mut rd_kafka_headers_t {
-        Box::into_raw(Box::new(self)) as *mut rd_kafka_headers_t
+    pub fn into_raw(self: Box<Self>) -> *mut rd_kafka_headers_t {
+        // Taking the Box (not the value) keeps the list at its address: a
+        // list handed back to the application after a failed produce must
+        // be the very one it passed in.
+        Box::into_raw(self) as *mut rd_kafka_headers_t
     }
 
     /// Takes back ownership of a list made by `into_raw`; None for NULL.
@@ -344,7 +347,7 @@ unsafe fn put_value(found: &Header, valuep: *mut *const c_void, sizep: *mut size
 /// Creates an empty header list; `initial_count` is only a capacity hint.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_headers_new(initial_count: size_t) -> *mut rd_kafka_headers_t {
-    crate::ffi_guard!(ptr::null_mut(), { HeadersObj::with_capacity(initial_count).into_raw() })
+    crate::ffi_guard!(ptr::null_mut(), { Box::new(HeadersObj::with_capacity(initial_count)).into_raw() })
 }
 
 /// Frees a header list and every value pointer obtained from it (NULL is ignored).
@@ -362,7 +365,7 @@ pub unsafe extern "C" fn rd_kafka_headers_copy(src: *const rd_kafka_headers_t) -
     crate::ffi_guard!(ptr::null_mut(), {
         // SAFETY: handle validity is the caller's contract.
         match unsafe { HeadersObj::from_ptr(src) } {
-            Some(h) => h.clone().into_raw(),
+            Some(h) => Box::new(h.clone()).into_raw(),
             None => ptr::null_mut(),
         }
     })

@@ -647,7 +647,7 @@ impl MessageObj {
             return Err(RD_KAFKA_RESP_ERR__NOENT);
         }
         let parsed = HeadersObj::parse_wire(raw)?;
-        self.headers = parsed.into_raw();
+        self.headers = Box::new(parsed).into_raw();
         Ok(self.headers)
     }
 

@@ -236,9 +236,11 @@ pub unsafe extern "C" fn rd_kafka_produceva(rk: *mut rd_kafka_t, vus: *const rd_
             Ok(()) => ptr::null_mut(),
             Err((e, headers)) => {
                 if app_owned {
-                    // Failed: the application keeps its headers.
+                    // Failed: the application keeps its headers, at the
+                    // address it passed (it destroys them itself).
                     if let Some(h) = headers {
-                        let _ = h.into_raw();
+                        let back = h.into_raw();
+                        debug_assert_eq!(back, app_headers);
                     }
                 }
                 set_last_error(e);

@@ -23,3 +23,20 @@ pub fn unsupported_reason(name: &str) -> Option<&'static str> {
         Some("not supported by this build of ferrokafka")
     }
 }
+
+/// Why a value of an enumerated property cannot be honoured by this build,
+/// or None if it can. Such a value is refused when it is set, with
+/// RD_KAFKA_CONF_INVALID, as a librdkafka built without OpenSSL refuses
+/// `security.protocol=ssl`: accepting it would mean talking in clear text
+/// (or without authentication) to a cluster the application expects to
+/// reach securely. Each entry goes once the feature lands.
+pub fn unsupported_value(property: &str, value: &str) -> Option<&'static str> {
+    match (property, value) {
+        ("security.protocol", "ssl") => Some("TLS (OpenSSL) is not available in this build of ferrokafka yet"),
+        ("security.protocol", "sasl_ssl") => {
+            Some("TLS (OpenSSL) and SASL are not available in this build of ferrokafka yet")
+        }
+        ("security.protocol", "sasl_plaintext") => Some("SASL is not available in this build of ferrokafka yet"),
+        _ => None,
+    }
+}

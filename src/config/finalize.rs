@@ -101,6 +101,7 @@ impl Conf {
         };
         self.put("client.software.version", Value::Str(Some(software_str_sanitize(&version))));
 
+        self.check_security()?;
         self.check_ssl()?;
         self.check_oauthbearer()?;
 
@@ -109,6 +110,7 @@ impl Conf {
         } else {
             self.finalize_producer()?;
         }
+        self.check_assignors()?;
 
         let refresh = self.int("topic.metadata.refresh.interval.ms");
         if !self.is_modified("metadata.max.age.ms") && refresh > 0 {
@@ -152,6 +154,68 @@ impl Conf {
             }
         }
         tc.finalize(kind, self)
+    }
+
+    /// What the client cannot do securely is refused before it connects:
+    /// a `security.protocol` this build cannot honour (normally refused
+    /// when set already), an unknown SASL mechanism, and TLS key and
+    /// certificate files that are not there.
+    fn check_security(&self) -> Result<(), String> {
+        let protocol = self.get_enum("security.protocol").unwrap_or("plaintext");
+        if matches!(protocol, "sasl_plaintext" | "sasl_ssl") {
+            let mech = self.get_str("sasl.mechanisms").unwrap_or("GSSAPI");
+            if !super::props::sasl_mechanism_known(mech) {
+                return Err(format!("Unsupported SASL mechanism: {mech}"));
+            }
+        }
+        if matches!(protocol, "ssl" | "sasl_ssl") {
+            for p in [
+                "ssl.ca.location",
+                "ssl.certificate.location",
+                "ssl.key.location",
+                "ssl.crl.location",
+                "ssl.keystore.location",
+            ] {
+                let Some(path) = self.get_str(p) else { continue };
+                if p == "ssl.ca.location" && path == "probe" {
+                    continue;
+                }
+                if let Err(e) = std::fs::metadata(path) {
+                    // The path is left out: a key file's location is treated
+                    // as a secret (it is one of the secret properties).
+                    return Err(format!("{p} failed: {e}"));
+                }
+            }
+        }
+        // Last, so that the checks above give librdkafka's own answers.
+        if let Some(why) = super::features::unsupported_value("security.protocol", protocol) {
+            return Err(format!(
+                "Unsupported value \"{protocol}\" for configuration property \"security.protocol\": {why}"
+            ));
+        }
+        Ok(())
+    }
+
+    /// Every `partition.assignment.strategy` entry must name an assignor
+    /// this library has, and all of them must share one rebalance
+    /// protocol (eager or cooperative). Checked for every client type,
+    /// as librdkafka does.
+    fn check_assignors(&self) -> Result<(), String> {
+        let list = self.get_str("partition.assignment.strategy").unwrap_or("");
+        let mut cooperative = None;
+        for name in list.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+            let Some(&(_, coop)) = super::props::ASSIGNORS.iter().find(|(n, _)| *n == name) else {
+                return Err(format!("Unsupported partition.assignment.strategy: {name}"));
+            };
+            if cooperative.is_some_and(|c| c != coop) {
+                return Err(format!(
+                    "All partition.assignment.strategy ({list}) assignors must have the same protocol type, \
+                     online migration between assignors with different protocol types is not supported"
+                ));
+            }
+            cooperative = Some(coop);
+        }
+        Ok(())
     }
 
     fn check_ssl(&self) -> Result<(), String> {

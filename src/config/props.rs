@@ -332,6 +332,17 @@ const ADDRESS_FAMILIES: &[(&str, i32)] =
 pub const SECURITY_PROTOCOLS: &[(&str, i32)] =
     &[("plaintext", 0), ("ssl", 1), ("sasl_plaintext", 2), ("sasl_ssl", 3)];
 
+/// The partition assignors a classic-protocol consumer has, by protocol
+/// name, and whether each is cooperative (the engine's assignor table is
+/// checked against this list by a unit test).
+pub const ASSIGNORS: &[(&str, bool)] = &[("range", false), ("roundrobin", false), ("cooperative-sticky", true)];
+
+/// The SASL mechanisms `sasl.mechanisms` may name (SCRAM takes any
+/// `SCRAM-SHA-*` here; its hash is checked with its credentials).
+pub fn sasl_mechanism_known(m: &str) -> bool {
+    matches!(m, "GSSAPI" | "PLAIN" | "OAUTHBEARER") || m.starts_with("SCRAM-SHA-")
+}
+
 /// The builtin partitioners accepted by `partitioner`.
 pub const PARTITIONERS: &[&str] = &[
     "random",

@@ -185,6 +185,14 @@ fn check_values(row: &Row) {
         "enum value" => {
             let Kind::Enum { values, .. } = props::lookup(scope, name).unwrap().kind else { panic!() };
             for v in row.range.split(", ") {
+                assert!(values.iter().any(|(n, _)| *n == v), "{name}: {v} missing from the table");
+                if features::unsupported_value(name, v).is_some() {
+                    // Known, but refused by this build (fail closed).
+                    let msg = set_invalid(scope, name, v);
+                    assert!(msg.starts_with("Unsupported value"), "{name}={v}: {msg}");
+                    set_invalid(scope, name, &v.to_uppercase());
+                    continue;
+                }
                 let o = set_ok(scope, name, v);
                 let want = values.iter().find(|(n, _)| *n == v).map(|(_, n)| *n);
                 assert!(want.is_some(), "{name}: {v} missing from the table");
@@ -383,8 +391,12 @@ fn value_syntax() {
     c.set("linger.ms", "0.5").unwrap();
     assert_eq!(c.get("queue.buffering.max.ms").as_deref(), Some("0.5"));
     assert_eq!(c.get_f64("linger.ms"), Some(0.5));
-    c.set("security.protocol", "SASL_SSL").unwrap();
-    assert_eq!(c.get("security.protocol").as_deref(), Some("sasl_ssl"));
+    for v in ["SSL", "sasl_ssl", "SASL_PLAINTEXT"] {
+        let e = c.set("security.protocol", v).unwrap_err();
+        assert!(e.message.contains(&format!("Unsupported value \"{v}\" for configuration property \"security.protocol\"")), "{e}");
+        assert!(e.message.contains("not available"), "{e}");
+    }
+    assert_eq!(c.get("security.protocol").as_deref(), Some("plaintext"));
     assert!(c.set("sasl.mechanisms", "PLAIN,SCRAM-SHA-256").is_err());
     assert!(c.set("partitioner", "nope").is_err());
     assert!(c.set("broker.version.fallback", "0.7.2").is_err());
@@ -781,5 +793,61 @@ fn table_is_consistent() {
             assert!(values.iter().any(|(_, v)| *v == default), "{}: default not among the values", p.name);
         }
         assert!(!p.desc.is_empty() || matches!(p.kind, Kind::Alias(_) | Kind::Invalid(_)), "{} needs a description", p.name);
+    }
+}
+
+/// Settings a client cannot honour securely are refused by rd_kafka_new()
+/// (finalize), whatever way they got into the configuration.
+#[test]
+fn finalize_refuses_what_it_cannot_honour() {
+    use super::value::Value;
+    let proto = |p: &'static str| {
+        let mut c = Conf::new();
+        c.put("security.protocol", Value::Enum(props::SECURITY_PROTOCOLS.iter().find(|(n, _)| *n == p).unwrap().1));
+        c
+    };
+    // A protocol this build lacks, had it got past conf_set().
+    for p in ["ssl", "sasl_ssl", "sasl_plaintext"] {
+        let e = proto(p).finalize(true).unwrap_err();
+        assert!(e.contains("security.protocol") && e.contains("not available"), "{e}");
+    }
+    // The checks made before that one, with librdkafka's answers.
+    let mut c = proto("sasl_plaintext");
+    c.set("sasl.mechanisms", "BOGUS").unwrap();
+    assert_eq!(c.finalize(true).unwrap_err(), "Unsupported SASL mechanism: BOGUS");
+    for p in ["ssl.ca.location", "ssl.certificate.location", "ssl.key.location", "ssl.crl.location", "ssl.keystore.location"] {
+        let mut c = proto("ssl");
+        c.set(p, "/nonexistent/file.pem").unwrap();
+        c.set("ssl.keystore.password", "x").unwrap();
+        let e = c.finalize(true).unwrap_err();
+        assert!(e.starts_with(&format!("{p} failed: No such file")) && !e.contains("/nonexistent"), "{e}");
+    }
+    let mut c = proto("ssl");
+    c.set("ssl.ca.location", "probe").unwrap();
+    assert!(c.finalize(true).unwrap_err().contains("not available"));
+    assert!(props::sasl_mechanism_known("PLAIN"));
+    assert!(props::sasl_mechanism_known("SCRAM-SHA-512"));
+    assert!(props::sasl_mechanism_known("OAUTHBEARER"));
+    assert!(!props::sasl_mechanism_known("BOGUS"));
+    assert!(!props::sasl_mechanism_known("plain"));
+
+    // Unknown or mixed assignors, for consumers and producers alike.
+    for kind in [ClientKind::Consumer, ClientKind::Producer] {
+        for (list, msg) in [
+            ("nonexistent", "Unsupported partition.assignment.strategy: nonexistent"),
+            ("range,nonexistent", "Unsupported partition.assignment.strategy: nonexistent"),
+            ("Range", "Unsupported partition.assignment.strategy: Range"),
+            ("cooperative-sticky,range", "must have the same protocol type"),
+        ] {
+            let mut c = Conf::new();
+            c.set("partition.assignment.strategy", list).unwrap();
+            let e = c.finalize_for(kind).unwrap_err();
+            assert!(e.contains(msg), "{list}: {e}");
+        }
+        for list in ["range", "roundrobin,range", "cooperative-sticky", "range,,roundrobin", ""] {
+            let mut c = Conf::new();
+            c.set("partition.assignment.strategy", list).unwrap();
+            c.finalize_for(kind).unwrap_or_else(|e| panic!("{list}: {e}"));
+        }
     }
 }

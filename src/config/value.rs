@@ -255,6 +255,9 @@ pub(crate) fn parse(prop: &Property, current: &Value, input: Option<&str>) -> Re
             let Some(v) = input else { return empty("Configuration") };
             let token = v.trim_matches(is_c_space);
             match values.iter().find(|(n, _)| n.eq_ignore_ascii_case(token)) {
+                Some((vname, _)) if let Some(why) = features::unsupported_value(name, vname) => {
+                    Err(format!("Unsupported value \"{token}\" for configuration property \"{name}\": {why}"))
+                }
                 Some((_, n)) => Ok(Parsed { value: Value::Enum(*n), text: Some(v.to_string()) }),
                 None => Err(format!(
                     "Invalid value \"{token}\" for configuration property \"{name}\": expected one of: {}",

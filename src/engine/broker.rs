@@ -323,28 +323,32 @@ impl Broker {
         Ok(())
     }
 
-    /// Reads everything available; returns complete frames, or the reason
-    /// the connection must be closed.
-    pub fn read_frames(&mut self) -> Result<Vec<Bytes>, String> {
+    /// Reads everything available; returns the complete frames, and the
+    /// reason the connection must be closed if it must. Frames that arrived
+    /// before the peer closed the connection are returned with the reason:
+    /// they are answers the broker sent (a broker closing a connection sends
+    /// what it had written before the FIN), so their requests are done and
+    /// must not be failed as lost in transport.
+    pub fn read_frames(&mut self) -> (Vec<Bytes>, Option<String>) {
         let mut frames = Vec::new();
-        let Some(stream) = self.stream.as_mut() else { return Ok(frames) };
+        let Some(stream) = self.stream.as_mut() else { return (frames, None) };
         loop {
             match self.reader.read_fd(std::os::fd::AsRawFd::as_raw_fd(stream)) {
-                Ok(0) => return Err("Disconnected".to_string()),
+                Ok(0) => return (frames, Some("Disconnected".to_string())),
                 Ok(n) => self.stats.rx_bytes += n as u64,
                 Err(e) if e.kind() == ErrorKind::WouldBlock => break,
                 Err(e) if e.kind() == ErrorKind::Interrupted => continue,
-                Err(e) => return Err(e.to_string()),
+                Err(e) => return (frames, Some(e.to_string())),
             }
             loop {
                 match self.reader.next_frame() {
                     Ok(Some(f)) => frames.push(f),
                     Ok(None) => break,
-                    Err(e) => return Err(e.to_string()),
+                    Err(e) => return (frames, Some(e.to_string())),
                 }
             }
         }
-        Ok(frames)
+        (frames, None)
     }
 
     /// Closes the socket and returns what was in flight or waiting, for the

@@ -694,29 +694,28 @@ impl Core {
             }
         }
         if readable {
-            match self.brokers[slot].read_frames() {
-                Ok(frames) => {
-                    for f in frames {
-                        self.dispatch_frame(slot, f);
-                        if self.brokers[slot].stream.is_none() {
-                            return;
-                        }
-                    }
-                }
-                Err(reason) => {
-                    let b = &self.brokers[slot];
-                    let msg = if reason == "Disconnected" {
-                        format!(
-                            "Disconnected (after {}ms in state {})",
-                            b.state_since.elapsed().as_millis(),
-                            b.state.name()
-                        )
-                    } else {
-                        reason
-                    };
-                    self.broker_fail(slot, RD_KAFKA_RESP_ERR__TRANSPORT, &msg);
+            let (frames, closed) = self.brokers[slot].read_frames();
+            // Responses that arrived before the connection closed are
+            // served first: their requests completed.
+            for f in frames {
+                self.dispatch_frame(slot, f);
+                if self.brokers[slot].stream.is_none() {
                     return;
                 }
+            }
+            if let Some(reason) = closed {
+                let b = &self.brokers[slot];
+                let msg = if reason == "Disconnected" {
+                    format!(
+                        "Disconnected (after {}ms in state {})",
+                        b.state_since.elapsed().as_millis(),
+                        b.state.name()
+                    )
+                } else {
+                    reason
+                };
+                self.broker_fail(slot, RD_KAFKA_RESP_ERR__TRANSPORT, &msg);
+                return;
             }
         }
         if let Err(e) = self.brokers[slot].flush() {
@@ -1446,7 +1445,10 @@ impl Core {
             if due && (b.wanted || !b.waiting.is_empty()) && b.stream.is_none() && !b.decommissioned {
                 self.brokers[slot].reconnect_at = None;
                 self.connect(slot);
-            } else if due && !b.wanted && b.waiting.is_empty() {
+            } else if due {
+                // Not to be reconnected now (nobody needs it, or it left the
+                // cluster): a past time left here would be the loop's next
+                // wake-up on every turn, and the loop would spin.
                 self.brokers[slot].reconnect_at = None;
             }
         }

@@ -19,5 +19,6 @@ pub mod produce_loop;
 pub mod producer;
 pub mod wire;
 pub mod grouplist;
+pub mod idemp;
 pub mod consumer;
 pub mod assignor;

@@ -9,6 +9,7 @@
 
 use super::broker::OutRequest;
 use super::core::{guarded, rethrow, typed_request, Core};
+use super::idemp::{self, Next, PartitionSeq, SeqBatch};
 use super::instance::level;
 use super::producer::{mono_us, Codec, ProdPartition, ProdTopic, ProducerShared, Queued};
 use crate::abi::event::{EventObj, EventPayload};
@@ -17,16 +18,13 @@ use crate::abi::types::*;
 use crate::error::KafkaError;
 use crate::protocol::{self, BatchOptions, Compression, ProducePartition, ProduceTopic, RecordBatchBuilder};
 use kafka_protocol::messages::InitProducerIdRequest;
-use std::collections::{HashMap, VecDeque};
+use std::collections::HashMap;
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
 
 /// Highest Produce version this client speaks (topic names, not ids).
 const PRODUCE_MAX_VERSION: i16 = 12;
-/// Idempotence: batches in flight per partition (the broker keeps state for
-/// the last five).
-const IDEMP_MAX_INFLIGHT_PER_PARTITION: usize = 5;
 
 /// Identifies a partition in the loop's maps: the topic's address and the
 /// partition id.
@@ -45,6 +43,19 @@ struct Batch {
     /// Sum of the messages' sizes ([`super::producer::message_size`]).
     bytes: usize,
     base_seq: i32,
+    /// An earlier attempt may have been written (its outcome is unknown):
+    /// if the batch fails for good, its messages are reported
+    /// POSSIBLY_PERSISTED.
+    maybe_persisted: bool,
+}
+
+impl SeqBatch for Batch {
+    fn base_seq(&self) -> i32 {
+        self.base_seq
+    }
+    fn count(&self) -> i32 {
+        self.msgs.len() as i32
+    }
 }
 
 /// A partition with messages the loop is watching.
@@ -55,21 +66,15 @@ struct Active {
     backoff_until: Option<Instant>,
     /// Consecutive failed sends (for the exponential retry backoff).
     failures: u32,
-    /// Batches in flight.
+    /// Not idempotent: batches in flight.
     inflight: usize,
-    /// Idempotence: failed batches to send again first, in sequence order.
-    retry: VecDeque<Batch>,
-    /// Idempotence: a batch failed and the partition is recovering: once
-    /// nothing is in flight, the failed batches go again one request at a
-    /// time, and new batches only after them. A broker that does not check
-    /// sequences then still gets the batches in order.
-    recovering: bool,
-    /// Idempotence: sequence number of the next new message.
-    next_seq: i32,
-    /// Idempotence: the sequence after the last acknowledged batch. An
-    /// OUT_OF_ORDER answer for a batch starting there is a real gap; for a
-    /// later batch it only means an earlier one is still on its way.
-    acked_seq: i32,
+    /// Idempotent: sequence numbers, batches in flight and batches to send
+    /// again ([`idemp`]).
+    seq: PartitionSeq<Batch>,
+    /// The partition waits for something that wakes the loop by itself (a
+    /// leader to be known or come up, a connection to have room): its
+    /// messages set no deadline meanwhile, so the loop does not spin.
+    parked: bool,
 }
 
 impl Active {
@@ -77,7 +82,12 @@ impl Active {
     /// resumes its sequence numbers (`idle_seq`).
     fn new(topic: Arc<ProdTopic>, part: Arc<ProdPartition>, idle_seq: &mut HashMap<PartKey, i32>) -> Active {
         let seq = idle_seq.remove(&key_of(&topic, part.id)).unwrap_or(0);
-        Active { topic, part, backoff_until: None, failures: 0, inflight: 0, retry: VecDeque::new(), recovering: false, next_seq: seq, acked_seq: seq }
+        Active { topic, part, backoff_until: None, failures: 0, inflight: 0, seq: PartitionSeq::new(seq), parked: false }
+    }
+
+    /// Batches in flight (either mode).
+    fn inflight(&self) -> usize {
+        self.inflight + self.seq.inflight()
     }
 }
 
@@ -154,17 +164,23 @@ impl ProducerLoop {
         let mut t: Option<Instant> = Some(self.next_timeout_scan);
         let mut take = |x: Instant| t = Some(t.map_or(x, |t| t.min(x)));
         let idempotent = self.pid != Pid::None;
+        // Without a producer id nothing is sent: the id's answer (or its
+        // retry time, below) wakes the loop.
+        let sending = matches!(self.pid, Pid::None | Pid::Assigned { .. });
         for a in self.active.values() {
+            if !sending || a.parked {
+                continue;
+            }
             if let Some(b) = a.backoff_until {
                 take(b);
                 continue;
             }
             // Nothing of this partition can go before an answer arrives
             // (which wakes the loop).
-            if idempotent && (a.inflight >= IDEMP_MAX_INFLIGHT_PER_PARTITION || (a.recovering && a.inflight > 0)) {
+            if idempotent && a.seq.inflight() > 0 && (a.seq.inflight() >= idemp::WINDOW || a.seq.draining()) {
                 continue;
             }
-            if !a.retry.is_empty() {
+            if a.seq.retry_len() > 0 {
                 take(Instant::now());
             }
             if let Some(head) = a.part.q.lock().msgs.front() {
@@ -243,6 +259,46 @@ fn absorb_dirty(pl: &mut ProducerLoop) {
             }
         }
     }
+}
+
+/// What a partition's queue holds for the next batch.
+enum Taken {
+    /// A batch's messages and their sizes' sum.
+    Batch(Vec<Box<MessageObj>>, usize),
+    /// Messages that wait for linger.ms (or a fuller batch).
+    NotReady,
+    /// Nothing (the application's next message tells the loop again).
+    Empty,
+}
+
+/// Takes one batch worth of messages from the partition's queue, if its
+/// first message lingered long enough, the batch is full or a flush wants
+/// everything now.
+fn take_batch(a: &Active, cfg: &super::producer::ProducerConfig, now_us: i64, linger_us: i64, flushing: bool) -> Taken {
+    let mut q = a.part.q.lock();
+    let Some(head) = q.msgs.front() else {
+        q.queued_for_loop = false;
+        return Taken::Empty;
+    };
+    let lingered = head.m.enq_us < 0 || now_us - head.m.enq_us >= linger_us;
+    let full = q.msgs.len() >= cfg.batch_num_messages || q.bytes >= cfg.batch_size;
+    if !(lingered || full || flushing) {
+        return Taken::NotReady;
+    }
+    let mut msgs = Vec::with_capacity(q.msgs.len().min(cfg.batch_num_messages));
+    let (mut bytes, mut taken) = (0usize, 0usize);
+    while let Some(e) = q.msgs.front() {
+        let sz = e.size + 32;
+        if !msgs.is_empty() && (msgs.len() >= cfg.batch_num_messages || bytes + sz > cfg.batch_size) {
+            break;
+        }
+        let e = q.msgs.pop_front().unwrap();
+        bytes += sz;
+        taken += e.size;
+        msgs.push(e.m);
+    }
+    q.bytes -= taken;
+    Taken::Batch(msgs, taken)
 }
 
 impl Core {
@@ -324,9 +380,27 @@ impl Core {
     /// Fails queued messages older than message.timeout.ms.
     fn producer_expire(&mut self, pl: &mut ProducerLoop, now_us: i64) {
         let mut expired_all = Vec::new();
+        // Idempotence: batches waiting to be sent again whose first message
+        // is too old fail whole (their sequence numbers become a gap, which
+        // a new epoch closes).
+        let mut expired_batches = Vec::new();
         for a in pl.active.values_mut() {
             let Some(timeout) = a.topic.settings.message_timeout else { continue };
             let timeout = timeout.as_micros() as i64;
+            let old = |b: &Batch| b.msgs.first().is_some_and(|m| m.enq_us >= 0 && now_us - m.enq_us >= timeout);
+            if a.seq.retries().next().is_some_and(old) {
+                let mut keep = Vec::new();
+                for b in a.seq.take_all_retries() {
+                    if old(&b) {
+                        expired_batches.push(b);
+                    } else {
+                        keep.push(b);
+                    }
+                }
+                for b in keep {
+                    a.seq.retry(b);
+                }
+            }
             let mut q = a.part.q.lock();
             while q.msgs.front().is_some_and(|e| e.m.enq_us >= 0 && now_us - e.m.enq_us >= timeout) {
                 let e = q.msgs.pop_front().unwrap();
@@ -340,6 +414,15 @@ impl Core {
             let mut q = t.unassigned.lock();
             while q.front().is_some_and(|m| m.enq_us >= 0 && now_us - m.enq_us >= timeout) {
                 expired_all.push(q.pop_front().unwrap());
+            }
+        }
+        if !expired_batches.is_empty() {
+            if let Pid::Assigned { id, epoch } = pl.pid {
+                pl.pid = Pid::Bump { id, epoch };
+            }
+            for b in expired_batches {
+                let st = if b.maybe_persisted { RD_KAFKA_MSG_STATUS_POSSIBLY_PERSISTED } else { RD_KAFKA_MSG_STATUS_NOT_PERSISTED };
+                self.report(pl, b.msgs, RD_KAFKA_RESP_ERR__MSG_TIMED_OUT, None, st, -1);
             }
         }
         if !expired_all.is_empty() {
@@ -365,7 +448,7 @@ impl Core {
         }
         let (bump_from, ready) = match pl.pid {
             Pid::Request => (None, true),
-            Pid::Bump { id, epoch } => (Some((id, epoch)), pl.active.values().all(|a| a.inflight == 0)),
+            Pid::Bump { id, epoch } => (Some((id, epoch)), pl.active.values().all(|a| a.inflight() == 0)),
             _ => return,
         };
         if !ready {
@@ -404,10 +487,9 @@ impl Core {
                         if bump_from.is_some() {
                             pl.idle_seq.clear();
                             for a in pl.active.values_mut() {
-                                a.next_seq = 0;
-                                a.acked_seq = 0;
+                                let back = a.seq.reset();
                                 let mut q = a.part.q.lock();
-                                while let Some(b) = a.retry.pop_back() {
+                                for b in back.into_iter().rev() {
                                     for mut m in b.msgs.into_iter().rev() {
                                         m.seq = -1;
                                         let size = super::producer::message_size(&m);
@@ -466,7 +548,7 @@ impl Core {
             let mut q = a.part.q.lock();
             purged.extend(q.msgs.drain(..).map(|e| e.m));
             q.bytes = 0;
-            for b in a.retry.drain(..) {
+            for b in a.seq.take_all_retries() {
                 failed.extend(b.msgs);
             }
         }
@@ -511,6 +593,8 @@ impl Core {
                 continue;
             }
             a.backoff_until = None;
+            // Parked unless it gets to the sending below.
+            a.parked = true;
             let leader = self.metadata.leader(&a.topic.name, a.part.id);
             let slot = if leader >= 0 {
                 self.brokers.iter().find(|b| b.id == leader && !b.decommissioned && !b.logical).map(|b| b.slot)
@@ -527,84 +611,88 @@ impl Core {
                 self.want_broker(slot);
                 continue;
             }
-            let limit = if idempotent { IDEMP_MAX_INFLIGHT_PER_PARTITION } else { usize::MAX };
-            // Idempotence: after a failure, wait for what is in flight, then
-            // send the failed batches again first, unchanged and one at a
-            // time; new batches follow once they got through.
-            if idempotent && a.recovering {
-                if a.inflight > 0 {
+            if idempotent {
+                // A request is only built for a connection that sends it at
+                // once (as librdkafka fills a connection's free in-flight
+                // slots): a batch never waits behind other requests.
+                let b = &self.brokers[slot];
+                if b.inflight_cnt() + b.waiting.len() >= self.cfg.max_in_flight {
                     continue;
                 }
-                if let Some(b) = a.retry.pop_front() {
-                    a.inflight += 1;
-                    per_broker.entry(slot).or_default().push(b);
-                    continue;
+                a.parked = false;
+                // The partition's sequence state says what may go: failed
+                // batches first, unchanged, then new ones; nothing while it
+                // drains or has a batch in flight elsewhere (see idemp).
+                while let Some(next) = a.seq.next(slot) {
+                    match next {
+                        Next::Retry => {
+                            let Some(b) = a.seq.take_retry() else { break };
+                            a.seq.sent(b.base_seq, b.msgs.len() as i32, slot);
+                            per_broker.entry(slot).or_default().push(b);
+                        }
+                        Next::New => {
+                            let (mut msgs, taken) = match take_batch(a, &cfg, now_us, linger_us, flushing) {
+                                Taken::Batch(m, t) => (m, t),
+                                Taken::NotReady => break,
+                                Taken::Empty => {
+                                    if a.inflight() == 0 && a.seq.idle() {
+                                        drop_keys.push(k);
+                                    }
+                                    break;
+                                }
+                            };
+                            let n = msgs.len() as i32;
+                            let base_seq = a.seq.assign(n);
+                            for (i, m) in msgs.iter_mut().enumerate() {
+                                m.seq = idemp::seq_add(base_seq, i as i32);
+                            }
+                            a.seq.sent(base_seq, n, slot);
+                            per_broker.entry(slot).or_default().push(Batch {
+                                topic: a.topic.clone(),
+                                partition: a.part.id,
+                                msgs,
+                                bytes: taken,
+                                base_seq,
+                                maybe_persisted: false,
+                            });
+                        }
+                    }
                 }
-                a.recovering = false;
-            }
-            while idempotent && a.inflight < limit {
-                let Some(b) = a.retry.pop_front() else { break };
-                a.inflight += 1;
-                per_broker.entry(slot).or_default().push(b);
-            }
-            if idempotent && !a.retry.is_empty() {
                 continue;
             }
+            a.parked = false;
             loop {
-                if a.inflight >= limit {
-                    break;
-                }
-                let mut q = a.part.q.lock();
-                let Some(head) = q.msgs.front() else {
-                    // Drained: the application's next message will tell
-                    // the loop again.
-                    q.queued_for_loop = false;
-                    if a.inflight == 0 && a.retry.is_empty() {
-                        drop_keys.push(k);
-                    }
-                    break;
-                };
-                let lingered = head.m.enq_us < 0 || now_us - head.m.enq_us >= linger_us;
-                let full = q.msgs.len() >= cfg.batch_num_messages || q.bytes >= cfg.batch_size;
-                if !(lingered || full || flushing) {
-                    break;
-                }
-                // Take one batch worth of messages.
-                let mut msgs = Vec::with_capacity(q.msgs.len().min(cfg.batch_num_messages));
-                let (mut bytes, mut taken) = (0usize, 0usize);
-                while let Some(e) = q.msgs.front() {
-                    let sz = e.size + 32;
-                    if !msgs.is_empty() && (msgs.len() >= cfg.batch_num_messages || bytes + sz > cfg.batch_size) {
+                let (msgs, taken) = match take_batch(a, &cfg, now_us, linger_us, flushing) {
+                    Taken::Batch(m, t) => (m, t),
+                    Taken::NotReady => break,
+                    Taken::Empty => {
+                        if a.inflight() == 0 {
+                            drop_keys.push(k);
+                        }
                         break;
                     }
-                    let e = q.msgs.pop_front().unwrap();
-                    bytes += sz;
-                    taken += e.size;
-                    msgs.push(e.m);
-                }
-                q.bytes -= taken;
-                drop(q);
-                let base_seq = if idempotent { a.next_seq } else { -1 };
-                if idempotent {
-                    for (i, m) in msgs.iter_mut().enumerate() {
-                        m.seq = base_seq.wrapping_add(i as i32);
-                    }
-                    a.next_seq = a.next_seq.wrapping_add(msgs.len() as i32);
-                }
+                };
                 a.inflight += 1;
-                per_broker.entry(slot).or_default().push(Batch { topic: a.topic.clone(), partition: a.part.id, msgs, bytes: taken, base_seq });
+                per_broker.entry(slot).or_default().push(Batch {
+                    topic: a.topic.clone(),
+                    partition: a.part.id,
+                    msgs,
+                    bytes: taken,
+                    base_seq: -1,
+                    maybe_persisted: false,
+                });
             }
         }
         for k in drop_keys {
             // Only if nothing arrived meanwhile.
             if let Some(a) = pl.active.get(&k) {
                 let mut q = a.part.q.lock();
-                if q.msgs.is_empty() && a.inflight == 0 && a.retry.is_empty() {
+                if q.msgs.is_empty() && a.inflight() == 0 && a.seq.idle() {
                     q.queued_for_loop = false;
                     drop(q);
                     if let Some(a) = pl.active.remove(&k) {
-                        if idempotent && a.next_seq != 0 {
-                            pl.idle_seq.insert(k, a.next_seq);
+                        if idempotent && a.seq.next_seq() != 0 {
+                            pl.idle_seq.insert(k, a.seq.next_seq());
                         }
                     }
                 }
@@ -696,8 +784,22 @@ impl Core {
                     }
                     Err(e) => {
                         let key = key_of(&b.topic, b.partition);
+                        let mut gap = false;
                         if let Some(a) = pl.active.get_mut(&key) {
-                            a.inflight -= 1;
+                            if b.base_seq >= 0 {
+                                // Never sent: its numbers go back unless a
+                                // later batch has them already (then a new
+                                // epoch closes the gap).
+                                a.seq.failed(b.base_seq);
+                                gap = !a.seq.unassign(b.base_seq, b.msgs.len() as i32);
+                            } else {
+                                a.inflight -= 1;
+                            }
+                        }
+                        if gap {
+                            if let Pid::Assigned { id, epoch } = pl.pid {
+                                pl.pid = Pid::Bump { id, epoch };
+                            }
                         }
                         let msg = format!("Failed to encode the record batch: {e}");
                         self.report(pl, b.msgs, e.rd_kafka_code(), Some(&msg), RD_KAFKA_MSG_STATUS_NOT_PERSISTED, -1);
@@ -772,10 +874,15 @@ impl Core {
             Err(e) => Err(e),
         };
         let mut leader_changed = false;
-        for b in batches {
+        for mut b in batches {
             let key = key_of(&b.topic, b.partition);
-            if let Some(a) = pl.active.get_mut(&key) {
-                a.inflight = a.inflight.saturating_sub(1);
+            // Idempotent batches carry sequence numbers; their partition's
+            // sequence state records the outcome below.
+            let idemp_batch = b.base_seq >= 0;
+            if !idemp_batch {
+                if let Some(a) = pl.active.get_mut(&key) {
+                    a.inflight = a.inflight.saturating_sub(1);
+                }
             }
             let (err, base_offset, append_time, errstr) = match &parsed {
                 Ok(None) => (RD_KAFKA_RESP_ERR_NO_ERROR, RD_KAFKA_OFFSET_INVALID, None, None),
@@ -798,14 +905,16 @@ impl Core {
                 }
                 Err(e) => (e.code, -1, None, Some(e.message.clone())),
             };
-            if err == RD_KAFKA_RESP_ERR_NO_ERROR || (err == RD_KAFKA_RESP_ERR_DUPLICATE_SEQUENCE_NUMBER && pl.pid != Pid::None) {
+            if self.inst.debug_enabled("msg") {
+                let outcome = if err == 0 { "delivered".to_string() } else { format!("encountered error: {}", crate::error::describe(err)) };
+                self.inst.debug(super::instance::debug_bit("msg"), "msg", "MSGSET", &format!(
+                    "{} [{}]: MessageSet with {} message(s) (BaseSeq {}) {}", b.topic.name, b.partition, b.msgs.len(), b.base_seq, outcome));
+            }
+            if err == RD_KAFKA_RESP_ERR_NO_ERROR || (err == RD_KAFKA_RESP_ERR_DUPLICATE_SEQUENCE_NUMBER && idemp_batch) {
                 if let Some(a) = pl.active.get_mut(&key) {
                     a.failures = 0;
-                    if b.base_seq >= 0 {
-                        let after = b.base_seq.wrapping_add(b.msgs.len() as i32);
-                        if seq_before(a.acked_seq, after) {
-                            a.acked_seq = after;
-                        }
+                    if idemp_batch {
+                        a.seq.acked(b.base_seq, b.msgs.len() as i32);
                     }
                 }
                 let base = if err == 0 { base_offset } else { RD_KAFKA_OFFSET_INVALID };
@@ -816,15 +925,31 @@ impl Core {
             if leader_error(err) {
                 leader_changed = true;
             }
-            let sent = parsed.is_err() || err == RD_KAFKA_RESP_ERR_REQUEST_TIMED_OUT;
-            let status = if sent { RD_KAFKA_MSG_STATUS_POSSIBLY_PERSISTED } else { RD_KAFKA_MSG_STATUS_NOT_PERSISTED };
-            let idempotent = pl.pid != Pid::None;
+            if idemp_batch && pl.pid == Pid::Fatal {
+                // The producer stopped: what comes back fails with it.
+                if let Some(a) = pl.active.get_mut(&key) {
+                    a.seq.failed(b.base_seq);
+                }
+                let msg = format!("Producer fatal error: {}", crate::error::describe(err));
+                self.report(pl, b.msgs, RD_KAFKA_RESP_ERR__FATAL, Some(&msg), RD_KAFKA_MSG_STATUS_POSSIBLY_PERSISTED, broker_id);
+                continue;
+            }
+            // Whether the broker may have written the batch although it
+            // gave no acknowledgement: the request failed without an answer
+            // (connection lost, timed out: not when it never left the
+            // queue), or the broker timed out waiting for its replicas.
+            let uncertain = match err {
+                RD_KAFKA_RESP_ERR__TIMED_OUT_QUEUE => false,
+                RD_KAFKA_RESP_ERR_REQUEST_TIMED_OUT | RD_KAFKA_RESP_ERR_NOT_ENOUGH_REPLICAS_AFTER_APPEND => true,
+                _ => parsed.is_err(),
+            };
+            b.maybe_persisted |= uncertain;
+            let status = if b.maybe_persisted { RD_KAFKA_MSG_STATUS_POSSIBLY_PERSISTED } else { RD_KAFKA_MSG_STATUS_NOT_PERSISTED };
+            let idempotent = idemp_batch;
             // Idempotence: a later batch of a partition whose earlier batch
             // failed gets OUT_OF_ORDER too; it is sent again in order.
             let out_of_order = matches!(err, RD_KAFKA_RESP_ERR_OUT_OF_ORDER_SEQUENCE_NUMBER | RD_KAFKA_RESP_ERR_UNKNOWN_PRODUCER_ID);
-            let earlier_failed = pl.active.get(&key).is_some_and(|a| {
-                a.retry.iter().any(|r| seq_before(r.base_seq, b.base_seq)) || seq_before(a.acked_seq, b.base_seq)
-            });
+            let earlier_failed = pl.active.get(&key).is_some_and(|a| a.seq.after_unacked(b.base_seq));
             if idempotent && out_of_order && !earlier_failed {
                 if pl.shared.cfg.gapless {
                     let msg = format!(
@@ -862,6 +987,33 @@ impl Core {
                 self.requeue(pl, b);
                 continue;
             }
+            if idempotent {
+                // Failed for good: its sequence numbers are a gap. As
+                // librdkafka: with the gapless guarantee that is fatal;
+                // otherwise, once nothing is in flight, the producer epoch is
+                // bumped and the following messages are numbered anew.
+                if let Some(a) = pl.active.get_mut(&key) {
+                    a.seq.failed(b.base_seq);
+                }
+                let purged = matches!(err, RD_KAFKA_RESP_ERR__PURGE_INFLIGHT | RD_KAFKA_RESP_ERR__PURGE_QUEUE | RD_KAFKA_RESP_ERR__DESTROY);
+                let (topic, partition, cnt) = (b.topic.name.clone(), b.partition, b.msgs.len());
+                self.report(pl, b.msgs, err, errstr.as_deref(), status, broker_id);
+                if pl.shared.cfg.gapless && !purged {
+                    let msg = format!(
+                        "ProduceRequest for {topic} [{partition}] with {cnt} message(s) failed: {}: unable to satisfy the gapless guarantee",
+                        crate::error::describe(err)
+                    );
+                    self.producer_fatal(pl, RD_KAFKA_RESP_ERR__GAPLESS_GUARANTEE, &msg);
+                } else if let Pid::Assigned { id, epoch } = pl.pid {
+                    if err != RD_KAFKA_RESP_ERR__DESTROY {
+                        self.inst.debug(super::instance::debug_bit("eos"), "eos", "EPOCHBUMP", &format!(
+                            "{topic} [{partition}]: {cnt} message(s) failed ({}): bumping the producer epoch to close the sequence gap",
+                            crate::error::describe(err)));
+                        pl.pid = Pid::Bump { id, epoch };
+                    }
+                }
+                continue;
+            }
             self.report(pl, b.msgs, err, errstr.as_deref(), status, broker_id);
         }
         if leader_changed {
@@ -884,11 +1036,10 @@ impl Core {
         let backoff = backoff_base.saturating_mul(1 << a.failures.min(10).saturating_sub(1)).min(backoff_max.max(backoff_base));
         a.backoff_until = Some(Instant::now() + backoff);
         if idempotent && b.base_seq >= 0 {
-            a.recovering = true;
-            // Keep the batch whole (the broker checks sequence ranges), in
-            // sequence order.
-            let pos = a.retry.iter().position(|r| seq_before(b.base_seq, r.base_seq)).unwrap_or(a.retry.len());
-            a.retry.insert(pos, b);
+            // Kept whole, with its sequence numbers (a broker that checks
+            // them recognises a batch it already wrote); the partition
+            // drains and sends it again before anything new.
+            a.seq.retry(b);
         } else {
             let mut q = a.part.q.lock();
             for m in b.msgs.into_iter().rev() {
@@ -990,7 +1141,7 @@ impl Core {
         if let Some(pl) = &self.producer {
             for a in pl.active.values().filter(|a| a.topic.name == topic) {
                 let q = a.part.q.lock();
-                out.insert(a.part.id, (q.msgs.len(), q.bytes, a.inflight));
+                out.insert(a.part.id, (q.msgs.len(), q.bytes, a.inflight()));
             }
         }
         out
@@ -1017,12 +1168,21 @@ impl Core {
             absorb_dirty(&mut pl);
             if queue {
                 let mut purged = Vec::new();
+                let mut gap = false;
                 for a in pl.active.values_mut() {
                     let mut q = a.part.q.lock();
                     purged.extend(q.msgs.drain(..).map(|e| e.m));
                     q.bytes = 0;
-                    for b in a.retry.drain(..) {
+                    for b in a.seq.take_all_retries() {
+                        gap = true;
                         purged.extend(b.msgs);
+                    }
+                }
+                // Purged batches that had sequence numbers leave a gap: a
+                // new epoch closes it.
+                if gap {
+                    if let Pid::Assigned { id, epoch } = pl.pid {
+                        pl.pid = Pid::Bump { id, epoch };
                     }
                 }
                 for (t, _) in &pl.unassigned {
@@ -1041,7 +1201,3 @@ impl Core {
     }
 }
 
-/// Sequence order with wrap-around (a before b).
-fn seq_before(a: i32, b: i32) -> bool {
-    (b.wrapping_sub(a)) > 0
-}

@@ -44,3 +44,25 @@ def test_error_codes_come_from_our_catalog():
 def test_consumer_requires_group_id_for_subscribe_only():
     c = Consumer({"bootstrap.servers": "127.0.0.1:1", "group.id": "g"})
     c.close()
+
+
+@pytest.mark.parametrize("protocol", ["SSL", "SASL_SSL", "SASL_PLAINTEXT"])
+def test_security_protocols_we_lack_are_refused(protocol):
+    # Fail closed: no TLS or SASL yet, so no client that would talk in
+    # clear text to a cluster the application expects to reach securely.
+    for cls, extra in ((Producer, {}), (Consumer, {"group.id": "g"})):
+        with pytest.raises(KafkaException) as ei:
+            cls({"bootstrap.servers": "127.0.0.1:1", "security.protocol": protocol,
+                 "sasl.mechanism": "PLAIN", "sasl.username": "u", "sasl.password": "p", **extra})
+        err = ei.value.args[0]
+        assert err.code() == KafkaError._INVALID_ARG
+        assert '"security.protocol"' in err.str()
+        assert "not available" in err.str()
+
+
+def test_unknown_assignor_is_refused():
+    with pytest.raises(KafkaException) as ei:
+        Consumer({"bootstrap.servers": "127.0.0.1:1", "group.id": "g",
+                  "partition.assignment.strategy": "nonexistent"})
+    assert "Unsupported partition.assignment.strategy: nonexistent" in ei.value.args[0].str()
+

@@ -386,6 +386,17 @@ mod tests {
         assert!(by_name("").is_none());
     }
 
+    /// rd_kafka_new() refuses names outside the configuration's list: it
+    /// must be exactly the assignors this table has, with their protocol.
+    #[test]
+    fn the_configuration_lists_exactly_these_assignors() {
+        for (name, cooperative) in crate::config::props::ASSIGNORS {
+            let a = by_name(name).unwrap_or_else(|| panic!("{name} unknown to the engine"));
+            assert_eq!(a.protocol() == RebalanceProtocol::Cooperative, *cooperative, "{name}");
+        }
+        assert_eq!(crate::config::props::ASSIGNORS.len(), 3);
+    }
+
     #[test]
     fn member_order_uses_instance_ids_of_static_members() {
         let mut a = MemberMetadata::new("b", &[]);

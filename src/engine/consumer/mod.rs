@@ -510,6 +510,8 @@ pub struct ConsumerShared {
     pub poll_seen: AtomicBool,
     /// rd_kafka_consumer_close() completed.
     pub closed: AtomicBool,
+    /// A close (blocking or through a queue) has started.
+    pub closing: AtomicBool,
     /// The loop's waker (set when the loop starts).
     pub waker: once_cell::sync::OnceCell<Arc<mio::Waker>>,
     /// Emptied message lists of taken batches, for the loop to fill again:
@@ -552,6 +554,7 @@ impl ConsumerShared {
             epoch_ms: coarse_ms(),
             poll_seen: AtomicBool::new(false),
             closed: AtomicBool::new(false),
+            closing: AtomicBool::new(false),
             waker: once_cell::sync::OnceCell::new(),
             deques: Mutex::new(DequePool::default()),
         })
