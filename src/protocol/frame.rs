@@ -27,6 +27,8 @@ pub struct FrameReader {
     big: Option<BigFrame>,
     /// Buffers of large frames, back from the frames' last users.
     pool: Arc<BufPool>,
+    /// When the pool was last checked for idle buffers (coarse ms).
+    pool_checked_ms: i64,
 }
 
 /// Frames at least this large are received into a buffer of their own,
@@ -159,7 +161,28 @@ impl FrameReader {
             failed: None,
             big: None,
             pool: Arc::new(BufPool::default()),
+            pool_checked_ms: 0,
         }
+    }
+
+    /// Frees the pooled buffers left unused for an idle period. Taking and
+    /// giving back buffers expires them too, but that happens only when a
+    /// large frame arrives: after a burst of large responses (a stall's
+    /// backlog), a connection that then receives only small frames kept
+    /// the burst's buffers for good (2.4 MB over a 200 s soak with three
+    /// stalls). Called on every socket read; it looks at the pool at most
+    /// once per idle period, so a buffer lives at most two of them unused.
+    fn expire_idle(&mut self) {
+        self.expire_idle_at(crate::recycle::coarse_ms());
+    }
+
+    fn expire_idle_at(&mut self, now_ms: i64) {
+        if now_ms - self.pool_checked_ms < crate::recycle::IDLE_MS {
+            return;
+        }
+        self.pool_checked_ms = now_ms;
+        let expired = BufPool::expire(&mut self.pool.bufs.lock(), now_ms);
+        BufPool::free(expired);
     }
 
     /// Change the smallest accepted frame (0 for raw SASL token frames).
@@ -186,6 +209,7 @@ impl FrameReader {
     /// copy). Returns what `read` returned: `Ok(0)` means end of stream;
     /// `WouldBlock` is passed through for non-blocking sockets.
     pub fn read_from<R: Read + ?Sized>(&mut self, src: &mut R) -> io::Result<usize> {
+        self.expire_idle();
         if let Some(big) = self.big.as_mut() {
             // The rest of the large frame, and nothing after it.
             let len = big.data.len();
@@ -222,6 +246,7 @@ impl FrameReader {
     /// into the buffer's spare capacity with `read(2)`: nothing is zeroed
     /// first, which matters for multi-megabyte fetch responses.
     pub fn read_fd(&mut self, fd: std::os::fd::RawFd) -> io::Result<usize> {
+        self.expire_idle();
         if let Some(big) = self.big.as_mut() {
             // The rest of the large frame, and nothing after it.
             let missing = big.size - big.data.len();
@@ -452,6 +477,31 @@ mod tests {
         // Idle: nothing stays.
         drop(pool.take_at(10, t + IDLE_MS));
         assert!(pool.bufs.lock().is_empty());
+    }
+
+    /// A large frame's buffer is freed after an idle period even when no
+    /// other large frame comes (the reader checks on its reads, at most
+    /// once per idle period).
+    #[test]
+    fn idle_buffers_expire_without_large_frames() {
+        use crate::recycle::IDLE_MS;
+        let mut r = FrameReader::new(1 << 24);
+        drop(large_frame_in_two_pieces(&mut r, 7, 300_000));
+        assert_eq!(r.pool.bufs.lock().len(), 1);
+        let back = r.pool.bufs.lock()[0].1;
+        // Small frames only from now on.
+        r.extend_from_slice(&frame(b"small"));
+        assert_eq!(&r.next_frame().unwrap().unwrap()[..], b"small");
+        r.expire_idle_at(back + IDLE_MS / 2);
+        assert_eq!(r.pool.bufs.lock().len(), 1, "freed before an idle period");
+        r.expire_idle_at(back + IDLE_MS + IDLE_MS / 2);
+        assert!(r.pool.bufs.lock().is_empty(), "an idle buffer was kept");
+        // Not checked again within an idle period, then checked.
+        r.pool.give_back_at(Vec::with_capacity(1 << 20), back);
+        r.expire_idle_at(back + 2 * IDLE_MS);
+        assert_eq!(r.pool.bufs.lock().len(), 1);
+        r.expire_idle_at(back + 2 * IDLE_MS + IDLE_MS / 2);
+        assert!(r.pool.bufs.lock().is_empty());
     }
 
     #[test]
