@@ -95,10 +95,14 @@ unit-test:
 	$(CARGO) test --release
 
 # Every C test runs twice: as it is, and under valgrind's memcheck (no
-# invalid access, no double free, no definite leak).
+# invalid access, no double free, no definite leak). Then the short
+# no-slow-growth check (tests/soak/check-rss.sh, ~90 s: a produce-and-consume
+# soak whose memory must stay flat, on our library and on the reference
+# librdkafka; its long version is tests/soak/soak-rss.sh).
 c-test: lib
 	$(MAKE) -C c-tests run
 	$(MAKE) -C c-tests run VALGRIND=1
+	tests/soak/check-rss.sh
 
 abi-test: lib
 	tests/abi/check-exports.sh $(SO)

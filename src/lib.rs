@@ -6,7 +6,8 @@
 //!   fetcher, groups, transactions, admin operations;
 //! - [`abi`]: the `extern "C"` functions, handles and C structs;
 //! - [`config`]: the configuration property table;
-//! - [`mock`]: the built-in mock cluster.
+//! - [`mock`]: the built-in mock cluster;
+//! - [`recycle`]: idle trimming shared by the recycling pools of the layers.
 
 pub mod abi;
 pub mod config;
@@ -14,3 +15,4 @@ pub mod engine;
 pub mod error;
 pub mod mock;
 pub mod protocol;
+pub mod recycle;

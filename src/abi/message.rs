@@ -764,6 +764,10 @@ pub struct BlockCache {
 struct CacheInner {
     size: usize,
     blocks: Vec<*mut u8>,
+    /// Blocks that stay unused for a second are freed: the cache holds the
+    /// producer's working set, not the largest burst of delivery reports
+    /// it ever saw (see crate::recycle).
+    idle: crate::recycle::IdleTrim,
 }
 
 // SAFETY: the cache owns the blocks (plain memory).
@@ -777,13 +781,21 @@ impl BlockCache {
         if g.size != layout.size() {
             return None;
         }
-        g.blocks.pop()
+        let p = g.blocks.pop();
+        let left = g.blocks.len();
+        g.idle.taken(left);
+        p
     }
 
-    /// Keeps the blocks of `f` (up to the limits); frees the others.
+    /// Keeps the blocks of `f` (up to the limits); frees the others, and
+    /// the cached blocks that stayed unused for a whole idle period.
     fn put(&self, f: &mut BlockFree) {
+        self.put_at(f, crate::recycle::coarse_ms());
+    }
+
+    fn put_at(&self, f: &mut BlockFree, now_ms: i64) {
         let Some(layout) = f.layout else { return };
-        {
+        let (expired, cached_size) = {
             let mut g = self.inner.lock();
             if g.size != layout.size() && g.blocks.is_empty() {
                 g.size = layout.size();
@@ -795,11 +807,33 @@ impl BlockCache {
                 let start = f.blocks.len() - n;
                 g.blocks.extend(f.blocks.drain(start..));
             }
-        }
+            // The oldest are at the bottom.
+            let idle = g.blocks.len();
+            let n = g.idle.expired(idle, now_ms);
+            let expired = g.blocks.drain(..n).collect::<Vec<_>>();
+            if n > 0 && g.blocks.capacity() > 4 * g.blocks.len().max(256) {
+                let keep = 2 * g.blocks.len();
+                g.blocks.shrink_to(keep);
+            }
+            (expired, g.size)
+        };
         for p in f.blocks.drain(..) {
             // SAFETY: allocated with `layout`, owned by `f`.
             unsafe { std::alloc::dealloc(p, layout) };
         }
+        if let Ok(l) = std::alloc::Layout::from_size_align(cached_size, std::mem::align_of::<MessageHdr>()) {
+            for &p in &expired {
+                // SAFETY: cached blocks were allocated with this layout.
+                unsafe { std::alloc::dealloc(p, l) };
+            }
+        }
+        crate::recycle::released(expired.len() * cached_size);
+    }
+
+    /// Blocks cached now.
+    #[cfg(test)]
+    fn cached(&self) -> usize {
+        self.inner.lock().blocks.len()
     }
 }
 
@@ -1438,5 +1472,49 @@ mod tests {
             assert_eq!(rd_kafka_message_delivery_count(p), 3);
             MessageObj::from_raw(p).unwrap();
         }
+    }
+
+    /// The producer's block cache keeps its working set: blocks left by a
+    /// burst of delivery reports are freed once they stayed unused for an
+    /// idle period, and the hard caps still hold.
+    #[test]
+    fn block_cache_frees_blocks_a_burst_left() {
+        use crate::recycle::IDLE_MS;
+        let layout = MessageObj::layout_for(100);
+        let freed = |n: usize| {
+            let mut f = BlockFree::default();
+            for _ in 0..n {
+                // SAFETY: a fresh block of `layout`, handed over.
+                unsafe { f.keep(std::alloc::alloc(layout), layout) };
+            }
+            f
+        };
+        let cache = BlockCache::default();
+        let t0 = 50_000;
+        // A burst: 3000 messages destroyed at once.
+        cache.put_at(&mut freed(3000), t0);
+        assert_eq!(cache.cached(), 3000);
+        // Steady production for a second: 50 messages made and destroyed
+        // every 10 ms, on cached blocks.
+        for i in 0..100 {
+            let mut f = BlockFree::default();
+            for _ in 0..50 {
+                let p = cache.take(layout).expect("a cached block");
+                // SAFETY: the block came from the cache with `layout`.
+                unsafe { f.keep(p, layout) };
+            }
+            cache.put_at(&mut f, t0 + i * 10);
+            assert_eq!(cache.cached(), 3000);
+        }
+        // The period is over: only the 50 in use stay.
+        cache.put_at(&mut BlockFree { layout: Some(layout), blocks: Vec::new() }, t0 + IDLE_MS);
+        assert_eq!(cache.cached(), 50);
+        // Unused for another period: all gone.
+        cache.put_at(&mut BlockFree { layout: Some(layout), blocks: Vec::new() }, t0 + 2 * IDLE_MS);
+        assert_eq!(cache.cached(), 0);
+        // However large a burst, the caps hold.
+        cache.put_at(&mut freed(CACHE_MAX_BLOCKS + 100), t0 + 2 * IDLE_MS + 1);
+        assert!(cache.cached() <= CACHE_MAX_BLOCKS);
+        assert!(cache.cached() * layout.size() <= CACHE_MAX_BYTES);
     }
 }

@@ -85,7 +85,15 @@ pub struct InFlight {
     pub handler: Handler,
 }
 
-/// Window statistics (min/max/avg/count) in microseconds.
+/// Samples a [`Window`] keeps for its percentiles.
+const WINDOW_SAMPLES: usize = 1024;
+
+/// Window statistics (min/max/avg/count) in microseconds. The windows are
+/// reset each time statistics are emitted, and never when they are off: the
+/// percentiles come from a uniform sample of at most [`WINDOW_SAMPLES`]
+/// values (reservoir sampling), so a window holds 8 KiB however long it
+/// lasts (it kept the first 10,000 values, 80 KiB, filled over minutes to
+/// hours depending on the request rate).
 #[derive(Clone, Debug, Default)]
 pub struct Window {
     pub min: i64,
@@ -93,6 +101,8 @@ pub struct Window {
     pub sum: i64,
     pub cnt: i64,
     pub values: Vec<i64>,
+    /// State of the sampling's random numbers (xorshift; 0: not seeded).
+    rng: u64,
 }
 
 impl Window {
@@ -105,9 +115,28 @@ impl Window {
         }
         self.sum += v;
         self.cnt += 1;
-        if self.values.len() < 10_000 {
+        if self.values.len() < WINDOW_SAMPLES {
             self.values.push(v);
+        } else {
+            // The cnt-th value replaces a kept one with probability
+            // WINDOW_SAMPLES / cnt: every value is kept with that chance.
+            let j = (self.next_random() % self.cnt as u64) as usize;
+            if j < WINDOW_SAMPLES {
+                self.values[j] = v;
+            }
         }
+    }
+
+    fn next_random(&mut self) -> u64 {
+        if self.rng == 0 {
+            self.rng = 0x9E37_79B9_7F4A_7C15;
+        }
+        let mut x = self.rng;
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        self.rng = x;
+        x
     }
 
     /// The value at percentile `p` (0..100) of what was recorded.
@@ -367,6 +396,8 @@ impl Broker {
         self.draining = None;
         self.reader = FrameReader::new(self.max_frame);
         let inflight = self.inflight.drain().map(|(_, v)| v).collect();
+        // The map keeps no room a pile-up grew.
+        self.inflight.shrink_to(0);
         let waiting = self.waiting.drain(..).collect();
         (inflight, waiting)
     }
@@ -375,11 +406,65 @@ impl Broker {
     pub fn inflight_cnt(&self) -> usize {
         self.inflight.len()
     }
+
+    /// The request in flight with correlation id `corr`, removed. A stalled
+    /// broker lets thousands of requests pile up (max.in.flight allows a
+    /// million): once they are answered, the map gives the room back.
+    pub fn take_inflight(&mut self, corr: i32) -> Option<InFlight> {
+        let f = self.inflight.remove(&corr)?;
+        if self.inflight.capacity() > 256 && self.inflight.len() * 8 < self.inflight.capacity() {
+            self.inflight.shrink_to(self.inflight.len() * 2);
+        }
+        Some(f)
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// However many values a window records, it keeps WINDOW_SAMPLES of
+    /// them, a uniform sample: the percentiles stay close, the counts exact.
+    #[test]
+    fn windows_keep_a_bounded_sample() {
+        let mut w = Window::default();
+        for i in 0..200_000i64 {
+            w.add(i % 100_000);
+        }
+        assert_eq!(w.values.len(), WINDOW_SAMPLES);
+        assert_eq!((w.min, w.max, w.cnt), (0, 99_999, 200_000));
+        assert_eq!(w.sum, 2 * (99_999 * 100_000 / 2));
+        let p50 = w.percentile(50.0);
+        let p90 = w.percentile(90.0);
+        assert!((45_000..55_000).contains(&p50), "p50 {p50}");
+        assert!((86_000..94_000).contains(&p90), "p90 {p90}");
+        // A short window keeps everything.
+        let mut w = Window::default();
+        for v in [5, 1, 3] {
+            w.add(v);
+        }
+        assert_eq!(w.values, [5, 1, 3]);
+        assert_eq!(w.percentile(50.0), 3);
+    }
+
+    /// Requests that piled up behind a stalled broker leave no room behind
+    /// once answered.
+    #[test]
+    fn the_in_flight_map_shrinks_after_a_pile_up() {
+        let mut b = Broker::new(0, 1, "localhost", 9092, 1 << 20);
+        let now = Instant::now();
+        for corr in 0..5000 {
+            let handler: Handler = Box::new(|_, _| {});
+            b.inflight.insert(corr, InFlight { api_key: 0, version: 0, sent: now, deadline: now, handler });
+        }
+        assert!(b.inflight.capacity() >= 5000);
+        for corr in 0..5000 {
+            assert!(b.take_inflight(corr).is_some());
+            assert!(b.inflight.capacity() <= 8 * b.inflight.len().max(32) + 512);
+        }
+        assert!(b.inflight.capacity() <= 256);
+        assert!(b.take_inflight(1).is_none());
+    }
 
     #[test]
     fn abandoned_ids_are_bounded_and_forgotten_on_close() {

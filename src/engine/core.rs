@@ -1108,7 +1108,7 @@ impl Core {
             self.broker_fail(slot, RD_KAFKA_RESP_ERR__BAD_MSG, "Received a truncated response");
             return;
         };
-        let Some(f) = self.brokers[slot].inflight.remove(&corr) else {
+        let Some(f) = self.brokers[slot].take_inflight(corr) else {
             if self.brokers[slot].abandoned.remove(&corr) {
                 return;
             }
@@ -1320,7 +1320,7 @@ impl Core {
         for slot in 0..self.brokers.len() {
             let corrs: Vec<i32> = self.brokers[slot].inflight.iter().filter(|(_, f)| f.api_key == api_key).map(|(c, _)| *c).collect();
             for c in corrs {
-                if let Some(f) = self.brokers[slot].inflight.remove(&c) {
+                if let Some(f) = self.brokers[slot].take_inflight(c) {
                     self.brokers[slot].abandon(c);
                     (f.handler)(self, Err(KafkaError::new(RD_KAFKA_RESP_ERR__PURGE_INFLIGHT, "Purged in flight")));
                 }
@@ -1505,7 +1505,7 @@ impl Core {
             let expired: Vec<i32> = self.brokers[slot].inflight.iter().filter(|(_, f)| f.deadline <= now).map(|(c, _)| *c).collect();
             let mut timed_out = 0;
             for c in expired {
-                if let Some(f) = self.brokers[slot].inflight.remove(&c) {
+                if let Some(f) = self.brokers[slot].take_inflight(c) {
                     // Its answer may still come: ignored then.
                     self.brokers[slot].abandon(c);
                     timed_out += 1;

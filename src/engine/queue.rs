@@ -66,6 +66,10 @@ pub enum Polled {
 /// Limit on forwarding chains, to survive accidental cycles.
 const MAX_FORWARD_DEPTH: usize = 16;
 
+/// A drained queue whose list has room for more events than this gives the
+/// room back.
+const SHRINK_ABOVE: usize = 512;
+
 impl Queue {
     pub fn new() -> Arc<Queue> {
         Arc::new(Queue {
@@ -231,6 +235,12 @@ impl Queue {
                 return Err(Polled::Yielded);
             }
             if let Some(t) = take(&mut st.items) {
+                // A burst (a stalled broker's delivery reports, a consumer
+                // that fell behind) grew the list: once it is drained, it
+                // does not keep that size for the queue's lifetime.
+                if st.items.is_empty() && st.items.capacity() > SHRINK_ABOVE {
+                    st.items.shrink_to(SHRINK_ABOVE / 8);
+                }
                 return Ok(t);
             }
             if st.forward.is_some() {
@@ -389,6 +399,26 @@ mod tests {
         let t = Instant::now();
         assert_eq!(code(q.pop(Some(Duration::from_millis(50)))), -1);
         assert!(t.elapsed() >= Duration::from_millis(45));
+    }
+
+    /// A burst of events grows the queue's list; drained, it shrinks.
+    #[test]
+    fn a_drained_queue_gives_back_a_bursts_room() {
+        let q = Queue::new();
+        for i in 0..10_000 {
+            q.push(ev(i));
+        }
+        assert!(q.state.lock().items.capacity() >= 10_000);
+        for i in 0..10_000 {
+            assert_eq!(code(q.pop(Some(Duration::ZERO))), i);
+        }
+        assert!(q.state.lock().items.capacity() <= SHRINK_ABOVE);
+        // Steady use does not shrink (or grow) it.
+        for i in 0..100 {
+            q.push(ev(i));
+            assert_eq!(code(q.pop(Some(Duration::ZERO))), i);
+        }
+        assert!(q.state.lock().items.capacity() <= SHRINK_ABOVE);
     }
 
     #[test]

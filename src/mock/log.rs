@@ -13,10 +13,22 @@ use crate::protocol::{
 };
 
 /// Default bound on the bytes kept per partition: the oldest batches are
-/// dropped (and the log start offset advances) beyond it.
-pub const DEFAULT_MAX_BYTES: usize = 64 * 1024 * 1024;
-/// Default bound on the number of batches kept per partition.
-pub const DEFAULT_MAX_BATCHES: usize = 1_000_000;
+/// dropped (and the log start offset advances) beyond it. librdkafka's mock
+/// cluster keeps 5 MiB per partition; so does ours, so that a long-running
+/// mock (a soak, a test suite) levels off instead of holding every message
+/// produced to it (64 MiB per partition had let a 300 s soak at 5,000 msg/s
+/// grow by 700 KB/s without reaching the bound).
+pub const DEFAULT_MAX_BYTES: usize = 5 * 1024 * 1024;
+/// Default bound on the number of batches kept per partition (librdkafka's
+/// mock: 100,000 message sets).
+pub const DEFAULT_MAX_BATCHES: usize = 100_000;
+
+/// Memory a stored batch takes besides its bytes (its entry in the log and
+/// the allocations' headers), counted against the byte bound: with small
+/// batches (a few messages each) that is a fifth of the memory, and a log
+/// that counted only the bytes would hold more or less memory depending on
+/// how the producer happened to batch.
+const BATCH_OVERHEAD: usize = std::mem::size_of::<StoredBatch>() + 48;
 
 /// How many recent batches per producer are remembered to recognise
 /// retried duplicates (as Kafka does).
@@ -288,7 +300,8 @@ impl PartitionLog {
         self.size += b.bytes.len();
         self.batches.push_back(b);
         while self.batches.len() > 1
-            && (self.batches.len() > self.max_batches || self.size > self.max_bytes)
+            && (self.batches.len() > self.max_batches
+                || self.size + self.batches.len() * BATCH_OVERHEAD > self.max_bytes)
         {
             self.drop_first();
         }
@@ -563,7 +576,7 @@ mod tests {
     #[test]
     fn bounded_by_size_and_delete_records() {
         let one = batch(-1, -1, -1, 1, 0);
-        let mut log = PartitionLog::new(one.len() * 3, 100);
+        let mut log = PartitionLog::new((one.len() + BATCH_OVERHEAD) * 3, 100);
         for _ in 0..10 {
             log.append(&one, 0, 0).unwrap();
         }
@@ -575,6 +588,38 @@ mod tests {
         assert_eq!(log.delete_before(11), Err(e::OFFSET_OUT_OF_RANGE));
         log.delete_before(10).unwrap();
         assert!(log.batches.is_empty());
+        assert_eq!(log.start_offset, 10);
+    }
+
+    #[test]
+    fn default_bounds_hold_a_long_run() {
+        // Twice the byte bound written in ~1.1 KiB batches.
+        let big = {
+            let mut b = RecordBatchBuilder::new(BatchOptions::default());
+            b.append(0, Some(b"k"), Some(&[7u8; 1024][..]), []);
+            b.finish().unwrap()
+        };
+        let mut log = PartitionLog::default();
+        let n = 2 * DEFAULT_MAX_BYTES / big.len();
+        for _ in 0..n {
+            log.append(&big, 0, 0).unwrap();
+            assert!(log.size <= DEFAULT_MAX_BYTES);
+        }
+        assert_eq!(log.size, log.batches.len() * big.len());
+        assert_eq!(
+            log.batches.len(),
+            DEFAULT_MAX_BYTES / (big.len() + BATCH_OVERHEAD)
+        );
+        assert_eq!(log.end_offset, n as i64);
+        assert_eq!(log.start_offset, log.batches[0].first_offset);
+        assert!(log.start_offset > 0);
+        // Tiny batches: the batch count bounds the log too.
+        let tiny = batch(-1, -1, -1, 1, 0);
+        let mut log = PartitionLog::new(usize::MAX, 1000);
+        for _ in 0..1010 {
+            log.append(&tiny, 0, 0).unwrap();
+        }
+        assert_eq!(log.batches.len(), 1000);
         assert_eq!(log.start_offset, 10);
     }
 

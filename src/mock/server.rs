@@ -683,6 +683,11 @@ impl Server {
                         m.pos += n;
                         if m.pos == m.data.len() {
                             c.out.pop_front();
+                            // Responses held back by a broker delay pile
+                            // up: once sent, their room is given back.
+                            if c.out.is_empty() && c.out.capacity() > 512 {
+                                c.out.shrink_to(64);
+                            }
                         }
                     }
                     Err(e) if e.kind() == io::ErrorKind::WouldBlock => break,

@@ -27,6 +27,8 @@ pub struct FrameReader {
     big: Option<BigFrame>,
     /// Buffers of large frames, back from the frames' last users.
     pool: Arc<BufPool>,
+    /// When the pool was last checked for idle buffers (coarse ms).
+    pool_checked_ms: i64,
 }
 
 /// Frames at least this large are received into a buffer of their own,
@@ -36,11 +38,14 @@ pub struct FrameReader {
 /// per 4 KiB, which was most of a fast consumer's kernel time.
 const BIG_FRAME: usize = 128 * 1024;
 /// Buffers kept per reader, and the most memory they may hold together
-/// (what is kept is not given back to the system while the connection
-/// lives; 64 MiB is librdkafka's default prefetch budget,
-/// queued.max.messages.kbytes).
+/// (64 MiB is librdkafka's default prefetch budget,
+/// queued.max.messages.kbytes). Within those caps a buffer stays only while
+/// it is used: one left unused for [`crate::recycle::IDLE_MS`] is freed, so
+/// the buffers of an occasional huge response (after a stall) do not stay
+/// allocated for the connection's lifetime.
 const POOL_BUFS: usize = 4;
 const POOL_MAX_BYTES: usize = 64 << 20;
+const POOL_OVERSIZE: usize = 4;
 
 #[derive(Debug)]
 struct BigFrame {
@@ -50,33 +55,76 @@ struct BigFrame {
 
 #[derive(Debug, Default)]
 struct BufPool {
-    bufs: Mutex<Vec<Vec<u8>>>,
+    /// Each buffer with the time it came back (coarse milliseconds).
+    bufs: Mutex<Vec<(Vec<u8>, i64)>>,
 }
 
 impl BufPool {
-    /// An empty buffer of at least `size` bytes' capacity.
+    /// An empty buffer of at least `size` bytes' capacity: the smallest
+    /// pooled one that fits (a larger one left unused then expires), or a
+    /// fresh one. Sizes are rounded up so that the slightly different sizes
+    /// of later responses fit. A pooled buffer more than POOL_OVERSIZE
+    /// times the rounded size is not used: after a burst, a huge buffer
+    /// would otherwise serve every small frame and never expire.
     fn take(&self, size: usize) -> Vec<u8> {
-        let found = {
+        self.take_at(size, crate::recycle::coarse_ms())
+    }
+
+    fn take_at(&self, size: usize, now_ms: i64) -> Vec<u8> {
+        let (found, expired) = {
             let mut bufs = self.bufs.lock();
-            let best = (0..bufs.len()).max_by_key(|&i| bufs[i].capacity());
-            best.map(|i| bufs.swap_remove(i))
+            let expired = Self::expire(&mut bufs, now_ms);
+            let most = size.next_power_of_two().saturating_mul(POOL_OVERSIZE);
+            let best = (0..bufs.len())
+                .filter(|&i| (size..=most).contains(&bufs[i].0.capacity()))
+                .min_by_key(|&i| bufs[i].0.capacity());
+            (best.map(|i| bufs.swap_remove(i).0), expired)
         };
-        match found {
-            Some(v) if v.capacity() >= size => v,
-            // Too small: a fresh allocation (growing it would copy its old
-            // contents for nothing). Sizes are rounded up so that the
-            // slightly different sizes of later responses fit.
-            _ => Vec::with_capacity(size.next_power_of_two()),
+        Self::free(expired);
+        found.unwrap_or_else(|| Vec::with_capacity(size.next_power_of_two()))
+    }
+
+    fn give_back(&self, v: Vec<u8>) {
+        self.give_back_at(v, crate::recycle::coarse_ms());
+    }
+
+    /// Keeps `v` for reuse if the caps allow (else it is freed).
+    fn give_back_at(&self, mut v: Vec<u8>, now_ms: i64) {
+        let expired = {
+            let mut bufs = self.bufs.lock();
+            let expired = Self::expire(&mut bufs, now_ms);
+            let kept: usize = bufs.iter().map(|(b, _)| b.capacity()).sum();
+            if bufs.len() < POOL_BUFS && kept + v.capacity() <= POOL_MAX_BYTES {
+                v.clear();
+                bufs.push((std::mem::take(&mut v), now_ms));
+            }
+            expired
+        };
+        Self::free(expired);
+    }
+
+    /// Frees expired buffers (after the lock is released).
+    fn free(expired: Vec<Vec<u8>>) {
+        if !expired.is_empty() {
+            let bytes = expired.iter().map(Vec::capacity).sum();
+            drop(expired);
+            crate::recycle::released(bytes);
         }
     }
 
-    fn give_back(&self, mut v: Vec<u8>) {
-        let mut bufs = self.bufs.lock();
-        let kept: usize = bufs.iter().map(Vec::capacity).sum();
-        if bufs.len() < POOL_BUFS && kept + v.capacity() <= POOL_MAX_BYTES {
-            v.clear();
-            bufs.push(v);
+    /// Takes out the buffers unused for an idle period (freed by the caller
+    /// once the lock is released).
+    fn expire(bufs: &mut Vec<(Vec<u8>, i64)>, now_ms: i64) -> Vec<Vec<u8>> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < bufs.len() {
+            if now_ms - bufs[i].1 >= crate::recycle::IDLE_MS {
+                out.push(bufs.swap_remove(i).0);
+            } else {
+                i += 1;
+            }
         }
+        out
     }
 }
 
@@ -113,7 +161,28 @@ impl FrameReader {
             failed: None,
             big: None,
             pool: Arc::new(BufPool::default()),
+            pool_checked_ms: 0,
         }
+    }
+
+    /// Frees the pooled buffers left unused for an idle period. Taking and
+    /// giving back buffers expires them too, but that happens only when a
+    /// large frame arrives: after a burst of large responses (a stall's
+    /// backlog), a connection that then receives only small frames kept
+    /// the burst's buffers for good (2.4 MB over a 200 s soak with three
+    /// stalls). Called on every socket read; it looks at the pool at most
+    /// once per idle period, so a buffer lives at most two of them unused.
+    fn expire_idle(&mut self) {
+        self.expire_idle_at(crate::recycle::coarse_ms());
+    }
+
+    fn expire_idle_at(&mut self, now_ms: i64) {
+        if now_ms - self.pool_checked_ms < crate::recycle::IDLE_MS {
+            return;
+        }
+        self.pool_checked_ms = now_ms;
+        let expired = BufPool::expire(&mut self.pool.bufs.lock(), now_ms);
+        BufPool::free(expired);
     }
 
     /// Change the smallest accepted frame (0 for raw SASL token frames).
@@ -140,6 +209,7 @@ impl FrameReader {
     /// copy). Returns what `read` returned: `Ok(0)` means end of stream;
     /// `WouldBlock` is passed through for non-blocking sockets.
     pub fn read_from<R: Read + ?Sized>(&mut self, src: &mut R) -> io::Result<usize> {
+        self.expire_idle();
         if let Some(big) = self.big.as_mut() {
             // The rest of the large frame, and nothing after it.
             let len = big.data.len();
@@ -176,6 +246,7 @@ impl FrameReader {
     /// into the buffer's spare capacity with `read(2)`: nothing is zeroed
     /// first, which matters for multi-megabyte fetch responses.
     pub fn read_fd(&mut self, fd: std::os::fd::RawFd) -> io::Result<usize> {
+        self.expire_idle();
         if let Some(big) = self.big.as_mut() {
             // The rest of the large frame, and nothing after it.
             let missing = big.size - big.data.len();
@@ -357,21 +428,80 @@ mod tests {
 
     #[test]
     fn the_pool_keeps_a_bounded_amount_of_memory() {
+        let t = 100_000;
         let pool = BufPool::default();
         for _ in 0..6 {
-            pool.give_back(Vec::with_capacity(1 << 20));
+            pool.give_back_at(Vec::with_capacity(1 << 20), t);
         }
         assert_eq!(pool.bufs.lock().len(), POOL_BUFS);
         let pool = BufPool::default();
-        pool.give_back(Vec::with_capacity(40 << 20));
-        pool.give_back(Vec::with_capacity(40 << 20));
+        pool.give_back_at(Vec::with_capacity(40 << 20), t);
+        pool.give_back_at(Vec::with_capacity(40 << 20), t);
         assert_eq!(pool.bufs.lock().len(), 1, "more than POOL_MAX_BYTES kept");
-        // The largest buffer is handed out first; a too small one is
-        // replaced by a fresh allocation.
-        assert!(pool.take(30 << 20).capacity() >= 40 << 20);
-        pool.give_back(Vec::with_capacity(1 << 20));
-        assert!(pool.take(2 << 20).capacity() >= 2 << 20);
+        // The smallest buffer that fits is handed out; when none fits, a
+        // fresh one (rounded up to a power of two) is.
+        pool.give_back_at(Vec::with_capacity(1 << 20), t);
+        assert_eq!(pool.take_at(300_000, t).capacity(), 1 << 20);
+        pool.give_back_at(Vec::with_capacity(1 << 20), t);
+        assert!(pool.take_at(30 << 20, t).capacity() >= 40 << 20);
+        assert_eq!(pool.take_at(3 << 20, t).capacity(), 4 << 20);
+        assert_eq!(pool.bufs.lock().len(), 1);
+        // A buffer much larger than needed stays in the pool (to expire).
+        pool.give_back_at(Vec::with_capacity(16 << 20), t);
+        assert_eq!(pool.take_at(200_000, t).capacity(), 1 << 20);
+        assert_eq!(pool.take_at(200_000, t).capacity(), 256 << 10);
+        assert_eq!(pool.take_at(3 << 20, t).capacity(), 16 << 20);
+    }
+
+    /// A buffer left by a burst (one huge response) is freed after an idle
+    /// period, while the buffer in steady use stays.
+    #[test]
+    fn unused_buffers_expire() {
+        use crate::recycle::IDLE_MS;
+        let t0 = 100_000;
+        let pool = BufPool::default();
+        pool.give_back_at(Vec::with_capacity(16 << 20), t0);
+        pool.give_back_at(Vec::with_capacity(1 << 20), t0);
+        // Steady traffic of ~600 KB responses for two idle periods.
+        let mut t = t0;
+        while t < t0 + 2 * IDLE_MS {
+            let b = pool.take_at(600_000, t);
+            assert_eq!(b.capacity(), 1 << 20);
+            pool.give_back_at(b, t);
+            t += 100;
+        }
+        let bufs = pool.bufs.lock();
+        assert_eq!(bufs.len(), 1);
+        assert_eq!(bufs[0].0.capacity(), 1 << 20);
+        drop(bufs);
+        // Idle: nothing stays.
+        drop(pool.take_at(10, t + IDLE_MS));
         assert!(pool.bufs.lock().is_empty());
+    }
+
+    /// A large frame's buffer is freed after an idle period even when no
+    /// other large frame comes (the reader checks on its reads, at most
+    /// once per idle period).
+    #[test]
+    fn idle_buffers_expire_without_large_frames() {
+        use crate::recycle::IDLE_MS;
+        let mut r = FrameReader::new(1 << 24);
+        drop(large_frame_in_two_pieces(&mut r, 7, 300_000));
+        assert_eq!(r.pool.bufs.lock().len(), 1);
+        let back = r.pool.bufs.lock()[0].1;
+        // Small frames only from now on.
+        r.extend_from_slice(&frame(b"small"));
+        assert_eq!(&r.next_frame().unwrap().unwrap()[..], b"small");
+        r.expire_idle_at(back + IDLE_MS / 2);
+        assert_eq!(r.pool.bufs.lock().len(), 1, "freed before an idle period");
+        r.expire_idle_at(back + IDLE_MS + IDLE_MS / 2);
+        assert!(r.pool.bufs.lock().is_empty(), "an idle buffer was kept");
+        // Not checked again within an idle period, then checked.
+        r.pool.give_back_at(Vec::with_capacity(1 << 20), back);
+        r.expire_idle_at(back + 2 * IDLE_MS);
+        assert_eq!(r.pool.bufs.lock().len(), 1);
+        r.expire_idle_at(back + 2 * IDLE_MS + IDLE_MS / 2);
+        assert!(r.pool.bufs.lock().is_empty());
     }
 
     #[test]

@@ -261,6 +261,9 @@ pub struct FetchedBatch {
     /// message is taken or it is dropped (not per message).
     count: usize,
     bytes: usize,
+    /// Messages the list held when the batch was made (how long a list the
+    /// pool must be able to hand out).
+    filled: usize,
 }
 
 impl FetchedBatch {
@@ -271,7 +274,7 @@ impl FetchedBatch {
         if let Some(s) = tp.shared.upgrade() {
             s.queued_bytes.fetch_add(bytes, Ordering::AcqRel);
         }
-        FetchedBatch { tp, version, count: msgs.len(), msgs, segs, broker_id, bytes }
+        FetchedBatch { tp, version, count: msgs.len(), filled: msgs.len(), msgs, segs, broker_id, bytes }
     }
 
     /// The message object of a v2 record.
@@ -358,7 +361,7 @@ impl Drop for FetchedBatch {
     fn drop(&mut self) {
         self.account_taken();
         if let Some(s) = self.tp.shared.upgrade() {
-            s.give_back_deque(std::mem::take(&mut self.msgs));
+            s.give_back_deque_at(std::mem::take(&mut self.msgs), self.filled, crate::recycle::coarse_ms());
         }
     }
 }
@@ -517,9 +520,16 @@ pub struct ConsumerShared {
     deques: Mutex<DequePool>,
 }
 
-/// Emptied message lists.
+/// Emptied message lists, and which of them are still needed: a list
+/// unused for an idle period is freed, and so is a list much longer than
+/// any filled recently (see crate::recycle), so that the lists a burst
+/// grew (a consumer or broker that fell behind, then large responses) do
+/// not stay allocated.
 #[derive(Default)]
-struct DequePool(Vec<VecDeque<Fetched>>);
+struct DequePool {
+    lists: Vec<VecDeque<Fetched>>,
+    idle: crate::recycle::IdleTrim,
+}
 // SAFETY: the lists are cleared before they are pooled: only empty
 // allocations, never a message (with its raw handles), cross threads here.
 unsafe impl Send for DequePool {}
@@ -528,6 +538,11 @@ unsafe impl Send for DequePool {}
 /// together (about 100 bytes each: some 25 MB at most stays allocated).
 const DEQUE_POOL: usize = 64;
 const DEQUE_POOL_MAX_ENTRIES: usize = 256 * 1024;
+/// A list is kept only if its capacity is at most this many times the
+/// longest list filled in this idle period or the last one (and never
+/// dropped for that below DEQUE_KEEP_MIN entries).
+const DEQUE_OVERSIZE: usize = 4;
+const DEQUE_KEEP_MIN: usize = 256;
 
 impl ConsumerShared {
     pub fn new(cfg: ConsumerConfig) -> Arc<ConsumerShared> {
@@ -547,21 +562,47 @@ impl ConsumerShared {
 
     /// An empty message list, reused when one is available.
     pub fn take_deque(&self) -> VecDeque<Fetched> {
-        self.deques.lock().0.pop().unwrap_or_default()
+        let mut pool = self.deques.lock();
+        let d = pool.lists.pop().unwrap_or_default();
+        let left = pool.lists.len();
+        pool.idle.taken(left);
+        d
     }
 
-    pub fn give_back_deque(&self, mut d: VecDeque<Fetched>) {
-        // Small ones (error messages) are not worth keeping.
-        if d.capacity() < 64 {
-            return;
-        }
+    /// Gives back a list that was not used (or whose use is not known).
+    pub fn give_back_deque(&self, d: VecDeque<Fetched>) {
+        self.give_back_deque_at(d, 0, crate::recycle::coarse_ms());
+    }
+
+    /// Gives back a list that held `filled` messages.
+    fn give_back_deque_at(&self, mut d: VecDeque<Fetched>, filled: usize, now_ms: i64) {
         // Dropped outside the lock (whatever is left of an unread batch).
         d.clear();
-        let mut pool = self.deques.lock();
-        let kept: usize = pool.0.iter().map(VecDeque::capacity).sum();
-        if pool.0.len() < DEQUE_POOL && kept + d.capacity() <= DEQUE_POOL_MAX_ENTRIES {
-            pool.0.push(d);
-        }
+        // Lists are freed after the lock is released.
+        let (expired, not_kept) = {
+            let mut pool = self.deques.lock();
+            pool.idle.used(filled);
+            let idle = pool.lists.len();
+            let n = pool.idle.expired(idle, now_ms);
+            let expired: Vec<_> = pool.lists.drain(..n).collect();
+            let kept: usize = pool.lists.iter().map(VecDeque::capacity).sum();
+            // Small ones (error messages) are not worth keeping.
+            let oversized = d.capacity() > (pool.idle.demand() * DEQUE_OVERSIZE).max(DEQUE_KEEP_MIN);
+            let keep = d.capacity() >= 64
+                && !oversized
+                && pool.lists.len() < DEQUE_POOL
+                && kept + d.capacity() <= DEQUE_POOL_MAX_ENTRIES;
+            if keep {
+                pool.lists.push(d);
+                (expired, None)
+            } else {
+                (expired, oversized.then_some(d))
+            }
+        };
+        // What a burst left (not the small lists dropped in passing).
+        let entries = expired.iter().map(VecDeque::capacity).sum::<usize>() + not_kept.as_ref().map_or(0, VecDeque::capacity);
+        drop((expired, not_kept));
+        crate::recycle::released(entries * std::mem::size_of::<Fetched>());
     }
 
     pub fn wake_loop(&self) {
@@ -603,15 +644,49 @@ mod tests {
     #[test]
     fn the_message_list_pool_is_bounded() {
         let shared = ConsumerShared::new(crate::abi::conf_bridge::consumer_config(&crate::config::Conf::new()));
+        let t = 100_000;
         // Small lists (errors) are not kept.
-        shared.give_back_deque(VecDeque::with_capacity(1));
+        shared.give_back_deque_at(VecDeque::with_capacity(1), 1, t);
         assert_eq!(shared.take_deque().capacity(), 0);
         // Kept and handed out again, up to DEQUE_POOL_MAX_ENTRIES together.
         for _ in 0..8 {
-            shared.give_back_deque(VecDeque::with_capacity(DEQUE_POOL_MAX_ENTRIES / 4));
+            shared.give_back_deque_at(VecDeque::with_capacity(DEQUE_POOL_MAX_ENTRIES / 4), DEQUE_POOL_MAX_ENTRIES / 4, t);
         }
-        assert_eq!(shared.deques.lock().0.len(), 4);
+        assert_eq!(shared.deques.lock().lists.len(), 4);
         assert!(shared.take_deque().capacity() >= DEQUE_POOL_MAX_ENTRIES / 4);
-        assert_eq!(shared.deques.lock().0.len(), 3);
+        assert_eq!(shared.deques.lock().lists.len(), 3);
+    }
+
+    /// After a burst (lists of 50,000 messages), steady traffic of small
+    /// responses: the long lists are freed once no list that long was
+    /// filled for an idle period, and lists left unused expire.
+    #[test]
+    fn the_message_list_pool_forgets_a_burst() {
+        use crate::recycle::IDLE_MS;
+        let shared = ConsumerShared::new(crate::abi::conf_bridge::consumer_config(&crate::config::Conf::new()));
+        let t0 = 100_000;
+        for _ in 0..4 {
+            shared.give_back_deque_at(VecDeque::with_capacity(50_000), 50_000, t0);
+        }
+        // Two partitions' lists of 100 messages per response, every 10 ms,
+        // on the pooled lists (grown when too short, as the fetcher does).
+        let mut t = t0;
+        while t < t0 + 3 * IDLE_MS {
+            for _ in 0..2 {
+                let mut d = shared.take_deque();
+                d.reserve(100);
+                shared.give_back_deque_at(d, 100, t);
+            }
+            t += 10;
+        }
+        let pool = shared.deques.lock();
+        assert_eq!(pool.lists.len(), 1);
+        assert!(pool.lists[0].capacity() >= 100 && pool.lists[0].capacity() <= DEQUE_KEEP_MIN, "a burst's list is still kept");
+        drop(pool);
+        // Unused through a whole period: gone.
+        shared.give_back_deque_at(VecDeque::new(), 0, t + IDLE_MS);
+        assert_eq!(shared.deques.lock().lists.len(), 1);
+        shared.give_back_deque_at(VecDeque::new(), 0, t + 2 * IDLE_MS);
+        assert!(shared.deques.lock().lists.is_empty());
     }
 }
