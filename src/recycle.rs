@@ -147,9 +147,69 @@ impl IdleTrim {
     }
 }
 
+/// Gives back the room a backlog grew in a queue: once the queue's list
+/// has room for at least four times what it held at most in this idle
+/// period and the last (`trim`, fed by [`IdleTrim::used`] as it fills) and
+/// more than `keep` entries, it shrinks to that. Called as the queue is
+/// drained; steady use, whose length stays near its recent peak, never
+/// reallocates.
+pub fn shrink_queue<T>(q: &mut std::collections::VecDeque<T>, trim: &mut IdleTrim, keep: usize, now_ms: i64) {
+    if q.capacity() <= keep {
+        return;
+    }
+    trim.expired(0, now_ms);
+    let need = trim.demand().max(q.len()).max(keep);
+    if q.capacity() >= 4 * need {
+        q.shrink_to(need);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_queue_gives_back_a_backlogs_room() {
+        let mut q = std::collections::VecDeque::new();
+        let mut t = IdleTrim::default();
+        let mut now = 10_000;
+        // A backlog of 20,000 entries, drained.
+        for i in 0..20_000u64 {
+            q.push_back(i);
+            t.used(q.len());
+        }
+        while q.pop_front().is_some() {
+            shrink_queue(&mut q, &mut t, 64, now);
+        }
+        assert!(q.capacity() >= 20_000, "shrunk while the backlog was recent");
+        // Steady use, 10 entries at a time: the room goes once the backlog
+        // is two periods old.
+        for _ in 0..30 {
+            now += 100;
+            for i in 0..10 {
+                q.push_back(i);
+                t.used(q.len());
+            }
+            while q.pop_front().is_some() {
+                shrink_queue(&mut q, &mut t, 64, now);
+            }
+        }
+        assert!(q.capacity() <= 64 * 2, "kept {}", q.capacity());
+        // Steady use of 1,000 entries at a time keeps its room.
+        for _ in 0..30 {
+            now += 100;
+            for i in 0..1000 {
+                q.push_back(i);
+                t.used(q.len());
+            }
+            let cap = q.capacity();
+            while q.pop_front().is_some() {
+                shrink_queue(&mut q, &mut t, 64, now);
+                assert!(q.capacity() >= cap || q.capacity() >= 1000);
+            }
+        }
+        assert!(q.capacity() >= 1000);
+    }
 
     #[test]
     fn entries_unused_for_a_period_expire() {

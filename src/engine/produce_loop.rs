@@ -309,6 +309,10 @@ fn take_batch(a: &Active, cfg: &super::producer::ProducerConfig, now_us: i64, li
         msgs.push(e.m);
     }
     q.bytes -= taken;
+    if q.msgs.capacity() > super::producer::PartQueue::KEEP {
+        let q = &mut *q;
+        crate::recycle::shrink_queue(&mut q.msgs, &mut q.trim, super::producer::PartQueue::KEEP, crate::recycle::coarse_ms());
+    }
     Taken::Batch(msgs, taken)
 }
 

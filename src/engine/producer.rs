@@ -174,6 +174,15 @@ pub struct PartQueue {
     pub bytes: usize,
     /// Set while the partition is known to the loop's active set.
     pub queued_for_loop: bool,
+    /// How long the list got recently: the room a backlog grew (a stalled
+    /// broker, an idempotent partition waiting for its batch in flight) is
+    /// given back once drained ([`crate::recycle::shrink_queue`]).
+    pub trim: crate::recycle::IdleTrim,
+}
+
+impl PartQueue {
+    /// Room the list keeps however long it goes unused.
+    pub(crate) const KEEP: usize = 1024;
 }
 
 /// A partition as the producer sees it.
@@ -566,6 +575,8 @@ impl ProducerShared {
             let mut q = p.q.lock();
             q.msgs.push_back(Queued { m, size });
             q.bytes += size;
+            let n = q.msgs.len();
+            q.trim.used(n);
             // The loop is told once when the queue starts filling (it then
             // watches the linger time) and once each time a batch fills.
             let filled = q.msgs.len() == self.cfg.batch_num_messages

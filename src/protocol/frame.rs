@@ -27,8 +27,16 @@ pub struct FrameReader {
     big: Option<BigFrame>,
     /// Buffers of large frames, back from the frames' last users.
     pool: Arc<BufPool>,
-    /// When the pool was last checked for idle buffers (coarse ms).
-    pool_checked_ms: i64,
+    /// The time of the current read (coarse ms), when the pool and the
+    /// buffer were last checked for unused memory, and when the buffer last
+    /// needed more than [`BUF_KEEP`].
+    now_ms: i64,
+    checked_ms: i64,
+    buf_big_ms: i64,
+    /// The most the buffer had to hold since it was last replaced, if more
+    /// than [`BUF_KEEP`] (else 0). `BytesMut::capacity` only tells the room
+    /// after the frames already split off, not the allocation's size.
+    buf_peak: usize,
 }
 
 /// Frames at least this large are received into a buffer of their own,
@@ -46,6 +54,11 @@ const BIG_FRAME: usize = 128 * 1024;
 const POOL_BUFS: usize = 4;
 const POOL_MAX_BYTES: usize = 64 << 20;
 const POOL_OVERSIZE: usize = 4;
+/// The receive buffer's size, and how much room it keeps however long it
+/// goes unused: what a steady stream of frames below [`BIG_FRAME`] needs
+/// (more comes back once unused for an idle period).
+const BUF_MIN: usize = 64 * 1024;
+const BUF_KEEP: usize = 512 * 1024;
 
 #[derive(Debug)]
 struct BigFrame {
@@ -155,34 +168,61 @@ impl FrameReader {
     /// response always starts with its correlation id).
     pub fn new(max_frame_size: usize) -> Self {
         FrameReader {
-            buf: BytesMut::with_capacity(64 * 1024),
+            buf: BytesMut::with_capacity(BUF_MIN),
             max_frame_size,
             min_frame_size: 4,
             failed: None,
             big: None,
             pool: Arc::new(BufPool::default()),
-            pool_checked_ms: 0,
+            now_ms: 0,
+            checked_ms: 0,
+            buf_big_ms: 0,
+            buf_peak: 0,
         }
     }
 
-    /// Frees the pooled buffers left unused for an idle period. Taking and
-    /// giving back buffers expires them too, but that happens only when a
-    /// large frame arrives: after a burst of large responses (a stall's
-    /// backlog), a connection that then receives only small frames kept
-    /// the burst's buffers for good (2.4 MB over a 200 s soak with three
-    /// stalls). Called on every socket read; it looks at the pool at most
-    /// once per idle period, so a buffer lives at most two of them unused.
+    /// Frees the memory a burst left unused, called on every socket read
+    /// (it looks at most once per idle period, so unused memory lives at
+    /// most two of them):
+    /// - pooled buffers left unused for an idle period. Taking and giving
+    ///   back buffers expires them too, but that happens only when a large
+    ///   frame arrives: after a burst of large responses (a stall's
+    ///   backlog), a connection that then received only small frames kept
+    ///   the burst's buffers for good (2.4 MB over a 200 s soak with three
+    ///   stalls);
+    /// - the receive buffer's room beyond [`BUF_KEEP`] once no read needed
+    ///   it for an idle period. `BytesMut` never gives room back, and a
+    ///   reader that reads everything available before taking frames (the
+    ///   mock cluster's) grew it to a stall's whole backlog of requests
+    ///   (2.9 MB kept over three mock connections). Frames already handed
+    ///   out keep the old allocation until they are dropped.
     fn expire_idle(&mut self) {
         self.expire_idle_at(crate::recycle::coarse_ms());
     }
 
     fn expire_idle_at(&mut self, now_ms: i64) {
-        if now_ms - self.pool_checked_ms < crate::recycle::IDLE_MS {
+        self.now_ms = now_ms;
+        if now_ms - self.checked_ms < crate::recycle::IDLE_MS {
             return;
         }
-        self.pool_checked_ms = now_ms;
+        self.checked_ms = now_ms;
         let expired = BufPool::expire(&mut self.pool.bufs.lock(), now_ms);
         BufPool::free(expired);
+        if self.buf_peak > 0 && self.buf.len() <= BUF_MIN && now_ms - self.buf_big_ms >= crate::recycle::IDLE_MS {
+            let mut fresh = BytesMut::with_capacity(BUF_MIN);
+            fresh.extend_from_slice(&self.buf);
+            self.buf = fresh;
+            crate::recycle::released(std::mem::take(&mut self.buf_peak));
+        }
+    }
+
+    /// The receive buffer is about to hold `need` bytes.
+    #[inline]
+    fn note_need(&mut self, need: usize) {
+        if need > BUF_KEEP {
+            self.buf_big_ms = self.now_ms;
+            self.buf_peak = self.buf_peak.max(need);
+        }
     }
 
     /// Change the smallest accepted frame (0 for raw SASL token frames).
@@ -202,6 +242,7 @@ impl FrameReader {
             big.data.extend_from_slice(&data[..n]);
             data = &data[n..];
         }
+        self.note_need(self.buf.len() + data.len());
         self.buf.extend_from_slice(data);
     }
 
@@ -220,8 +261,9 @@ impl FrameReader {
         }
         // Read at least 64 KiB at a time, or the whole missing part of the
         // current frame when that is known and bigger.
-        let want = self.bytes_needed().unwrap_or(0).max(64 * 1024);
+        let want = self.bytes_needed().unwrap_or(0).max(BUF_MIN);
         let len = self.buf.len();
+        self.note_need(len + want);
         if self.buf.capacity() - len < want {
             self.buf.reserve(want);
         }
@@ -260,7 +302,8 @@ impl FrameReader {
             unsafe { big.data.set_len(big.data.len() + n as usize) };
             return Ok(n as usize);
         }
-        let want = self.bytes_needed().unwrap_or(0).max(64 * 1024);
+        let want = self.bytes_needed().unwrap_or(0).max(BUF_MIN);
+        self.note_need(self.buf.len() + want);
         if self.buf.capacity() - self.buf.len() < want {
             self.buf.reserve(want);
         }
@@ -502,6 +545,57 @@ mod tests {
         assert_eq!(r.pool.bufs.lock().len(), 1);
         r.expire_idle_at(back + 2 * IDLE_MS + IDLE_MS / 2);
         assert!(r.pool.bufs.lock().is_empty());
+    }
+
+    /// The receive buffer gives back the room a burst grew once no read
+    /// needed it for an idle period, and keeps it while reads do.
+    #[test]
+    fn the_receive_buffer_gives_back_a_bursts_room() {
+        use crate::recycle::IDLE_MS;
+        let mut r = FrameReader::new(1 << 24);
+        let t0 = 100_000;
+        r.expire_idle_at(t0);
+        // A burst: 2 MB of small frames buffered at once.
+        let burst = |r: &mut FrameReader| {
+            let mut stream = Vec::new();
+            for i in 0..2000u32 {
+                stream.extend(frame(&[i as u8; 1000]));
+            }
+            r.extend_from_slice(&stream);
+            assert!(r.buf.capacity() > BUF_KEEP);
+            for i in 0..2000u32 {
+                let f = r.next_frame().unwrap().unwrap();
+                assert!(f.len() == 1000 && f[0] == i as u8);
+            }
+            assert_eq!(r.buffered(), 0);
+        };
+        // A burst half a period after the last check.
+        r.expire_idle_at(t0 + IDLE_MS / 2);
+        burst(&mut r);
+        let grown = r.buf.as_ptr();
+        r.expire_idle_at(t0 + IDLE_MS);
+        assert!(r.buf_peak > 2_000_000 && r.buf.as_ptr() == grown, "given back while in use");
+        r.expire_idle_at(t0 + 2 * IDLE_MS);
+        assert!(r.buf.capacity() <= BUF_MIN && r.buf_peak == 0, "a burst's room was kept");
+        // A partial frame is carried over into the new buffer.
+        let next = frame(b"after the burst");
+        r.expire_idle_at(t0 + 2 * IDLE_MS + IDLE_MS / 2);
+        burst(&mut r);
+        r.extend_from_slice(&next[..7]);
+        r.expire_idle_at(t0 + 4 * IDLE_MS);
+        assert_eq!(r.buf_peak, 0, "a burst's room was kept");
+        assert!(r.next_frame().unwrap().is_none());
+        r.extend_from_slice(&next[7..]);
+        assert_eq!(&r.next_frame().unwrap().unwrap()[..], b"after the burst");
+        // A burst in every period: the room stays.
+        let mut t = t0 + 4 * IDLE_MS;
+        for _ in 0..3 {
+            r.expire_idle_at(t + IDLE_MS / 2);
+            burst(&mut r);
+            t += IDLE_MS;
+            r.expire_idle_at(t);
+            assert!(r.buf_peak > 0, "given back while in use");
+        }
     }
 
     #[test]

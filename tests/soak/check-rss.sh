@@ -12,24 +12,29 @@
 # After a 15 s warm-up (the mock cluster's partition log fills up to its
 # 5 MiB bound, the first stall passes), the memory the process keeps must
 # stay flat: the lowest RSS of the last quarter of the samples may exceed
-# the lowest of the first quarter by at most 6 MiB, and the heap in use
-# (glibc mallinfo2) by at most 2 MiB. What it catches:
-#   - a mock cluster that keeps every message (ours kept 64 MiB per
-#     partition: +18 MB RSS in this run);
-#   - recycling pools that keep what a burst left in them (the producer's
-#     message blocks, received frame buffers, the consumer's message lists:
-#     each larger burst raised the heap for good, by 2-6 MB here).
-# Both libraries must pass; the reference keeps its heap flat within a few
-# tens of KB and its RSS within 1 MB. The lows, not the means or the last
-# sample, are compared, so that a burst that the loaded machine adds (a
-# stall of its own) does not fail the check unless its memory stays.
+# the lowest of the first quarter by at most 8 MiB, and the heap in use
+# (glibc mallinfo2) by at most 2 MiB. Measured (growth of RSS / heap):
+#   library before the point-7 fixes (main at b01d90e): +18.8 / +19.3 MB,
+#     fails both limits (its mock cluster kept 64 MiB per partition, more
+#     than a run ever writes: 650 KB/s here);
+#   ferrokafka now: +0.3 / +0.1 MB alone, +1.2-2.4 / +0.07-0.14 MB with
+#     three checks at once on a 2-core machine busy with builds;
+#   librdkafka 2.16: +0.5-0.7 / +0.01 MB alone, +0.3-3.3 / +0.01 MB loaded.
+# The limits sit far from both sides: memory that a stall's burst leaves in
+# use (recycling pools or buffers keeping their largest burst: megabytes
+# per larger burst) fails the heap limit, while the RSS limit leaves room for what a loaded 2-core machine
+# adds: larger bursts when the process itself is starved (glibc keeps the
+# arenas a larger burst grew, ~1 MB per larger burst with either library)
+# and the scheduling of the samples. Memory that comes and goes is not
+# counted: the lows are compared, not the means or the last sample, so a
+# burst fails the check only if its memory stays.
 set -uo pipefail
 top=$(cd "$(dirname "$0")/../.." && pwd)
 . "$top/tests/soak/rss-lib.sh"
 trap rss_cleanup EXIT
 
 rss_build || exit 2
-args=(-d 45 -w 15 -i 1 -p 1 -S 1000 -x 10:1000,2000,3000 -g 6144 -H 2048)
+args=(-d 45 -w 15 -i 1 -p 1 -S 1000 -x 10:1000,2000,3000 -g 8192 -H 2048)
 for lib in ours ref; do
     rss_run "check-rss-$lib" "$lib" "${args[@]}"
 done

@@ -27,6 +27,7 @@
  *   -p N        partitions of the in-process cluster's topic (6)
  *   -b HOSTS    external cluster        -t TOPIC    topic (rss-soak)
  *   -S MS       statistics.interval.ms of both clients (0), with a stats_cb
+ *   -I          idempotent producer (enable.idempotence=true)
  *   -P PID      also sample that process's RSS (the broker's)
  *   -x EVERY_S:MS[,MS...]  stall the 3 brokers (delay their responses by
  *               MS) every EVERY_S seconds from the start, lengths taken in
@@ -122,7 +123,7 @@ static void set(rd_kafka_conf_t *conf, const char *k, const char *v) {
 }
 
 static const char *bootstrap, *topic = "rss-soak";
-static int stats_ms;
+static int stats_ms, idempotent;
 
 static void *consumer_main(void *arg) {
         rd_kafka_t *rk = arg;
@@ -232,7 +233,7 @@ int main(int argc, char **argv) {
         int n = 0, cap, opt, fail = 0;
         long last_consumed = 0;
 
-        while ((opt = getopt(argc, argv, "d:w:W:i:r:s:p:b:t:S:P:l:g:H:G:x:C:v")) != -1) {
+        while ((opt = getopt(argc, argv, "d:w:W:i:r:s:p:b:t:S:IP:l:g:H:G:x:C:v")) != -1) {
                 switch (opt) {
                 case 'd': duration = atof(optarg); break;
                 case 'w': warmup = atof(optarg); break;
@@ -268,6 +269,7 @@ int main(int argc, char **argv) {
                 }
                 case 'C': ctl_path = optarg; break;
                 case 'v': verbose = 1; break;
+                case 'I': idempotent = 1; break;
                 default:
                         fprintf(stderr, "usage: see the comment at the top of rss_soak.c\n");
                         return 2;
@@ -307,6 +309,8 @@ int main(int argc, char **argv) {
         set(conf, "bootstrap.servers", bootstrap);
         set(conf, "client.id", "rss-soak-producer");
         set(conf, "linger.ms", "5");
+        if (idempotent)
+                set(conf, "enable.idempotence", "true");
         set(conf, "statistics.interval.ms", buf);
         rd_kafka_conf_set_dr_msg_cb(conf, dr_msg_cb);
         rd_kafka_conf_set_stats_cb(conf, stats_cb);
@@ -344,8 +348,8 @@ int main(int argc, char **argv) {
         heap = calloc(cap, sizeof(*heap));
         peerv = calloc(cap, sizeof(*peerv));
 
-        printf("rss_soak %s: %s, %ld msg/s of %ld B for %.0f s (warm-up %.0f s), %s\n", label,
-               rd_kafka_version_str(), rate, size, duration, warmup,
+        printf("rss_soak %s: %s, %ld msg/s of %ld B for %.0f s (warm-up %.0f s)%s, %s\n", label,
+               rd_kafka_version_str(), rate, size, duration, warmup, idempotent ? ", idempotent" : "",
                mc ? "in-process mock cluster" : bootstrap);
         fflush(stdout);
 
