@@ -657,7 +657,15 @@ int main(void) {
                 if (ferro.ok)
                         CHECK(ferro.lost == 0, "ferrokafka lost %d message(s)", ferro.lost);
                 if (!strcmp(scenarios[s], "leave")) {
-                        if (ferro.ok)
+                        /* The bound is checked where the scenario is
+                         * defined: librdkafka's mock cluster reads nothing
+                         * from a connection while a JoinGroup waits on it,
+                         * which is what held the LeaveGroup back. On tansu
+                         * the leaver's messages may all be processed before
+                         * the stable member gets its partitions back (no
+                         * resume to time: -1, for librdkafka too), so there
+                         * only loss is checked. */
+                        if (ferro.ok && it_is_librdkafka_mock())
                                 CHECK(ferro.resume_ms >= 0 && ferro.resume_ms <= LEAVE_RESUME_BOUND_MS,
                                       "ferrokafka's stable member resumed %lld ms after its revoke (bound %d ms): the leaving "
                                       "member's LeaveGroup must not wait for the new generation",
