@@ -33,7 +33,9 @@ if grep -E "implicit declaration|incompatible pointer|undeclared|conflicting typ
 fi
 "$venv/bin/pip" install -q --force-reinstall --no-deps "$top"/build/wheels/confluent_kafka-"$version"-*.whl
 # The extension must find this checkout's library through its rpath alone.
+# (grep reads all of ldd's output: under pipefail, grep -q leaving early can
+# kill ldd with SIGPIPE and fail the check at random.)
 so=$(ls "$venv"/lib/python*/site-packages/confluent_kafka/cimpl*.so)
-env -u LD_LIBRARY_PATH ldd "$so" | grep -q "=> $top/build/lib/librdkafka.so.1 " || {
+env -u LD_LIBRARY_PATH ldd "$so" | grep "=> $top/build/lib/librdkafka.so.1 " >/dev/null || {
     echo "$so does not resolve librdkafka.so.1 to $top/build/lib:" >&2; ldd "$so" >&2; exit 1; }
 env -u LD_LIBRARY_PATH "$venv/bin/python" -c "import confluent_kafka, sys; v = confluent_kafka.libversion(); print('confluent_kafka', confluent_kafka.version(), 'on', v[0]); sys.exit(0 if 'ferrokafka' in v[0] else 1)"

@@ -21,7 +21,7 @@ theirs() { if [ -n "$ref" ]; then LD_LIBRARY_PATH=$ref timeout 60 kcat -b "$IT_B
     env -u LD_LIBRARY_PATH timeout 60 kcat -b "$IT_BOOTSTRAP" "$@"; fi 2>/dev/null; }
 fail() { echo "kcat on ferrokafka: $*"; [ -s "$work/stderr" ] && tail -5 "$work/stderr"; exit 1; }
 
-LD_LIBRARY_PATH=$top/build/lib kcat -V | grep -q ferrokafka || fail "kcat does not load ferrokafka"
+LD_LIBRARY_PATH=$top/build/lib kcat -V | grep ferrokafka >/dev/null || fail "kcat does not load ferrokafka"
 
 # -P with keys and headers, to each of 3 partitions.
 topic=it-kcat-$$
