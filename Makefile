@@ -91,7 +91,10 @@ test: $(B)/.deps-ok lib
 	$(MAKE) mock-test
 	$(MAKE) compat-test
 
+# tools/check-layers.sh: imports between src/abi, src/engine, src/objects,
+# src/config, src/mock and src/protocol run one way (DEVELOPERS.md, Layers).
 unit-test:
+	tools/check-layers.sh
 	$(CARGO) test --release
 
 # Every C test runs twice: as it is, and under valgrind's memcheck (no

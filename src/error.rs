@@ -2,7 +2,7 @@
 //! the mapping between error codes and system errno values used by the
 //! legacy (errno-based) API.
 
-use crate::abi::types::*;
+use crate::objects::types::*;
 use std::ffi::CStr;
 use std::os::raw::c_int;
 

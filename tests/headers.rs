@@ -95,14 +95,59 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
     out
 }
 
+/// The crate's own constants (`pub const` with a name that is not
+/// librdkafka's `RD_...`/`LIBRDKAFKA_...`): cbindgen would put each in the
+/// header as a #define, and a header that defines DEBUG, ERR or INFO breaks
+/// the programs that include it.
+fn private_consts() -> Vec<String> {
+    let re = regex::Regex::new(r"pub(?:\([a-z]+\))? const ([A-Za-z_][A-Za-z0-9_]*)\s*:").unwrap();
+    let mut out = Vec::new();
+    for p in walk(&root().join("src")) {
+        let src = std::fs::read_to_string(&p).unwrap();
+        for c in re.captures_iter(&src) {
+            let name = c[1].to_string();
+            if !name.starts_with("RD_") && !name.starts_with("LIBRDKAFKA_") {
+                out.push(name);
+            }
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// Every macro a header defines is one of librdkafka's names: its `RD_` and
+/// `LIBRDKAFKA_` prefixes, the include guard, the type-check helpers
+/// (`_LRK_`) and the two Windows portability names librdkafka's header has.
+fn assert_librdkafka_macros_only(rel: &str, h: &str) {
+    let re = regex::Regex::new(r"(?m)^\s*#\s*define\s+([A-Za-z_][A-Za-z0-9_]*)").unwrap();
+    let foreign: Vec<&str> = re
+        .captures_iter(h)
+        .map(|c| c.get(1).unwrap().as_str())
+        .filter(|n| {
+            !(n.starts_with("RD_")
+                || n.starts_with("LIBRDKAFKA_")
+                || n.starts_with("_LRK_")
+                || n.starts_with("_RDKAFKA")
+                || *n == "_SSIZE_T_DEFINED"
+                || *n == "WIN32_MEAN_AND_LEAN")
+        })
+        .collect();
+    assert!(foreign.is_empty(), "{rel} defines macros librdkafka's header does not have: {foreign:?}");
+}
+
 #[test]
 fn headers_are_up_to_date() {
     let (mock, internal) = mock_and_internal();
+    let private = private_consts();
     let main = generate("cbindgen.toml", |c| {
         c.export.exclude.extend(mock.iter().cloned());
         c.export.exclude.extend(internal.iter().cloned());
+        c.export.exclude.extend(private.iter().cloned());
     });
-    check_or_write("include/librdkafka/rdkafka.h", &untypedef_metadata(main));
+    let main = untypedef_metadata(main);
+    assert_librdkafka_macros_only("include/librdkafka/rdkafka.h", &main);
+    check_or_write("include/librdkafka/rdkafka.h", &main);
 
     let mock_set: std::collections::HashSet<_> = mock.iter().cloned().collect();
     let mut all = Vec::new();
@@ -111,6 +156,8 @@ fn headers_are_up_to_date() {
     }
     let mock_h = generate("cbindgen-mock.toml", |c| {
         c.export.exclude.extend(all.into_iter().filter(|f| !mock_set.contains(f)));
+        c.export.exclude.extend(private.iter().cloned());
     });
+    assert_librdkafka_macros_only("include/librdkafka/rdkafka_mock.h", &mock_h);
     check_or_write("include/librdkafka/rdkafka_mock.h", &mock_h);
 }

@@ -310,61 +310,6 @@ typedef rd_kafka_event_t rd_kafka_ElectLeaders_result_t;
 
 #define RD_KAFKA_EVENT_ELECTLEADERS_RESULT 8388608
 
-/*
- Internal event type for throttle reports: never returned to the
- application as an event, only served with throttle_cb.
- */
-#define EVENT_THROTTLE 1073741824
-
-/*
- Most in-flight requests per connection an idempotent producer allows.
- */
-#define IDEMPOTENCE_MAX_IN_FLIGHT 5
-
-/*
- Compression codec numbers as used by the Kafka record batch attributes;
- `inherit` (topic level only) means "use the global setting".
- */
-#define COMPRESSION_NONE 0
-
-#define COMPRESSION_GZIP 1
-
-#define COMPRESSION_SNAPPY 2
-
-#define COMPRESSION_LZ4 3
-
-#define COMPRESSION_ZSTD 4
-
-#define COMPRESSION_INHERIT 5
-
-#define EMERG 0
-
-#define ALERT 1
-
-#define CRIT 2
-
-#define ERR 3
-
-#define WARNING 4
-
-#define NOTICE 5
-
-#define INFO 6
-
-#define DEBUG 7
-
-/*
- The highest subscription/assignment version understood here.
- */
-#define MAX_VERSION 3
-
-/*
- Lowest and highest code with an entry (inclusive).
- */
-#define FIRST_CODE RD_KAFKA_RESP_ERR__BEGIN
-
-#define LAST_CODE (RD_KAFKA_RESP_ERR_END_ALL - 1)
-
 typedef enum rd_kafka_type_t {
     RD_KAFKA_PRODUCER = 0,
     RD_KAFKA_CONSUMER = 1,

@@ -1,8 +1,8 @@
 //! Client handles: creation, destruction, identity, polling, logging.
 
-use super::event::{EventObj, EventPayload};
-use super::types::*;
-use super::util::{cstr, set_last_error, write_errstr};
+use crate::engine::queue::{EventObj, EventPayload};
+use crate::objects::types::*;
+use crate::objects::util::{cstr, set_last_error, write_errstr};
 use crate::engine::instance::{self, ClientKind, Instance, LIVE_INSTANCES};
 use libc::{size_t, FILE};
 use std::ffi::CString;
@@ -85,7 +85,7 @@ pub fn serve_event(inst: &Arc<Instance>, ev: EventObj) -> bool {
                 // The callback may keep the buffer (returns 1): give it one
                 // from the C heap.
                 let bytes = json.as_bytes();
-                let buf = super::util::c_memdup_nul(bytes);
+                let buf = crate::objects::util::c_memdup_nul(bytes);
                 if !buf.is_null() {
                     // SAFETY: the application's callback with our buffer.
                     let keep = unsafe { f(rk, buf, bytes.len(), inst.opaque) };
@@ -105,7 +105,7 @@ pub fn serve_event(inst: &Arc<Instance>, ev: EventObj) -> bool {
                 for i in 0..n {
                     let m = msgs[i];
                     if let Some(&ahead) = msgs.get(i + 4) {
-                        super::message::prefetch_message(ahead);
+                        crate::objects::message::prefetch_message(ahead);
                     }
                     // SAFETY: messages owned by the event, valid during the call.
                     unsafe {
@@ -129,7 +129,7 @@ pub fn serve_event(inst: &Arc<Instance>, ev: EventObj) -> bool {
             }
             true
         }
-        super::event::EVENT_THROTTLE => {
+        crate::objects::event::EVENT_THROTTLE => {
             if let (Some(f), EventPayload::Throttle { broker_name, broker_id, throttle_ms }) = (cbs.throttle_cb, &ev.payload) {
                 // SAFETY: the application's callback.
                 unsafe { f(rk, broker_name.as_ptr(), *broker_id, *throttle_ms, inst.opaque) };
@@ -181,7 +181,7 @@ pub fn poll_main(inst: &Arc<Instance>, timeout: Option<Duration>) -> c_int {
                     unsafe { cb(p, inst.opaque) };
                 }
                 // SAFETY: ours.
-                unsafe { super::message::rd_kafka_message_destroy(p) };
+                unsafe { crate::abi::message::rd_kafka_message_destroy(p) };
                 served += 1;
             }
             Err(_) => break,
@@ -324,28 +324,10 @@ pub unsafe extern "C" fn rd_kafka_memberid(rk: *const rd_kafka_t) -> *mut c_char
     crate::ffi_guard!(ptr::null_mut(), {
         // SAFETY: caller contract for handles.
         match unsafe { instance(rk) }.and_then(|i| i.member_id.lock().clone()) {
-            Some(id) => super::util::c_strdup(&id),
+            Some(id) => crate::objects::util::c_strdup(&id),
             None => ptr::null_mut(),
         }
     })
-}
-
-/// The cluster's metadata (cluster id, controller), from the cache or, if
-/// not known yet, asked for within `timeout_ms`.
-fn cluster_info(inst: &Arc<Instance>, timeout_ms: c_int) -> (Option<String>, i32) {
-    let cached = super::metadata::with_core(inst, |core| (core.metadata.cluster_id.clone(), core.metadata.controller_id, core.metadata.last_update.is_some()));
-    match cached {
-        Some((id, ctrl, true)) if id.is_some() || ctrl >= 0 => (id, ctrl),
-        _ if timeout_ms != 0 => {
-            let t = Duration::from_millis(timeout_ms.max(0) as u64);
-            match super::metadata::query(inst, Some(Vec::new()), false, t) {
-                Ok(md) => (md.cluster_id, md.controller_id),
-                Err(_) => (None, -1),
-            }
-        }
-        Some((id, ctrl, _)) => (id, ctrl),
-        None => (None, -1),
-    }
 }
 
 /// The cluster id (a copy to free with rd_kafka_mem_free()), waiting up to
@@ -355,8 +337,8 @@ pub unsafe extern "C" fn rd_kafka_clusterid(rk: *mut rd_kafka_t, timeout_ms: c_i
     crate::ffi_guard!(ptr::null_mut(), {
         // SAFETY: caller contract for handles.
         let Some(inst) = (unsafe { instance(rk) }) else { return ptr::null_mut() };
-        match cluster_info(inst, timeout_ms).0 {
-            Some(id) => super::util::c_strdup(&id),
+        match crate::engine::api::cluster_info(inst, timeout_ms).0 {
+            Some(id) => crate::objects::util::c_strdup(&id),
             None => ptr::null_mut(),
         }
     })
@@ -369,7 +351,7 @@ pub unsafe extern "C" fn rd_kafka_controllerid(rk: *mut rd_kafka_t, timeout_ms: 
     crate::ffi_guard!(-1, {
         // SAFETY: caller contract for handles.
         match unsafe { instance(rk) } {
-            Some(inst) => cluster_info(inst, timeout_ms).1,
+            Some(inst) => crate::engine::api::cluster_info(inst, timeout_ms).1,
             None => -1,
         }
     })
@@ -464,10 +446,7 @@ pub unsafe extern "C" fn rd_kafka_brokers_learned_ids(rk: *mut rd_kafka_t, cntp:
     crate::ffi_guard!(ptr::null_mut(), {
         // SAFETY: caller contract for handles.
         let Some(inst) = (unsafe { instance(rk) }) else { return ptr::null_mut() };
-        let ids: Vec<i32> = super::metadata::with_core(inst, |core| {
-            core.brokers.iter().filter(|b| b.id >= 0 && !b.decommissioned && !b.logical).map(|b| b.id).collect()
-        })
-        .unwrap_or_default();
+        let ids = crate::engine::api::learned_broker_ids(inst);
         if !cntp.is_null() {
             // SAFETY: cntp is a valid out-param.
             unsafe { *cntp = ids.len() };
@@ -476,7 +455,7 @@ pub unsafe extern "C" fn rd_kafka_brokers_learned_ids(rk: *mut rd_kafka_t, cntp:
             return ptr::null_mut();
         }
         let bytes: Vec<u8> = ids.iter().flat_map(|i| i.to_ne_bytes()).collect();
-        super::util::c_memdup(&bytes) as *mut i32
+        crate::objects::util::c_memdup(&bytes) as *mut i32
     })
 }
 

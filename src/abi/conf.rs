@@ -3,8 +3,8 @@
 //! These functions only convert and check their arguments; the behaviour
 //! lives in [`crate::config`].
 
-use super::types::*;
-use super::util::{bytes, c_strdup, cstr};
+use crate::objects::types::*;
+use crate::objects::util::{bytes, c_strdup, cstr};
 use crate::config::cert::{CertEncoding, CertType};
 use crate::config::{Conf, ErrBuf, TopicConf};
 use crate::ffi_guard;
@@ -69,10 +69,19 @@ unsafe fn with_conf(conf: *mut rd_kafka_conf_t, f: impl FnOnce(&mut Conf)) {
     }
 }
 
+/// A new configuration object with every property at its default. Every
+/// configuration the application can reach starts here (or is a copy of
+/// one), so this is where the default `log_cb`, rd_kafka_log_print(), is
+/// registered with the configuration layer.
+pub(crate) fn new_conf() -> Box<Conf> {
+    crate::config::callbacks::set_default_log_cb(super::client::rd_kafka_log_print);
+    Box::new(Conf::new())
+}
+
 /// Creates a configuration object with every property at its default.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_conf_new() -> *mut rd_kafka_conf_t {
-    ffi_guard!(ptr::null_mut(), { Box::new(Conf::new()).into_raw() })
+    ffi_guard!(ptr::null_mut(), { new_conf().into_raw() })
 }
 
 /// Destroys a configuration object (running its on_conf_destroy interceptors).
@@ -646,4 +655,24 @@ pub unsafe extern "C" fn rd_kafka_conf_interceptor_add_on_new(conf: *mut rd_kafk
         };
         c.interceptors_mut().on_new.add(&name, f, ic_opaque)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn log_cb_defaults_to_rd_kafka_log_print() {
+        // SAFETY: a fresh configuration, a valid name and buffer.
+        unsafe {
+            let conf = rd_kafka_conf_new();
+            let mut buf = [0 as c_char; 64];
+            let mut size: size_t = buf.len();
+            assert_eq!(rd_kafka_conf_get(conf, c"log_cb".as_ptr(), buf.as_mut_ptr(), &mut size), RD_KAFKA_CONF_OK);
+            let got = std::ffi::CStr::from_ptr(buf.as_ptr()).to_str().unwrap().to_string();
+            let print = super::super::client::rd_kafka_log_print as *const () as usize;
+            assert_eq!(got, format!("{print:#x}"));
+            rd_kafka_conf_destroy(conf);
+        }
+    }
 }

@@ -2,18 +2,22 @@
 //!
 //! These functions convert and validate; the event loop
 //! ([`crate::engine::consumer`]) does the work. Calls that need the loop's
-//! state send it a closure and wait for the answer.
+//! state send it a closure and wait for the answer
+//! ([`crate::engine::consumer::api`], which also holds the decisions made
+//! on the consumer's state); this file keeps serving the application's
+//! callbacks (rebalance, offset commit, consume) and the conversions to
+//! messages and events.
 
 use super::client::{instance, serve_event, timeout_of};
-use super::event::{EventObj, EventPayload};
-use super::message::MessageObj;
+use crate::engine::queue::{EventObj, EventPayload};
+use crate::objects::message::MessageObj;
 use super::queue::QueueHandle;
-use super::tpl::{self, TopicPartition};
-use super::types::*;
-use super::util::{cstr, set_last_error};
-use crate::engine::consumer::cloop::{CommitReply, ConsumerLoop};
+use crate::objects::tpl::{self, TopicPartition};
+use crate::objects::types::*;
+use crate::objects::util::{cstr, set_last_error};
+use crate::engine::consumer::api::{self, call, call_async, LOOP_CALL};
+use crate::engine::consumer::cloop::CommitReply;
 use crate::engine::consumer::{self as cons, ConsumerShared, Item};
-use crate::engine::core::{Command, Core};
 use crate::engine::instance::Instance;
 use crate::engine::queue::Queue;
 use crate::error::KafkaError;
@@ -66,69 +70,15 @@ unsafe fn open_group_consumer_of<'a>(rk: *const rd_kafka_t) -> Result<(&'a Arc<I
     Ok((inst, c))
 }
 
-/// Runs `f` with the loop's consumer state and returns its result; None if
-/// the loop is gone or did not answer within `timeout`.
-fn call<T: Send + 'static>(inst: &Instance, timeout: Duration, f: impl FnOnce(&mut ConsumerLoop, &mut Core) -> T + Send + 'static) -> Option<T> {
-    let (tx, rx) = crossbeam_channel::bounded(1);
-    let sent = inst.command(Command::Run(Box::new(move |core| {
-        core.consumer_do(Box::new(move |c, core| {
-            let _ = tx.send(f(c, core));
-        }));
-    })));
-    if !sent {
-        return None;
-    }
-    rx.recv_timeout(timeout).ok()
-}
-
-/// Like [`call`] for work that answers later through the channel it is
-/// given; waits up to `timeout` for that answer.
-fn call_async<T: Send + 'static>(
-    inst: &Instance,
-    timeout: Option<Duration>,
-    f: impl FnOnce(&mut ConsumerLoop, &mut Core, crossbeam_channel::Sender<T>) + Send + 'static,
-) -> Option<T> {
-    let (tx, rx) = crossbeam_channel::bounded(1);
-    let sent = inst.command(Command::Run(Box::new(move |core| {
-        core.consumer_do(Box::new(move |c, core| f(c, core, tx)));
-    })));
-    if !sent {
-        return None;
-    }
-    match timeout {
-        Some(t) => rx.recv_timeout(t).ok(),
-        None => rx.recv().ok(),
-    }
-}
-
-/// Runs `f` on the event loop with the core only (any client type); waits
-/// up to `timeout` for the answer it sends.
-fn core_call<T: Send + 'static>(
-    inst: &Instance,
-    timeout: Option<Duration>,
-    f: impl FnOnce(&mut Core, crossbeam_channel::Sender<T>) + Send + 'static,
-) -> Option<T> {
-    let (tx, rx) = crossbeam_channel::bounded(1);
-    if !inst.command(Command::Run(Box::new(move |core| f(core, tx)))) {
-        return None;
-    }
-    match timeout {
-        Some(t) => rx.recv_timeout(t).ok(),
-        None => rx.recv().ok(),
-    }
-}
-
-const LOOP_CALL: Duration = Duration::from_secs(30);
-
 fn topic_name(rkt: *const rd_kafka_topic_t) -> Option<String> {
     // SAFETY: caller passes a live topic handle or NULL.
-    unsafe { super::topic::TopicState::from_ptr(rkt) }.map(|t| t.name.to_string_lossy().into_owned())
+    unsafe { crate::engine::topic::TopicState::from_ptr(rkt) }.map(|t| t.name.to_string_lossy().into_owned())
 }
 
 /// The instance that owns a topic handle.
 fn topic_instance(rkt: *const rd_kafka_topic_t) -> Option<(Arc<Instance>, String)> {
     // SAFETY: caller passes a live topic handle or NULL.
-    let t = unsafe { super::topic::TopicState::from_ptr(rkt) }?;
+    let t = unsafe { crate::engine::topic::TopicState::from_ptr(rkt) }?;
     Some((t.inst.upgrade()?, t.name.to_string_lossy().into_owned()))
 }
 
@@ -190,16 +140,9 @@ pub fn serve_rebalance(inst: &Arc<Instance>, ev: EventObj) {
         // SAFETY: the application's callback with a list it may read.
         Some(cb) => unsafe { cb(rk, ev.err, list, inst.opaque) },
         None => {
-            let cooperative = rebalance_protocol_name(inst) == "COOPERATIVE";
             // SAFETY: list is owned by this event.
             let parts = unsafe { tpl::to_vec(list) };
-            let assign = ev.err == RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS;
-            let _ = call(inst, LOOP_CALL, move |c, core| match (cooperative, assign) {
-                (true, true) => drop(c.incremental_assign(core, parts)),
-                (true, false) => drop(c.incremental_unassign(core, parts)),
-                (false, true) => drop(c.assign(core, parts)),
-                (false, false) => drop(c.assign(core, Vec::new())),
-            });
+            api::default_rebalance(inst, ev.err, parts);
         }
     }
     drop(ev);
@@ -217,22 +160,6 @@ pub fn serve_offset_commit(inst: &Arc<Instance>, ev: EventObj) {
         // SAFETY: as above.
         unsafe { cb(rk, ev.err, *list, inst.opaque) };
     }
-}
-
-fn rebalance_protocol_name(inst: &Instance) -> &'static str {
-    call(inst, LOOP_CALL, |c, _core| {
-        if c.group.protocol == crate::engine::consumer::GroupProtocol::Consumer {
-            // KIP-848 rebalances are always incremental.
-            "COOPERATIVE"
-        } else if c.group.protocol_name.is_none() && c.assignment.is_empty() {
-            "NONE"
-        } else if c.group.rebalance_protocol == crate::engine::assignor::RebalanceProtocol::Cooperative {
-            "COOPERATIVE"
-        } else {
-            "EAGER"
-        }
-    })
-    .unwrap_or("NONE")
 }
 
 /// Copies messages into the application's array; returns how many.
@@ -355,15 +282,6 @@ pub unsafe extern "C" fn rd_kafka_consumer_poll(rk: *mut rd_kafka_t, timeout_ms:
     })
 }
 
-/// Starts closing the consumer; `done` is signalled when it is closed.
-fn start_close(inst: &Arc<Instance>) -> Option<crossbeam_channel::Receiver<()>> {
-    let (tx, rx) = crossbeam_channel::bounded(1);
-    let sent = inst.command(Command::Run(Box::new(move |core| {
-        core.consumer_do(Box::new(move |c, core| cons::group::close(c, core, tx)));
-    })));
-    sent.then_some(rx)
-}
-
 /// Closes the consumer: the assignment is revoked (rebalance_cb is called
 /// from this thread), final offsets are committed with enable.auto.commit,
 /// and the group is left. Call before rd_kafka_destroy(). _UNKNOWN_GROUP
@@ -381,47 +299,13 @@ pub unsafe extern "C" fn rd_kafka_consumer_close(rk: *mut rd_kafka_t) -> rd_kafk
     })
 }
 
-/// The blocking close, also used by rd_kafka_destroy().
+/// The blocking close, also used by rd_kafka_destroy(): the engine's,
+/// serving the consumer queue's events (the rebalance callback, the final
+/// commit's callbacks) on this thread.
 pub fn close_blocking(inst: &Arc<Instance>, shared: &Arc<ConsumerShared>) {
-    if shared.closed.load(Ordering::Acquire) {
-        return;
-    }
-    if shared.closing.swap(true, Ordering::AcqRel) {
-        // A close through a queue is under way: the application serves
-        // that queue; wait for the close to finish.
-        let deadline = Instant::now() + Duration::from_secs(60);
-        while !shared.closed.load(Ordering::Acquire) && Instant::now() < deadline {
-            std::thread::sleep(Duration::from_millis(5));
-        }
-        return;
-    }
-    let Some(done) = start_close(inst) else {
-        shared.closed.store(true, Ordering::Release);
-        return;
-    };
-    // Serve the consumer queue (the rebalance callback) until done; drop
-    // messages that arrive meanwhile, unseen: the final commit must not
-    // cover them.
-    let q = inst.consumer_q.clone();
-    let deadline = Instant::now() + Duration::from_secs(60);
-    loop {
-        if done.try_recv().is_ok() || Instant::now() >= deadline {
-            break;
-        }
-        shared.polled();
-        if let Ok(ev) = cons::pop_event_dropping_messages(&q, Some(Duration::from_millis(10))) {
-            if !(ev.ev_type == RD_KAFKA_EVENT_ERROR && ev.consumer_err) {
-                serve_event(inst, ev);
-            }
-        }
-    }
-    shared.closed.store(true, Ordering::Release);
-    // Commit callbacks of the final commit.
-    while let Ok(Item::Event(ev)) = cons::pop_item(&q, Some(Duration::ZERO)) {
-        if ev.ev_type == RD_KAFKA_EVENT_OFFSET_COMMIT {
-            serve_event(inst, ev);
-        }
-    }
+    api::close_blocking(inst, shared, &mut |ev| {
+        serve_event(inst, ev);
+    });
 }
 
 /// Starts closing the consumer without blocking: rebalance events go to
@@ -434,30 +318,13 @@ pub unsafe extern "C" fn rd_kafka_consumer_close_queue(rk: *mut rd_kafka_t, rkqu
         // SAFETY: caller contract for handles.
         // SAFETY: rkqu is NULL or a live queue handle.
         let Some(h) = (unsafe { QueueHandle::from_ptr(rkqu) }) else {
-            return super::error::ErrorObject::into_raw(KafkaError::new(RD_KAFKA_RESP_ERR__INVALID_ARG, "Queue must be specified"));
+            return crate::objects::error::ErrorObject::into_raw(KafkaError::new(RD_KAFKA_RESP_ERR__INVALID_ARG, "Queue must be specified"));
         };
         let (inst, shared) = match unsafe { open_group_consumer_of(rk) } {
             Ok(c) => c,
-            Err(e) => return super::error::ErrorObject::into_raw(KafkaError::from_code(e)),
+            Err(e) => return crate::objects::error::ErrorObject::into_raw(KafkaError::from_code(e)),
         };
-        if shared.closing.swap(true, Ordering::AcqRel) {
-            // Already closing: that close goes on and ends it.
-            return ptr::null_mut();
-        }
-        inst.consumer_q.forward_to(Some(h.q.clone()));
-        let Some(done) = start_close(inst) else {
-            shared.closed.store(true, Ordering::Release);
-            return ptr::null_mut();
-        };
-        let shared2 = shared.clone();
-        // A helper thread flips the closed flag when the loop is done.
-        let spawned = std::thread::Builder::new().name("rdk:close".into()).spawn(move || {
-            let _ = done.recv_timeout(Duration::from_secs(300));
-            shared2.closed.store(true, Ordering::Release);
-        });
-        if spawned.is_err() {
-            shared.closed.store(true, Ordering::Release);
-        }
+        api::close_to_queue(inst, &shared, h.q.clone());
         ptr::null_mut()
     })
 }
@@ -484,17 +351,17 @@ pub unsafe extern "C" fn rd_kafka_incremental_assign(rk: *mut rd_kafka_t, partit
         // SAFETY: caller contract for handles.
         let (inst, _) = match unsafe { group_consumer_of(rk) } {
             Ok(c) => c,
-            Err(e) => return super::error::ErrorObject::into_raw(KafkaError::from_code(e)),
+            Err(e) => return crate::objects::error::ErrorObject::into_raw(KafkaError::from_code(e)),
         };
         if partitions.is_null() {
-            return super::error::ErrorObject::into_raw(KafkaError::new(RD_KAFKA_RESP_ERR__INVALID_ARG, "partitions must not be NULL"));
+            return crate::objects::error::ErrorObject::into_raw(KafkaError::new(RD_KAFKA_RESP_ERR__INVALID_ARG, "partitions must not be NULL"));
         }
         // SAFETY: valid list.
         let list = unsafe { tpl::to_vec(partitions) };
         match call(inst, LOOP_CALL, move |c, core| c.incremental_assign(core, list)) {
             Some(Ok(())) => ptr::null_mut(),
-            Some(Err(e)) => super::error::ErrorObject::into_raw(e),
-            None => super::error::ErrorObject::into_raw(KafkaError::from_code(RD_KAFKA_RESP_ERR__DESTROY)),
+            Some(Err(e)) => crate::objects::error::ErrorObject::into_raw(e),
+            None => crate::objects::error::ErrorObject::into_raw(KafkaError::from_code(RD_KAFKA_RESP_ERR__DESTROY)),
         }
     })
 }
@@ -507,17 +374,17 @@ pub unsafe extern "C" fn rd_kafka_incremental_unassign(rk: *mut rd_kafka_t, part
         // SAFETY: caller contract for handles.
         let (inst, _) = match unsafe { group_consumer_of(rk) } {
             Ok(c) => c,
-            Err(e) => return super::error::ErrorObject::into_raw(KafkaError::from_code(e)),
+            Err(e) => return crate::objects::error::ErrorObject::into_raw(KafkaError::from_code(e)),
         };
         if partitions.is_null() {
-            return super::error::ErrorObject::into_raw(KafkaError::new(RD_KAFKA_RESP_ERR__INVALID_ARG, "partitions must not be NULL"));
+            return crate::objects::error::ErrorObject::into_raw(KafkaError::new(RD_KAFKA_RESP_ERR__INVALID_ARG, "partitions must not be NULL"));
         }
         // SAFETY: valid list.
         let list = unsafe { tpl::to_vec(partitions) };
         match call(inst, LOOP_CALL, move |c, core| c.incremental_unassign(core, list)) {
             Some(Ok(())) => ptr::null_mut(),
-            Some(Err(e)) => super::error::ErrorObject::into_raw(e),
-            None => super::error::ErrorObject::into_raw(KafkaError::from_code(RD_KAFKA_RESP_ERR__DESTROY)),
+            Some(Err(e)) => crate::objects::error::ErrorObject::into_raw(e),
+            None => crate::objects::error::ErrorObject::into_raw(KafkaError::from_code(RD_KAFKA_RESP_ERR__DESTROY)),
         }
     })
 }
@@ -531,7 +398,7 @@ pub unsafe extern "C" fn rd_kafka_rebalance_protocol(rk: *mut rd_kafka_t) -> *co
         // As librdkafka: NULL without a consumer group or once it is closed.
         // SAFETY: caller contract for handles.
         let Ok((inst, _)) = (unsafe { open_group_consumer_of(rk) }) else { return ptr::null() };
-        match rebalance_protocol_name(inst) {
+        match api::rebalance_protocol_name(inst) {
             "COOPERATIVE" => c"COOPERATIVE".as_ptr(),
             "EAGER" => c"EAGER".as_ptr(),
             _ => c"NONE".as_ptr(),
@@ -568,16 +435,7 @@ pub unsafe extern "C" fn rd_kafka_assignment(rk: *mut rd_kafka_t, partitions: *m
         if partitions.is_null() {
             return RD_KAFKA_RESP_ERR__INVALID_ARG;
         }
-        let Some(items) = call(inst, LOOP_CALL, |c, _| {
-            c.assignment
-                .keys()
-                .map(|k| {
-                    let mut t = TopicPartition::new(k.0.clone(), k.1);
-                    t.offset = c.assigned_offsets.get(k).copied().unwrap_or(RD_KAFKA_OFFSET_INVALID);
-                    t
-                })
-                .collect::<Vec<_>>()
-        }) else {
+        let Some(items) = call(inst, LOOP_CALL, |c, _| api::assignment(c)) else {
             return RD_KAFKA_RESP_ERR__DESTROY;
         };
         // SAFETY: valid out pointer.
@@ -601,21 +459,6 @@ pub unsafe extern "C" fn rd_kafka_assignment_lost(rk: *mut rd_kafka_t) -> c_int 
 // Commits and offsets
 // ----------------------------------------------------------------------
 
-/// Starts a commit and returns the waiting side for sync commits.
-fn commit_common(inst: &Arc<Instance>, offsets: Option<Vec<TopicPartition>>, reply: CommitReply) -> bool {
-    inst.command(Command::Run(Box::new(move |core| {
-        core.consumer_do(Box::new(move |c, core| c.commit(core, offsets, "manual commit", reply, false)));
-    })))
-}
-
-fn commit_sync(inst: &Arc<Instance>, offsets: Option<Vec<TopicPartition>>) -> (rd_kafka_resp_err_t, Vec<TopicPartition>) {
-    let (tx, rx) = crossbeam_channel::bounded(1);
-    if !commit_common(inst, offsets, CommitReply::Sync(tx)) {
-        return (RD_KAFKA_RESP_ERR__DESTROY, Vec::new());
-    }
-    rx.recv().unwrap_or((RD_KAFKA_RESP_ERR__DESTROY, Vec::new()))
-}
-
 /// Commits `offsets` (each the offset of the next message to consume), or
 /// with NULL the stored offsets of the current assignment. Async: returns
 /// at once and the outcome goes to offset_commit_cb; sync: waits and
@@ -631,9 +474,9 @@ pub unsafe extern "C" fn rd_kafka_commit(rk: *mut rd_kafka_t, offsets: *const rd
         // SAFETY: NULL or a valid list.
         let list = (!offsets.is_null()).then(|| unsafe { tpl::to_vec(offsets) });
         if async_ != 0 {
-            if commit_common(inst, list, CommitReply::Default) { RD_KAFKA_RESP_ERR_NO_ERROR } else { RD_KAFKA_RESP_ERR__DESTROY }
+            if api::commit(inst, list, CommitReply::Default) { RD_KAFKA_RESP_ERR_NO_ERROR } else { RD_KAFKA_RESP_ERR__DESTROY }
         } else {
-            commit_sync(inst, list).0
+            api::commit_sync(inst, list).0
         }
     })
 }
@@ -655,7 +498,7 @@ pub unsafe extern "C" fn rd_kafka_commit_message(rk: *mut rd_kafka_t, rkmessage:
         // SAFETY: list was just built.
         let r = unsafe { rd_kafka_commit(rk, list, async_) };
         // SAFETY: ours.
-        unsafe { tpl::rd_kafka_topic_partition_list_destroy(list) };
+        unsafe { tpl::destroy_list(list) };
         r
     })
 }
@@ -683,11 +526,11 @@ pub unsafe extern "C" fn rd_kafka_commit_queue(
         match unsafe { QueueHandle::from_ptr(rkqu) } {
             Some(h) => {
                 let reply = CommitReply::Queue(h.q.clone(), cb, commit_opaque as usize);
-                if commit_common(inst, list, reply) { RD_KAFKA_RESP_ERR_NO_ERROR } else { RD_KAFKA_RESP_ERR__DESTROY }
+                if api::commit(inst, list, reply) { RD_KAFKA_RESP_ERR_NO_ERROR } else { RD_KAFKA_RESP_ERR__DESTROY }
             }
             None => {
                 let q = Queue::new();
-                if !commit_common(inst, list, CommitReply::Queue(q.clone(), cb, commit_opaque as usize)) {
+                if !api::commit(inst, list, CommitReply::Queue(q.clone(), cb, commit_opaque as usize)) {
                     return RD_KAFKA_RESP_ERR__DESTROY;
                 }
                 match q.pop(None) {
@@ -748,27 +591,8 @@ pub unsafe extern "C" fn rd_kafka_position(rk: *mut rd_kafka_t, partitions: *mut
         if partitions.is_null() {
             return RD_KAFKA_RESP_ERR__INVALID_ARG;
         }
-        // Any client may ask (librdkafka answers a producer too): partitions
-        // it does not consume are _UNKNOWN_PARTITION.
-        let shared = inst.consumer.clone();
         // SAFETY: valid list.
-        let results: Vec<TopicPartition> = unsafe { tpl::to_vec(partitions) }
-            .into_iter()
-            .map(|mut t| {
-                match shared.as_ref().and_then(|s| s.toppar(&t.topic, t.partition)) {
-                    Some(tp) => {
-                        t.offset = tp.app_offset.load(Ordering::Acquire);
-                        t.leader_epoch = tp.app_epoch.load(Ordering::Acquire);
-                        t.err = RD_KAFKA_RESP_ERR_NO_ERROR;
-                    }
-                    None => {
-                        t.offset = RD_KAFKA_OFFSET_INVALID;
-                        t.err = RD_KAFKA_RESP_ERR__UNKNOWN_PARTITION;
-                    }
-                }
-                t
-            })
-            .collect();
+        let results = api::positions(inst, unsafe { tpl::to_vec(partitions) });
         // SAFETY: valid list.
         unsafe { tpl::update_from(partitions, &results, false, RD_KAFKA_RESP_ERR__UNKNOWN_PARTITION) };
         RD_KAFKA_RESP_ERR_NO_ERROR
@@ -793,7 +617,7 @@ pub unsafe extern "C" fn rd_kafka_offsets_store(rk: *mut rd_kafka_t, offsets: *m
         let mut list = unsafe { tpl::to_vec(offsets) };
         let mut ok = 0;
         for t in &mut list {
-            t.err = store_offset(&shared, &t.topic, t.partition, t.offset, t.leader_epoch, t.metadata.clone());
+            t.err = api::store_offset(&shared, &t.topic, t.partition, t.offset, t.leader_epoch, t.metadata.clone());
             if t.err == RD_KAFKA_RESP_ERR_NO_ERROR {
                 ok += 1;
             }
@@ -810,17 +634,6 @@ pub unsafe extern "C" fn rd_kafka_offsets_store(rk: *mut rd_kafka_t, offsets: *m
     })
 }
 
-fn store_offset(shared: &ConsumerShared, topic: &str, partition: i32, offset: i64, epoch: i32, metadata: Option<Vec<u8>>) -> rd_kafka_resp_err_t {
-    match shared.toppar(topic, partition) {
-        Some(tp) if tp.assigned.load(Ordering::Acquire) || tp.legacy.load(Ordering::Acquire) => {
-            tp.store(offset, epoch, metadata);
-            RD_KAFKA_RESP_ERR_NO_ERROR
-        }
-        Some(_) => RD_KAFKA_RESP_ERR__STATE,
-        None => RD_KAFKA_RESP_ERR__UNKNOWN_PARTITION,
-    }
-}
-
 /// Stores `offset` + 1 (the position after that message) for the next
 /// commit of a partition. Needs enable.auto.offset.store=false.
 #[unsafe(no_mangle)]
@@ -831,7 +644,7 @@ pub unsafe extern "C" fn rd_kafka_offset_store(rkt: *mut rd_kafka_topic_t, parti
         if shared.cfg.enable_auto_offset_store {
             return RD_KAFKA_RESP_ERR__INVALID_ARG;
         }
-        store_offset(&shared, &topic, partition, offset + 1, -1, None)
+        api::store_offset(&shared, &topic, partition, offset + 1, -1, None)
     })
 }
 
@@ -842,26 +655,26 @@ pub unsafe extern "C" fn rd_kafka_offset_store_message(rkmessage: *mut rd_kafka_
     crate::ffi_guard!(ptr::null_mut(), {
         // SAFETY: NULL or a live message.
         let Some(m) = (unsafe { MessageObj::from_ptr(rkmessage) }) else {
-            return super::error::ErrorObject::into_raw(KafkaError::new(RD_KAFKA_RESP_ERR__INVALID_ARG, "Invalid message"));
+            return crate::objects::error::ErrorObject::into_raw(KafkaError::new(RD_KAFKA_RESP_ERR__INVALID_ARG, "Invalid message"));
         };
         if m.msg.err != RD_KAFKA_RESP_ERR_NO_ERROR {
-            return super::error::ErrorObject::into_raw(KafkaError::new(RD_KAFKA_RESP_ERR__INVALID_ARG, "Message is an error event"));
+            return crate::objects::error::ErrorObject::into_raw(KafkaError::new(RD_KAFKA_RESP_ERR__INVALID_ARG, "Message is an error event"));
         }
         let Some((inst, topic)) = topic_instance(m.msg.rkt) else {
-            return super::error::ErrorObject::into_raw(KafkaError::new(RD_KAFKA_RESP_ERR__INVALID_ARG, "Message has no topic"));
+            return crate::objects::error::ErrorObject::into_raw(KafkaError::new(RD_KAFKA_RESP_ERR__INVALID_ARG, "Message has no topic"));
         };
         let Some(shared) = inst.consumer.clone() else {
-            return super::error::ErrorObject::into_raw(KafkaError::new(RD_KAFKA_RESP_ERR__INVALID_ARG, "Not a consumer message"));
+            return crate::objects::error::ErrorObject::into_raw(KafkaError::new(RD_KAFKA_RESP_ERR__INVALID_ARG, "Not a consumer message"));
         };
         if shared.cfg.enable_auto_offset_store {
-            return super::error::ErrorObject::into_raw(KafkaError::new(
+            return crate::objects::error::ErrorObject::into_raw(KafkaError::new(
                 RD_KAFKA_RESP_ERR__INVALID_ARG,
                 "Operation not allowed: enable.auto.offset.store=true",
             ));
         }
-        match store_offset(&shared, &topic, m.msg.partition, m.msg.offset + 1, m.leader_epoch, None) {
+        match api::store_offset(&shared, &topic, m.msg.partition, m.msg.offset + 1, m.leader_epoch, None) {
             RD_KAFKA_RESP_ERR_NO_ERROR => ptr::null_mut(),
-            e => super::error::ErrorObject::into_raw(KafkaError::new(e, format!("{topic} [{}] is not assigned", m.msg.partition))),
+            e => crate::objects::error::ErrorObject::into_raw(KafkaError::new(e, format!("{topic} [{}] is not assigned", m.msg.partition))),
         }
     })
 }
@@ -877,7 +690,7 @@ pub unsafe extern "C" fn rd_kafka_consumer_group_metadata(rk: *mut rd_kafka_t) -
         let Ok((inst, shared)) = (unsafe { open_group_consumer_of(rk) }) else { return ptr::null_mut() };
         let Some(group) = shared.cfg.group_id.clone() else { return ptr::null_mut() };
         let (generation, member) = call(inst, LOOP_CALL, |c, _| (c.group.generation, c.group.member_id.clone())).unwrap_or((-1, String::new()));
-        super::cgmeta::CgMetadataObj::new(&group, generation, &member, shared.cfg.group_instance_id.as_deref()).into_raw()
+        crate::objects::cgmeta::CgMetadataObj::new(&group, generation, &member, shared.cfg.group_instance_id.as_deref()).into_raw()
     })
 }
 
@@ -948,23 +761,15 @@ pub unsafe extern "C" fn rd_kafka_seek_partitions(rk: *mut rd_kafka_t, partition
         let _ = timeout_ms;
         // SAFETY: caller contract for handles.
         let Some((inst, _)) = (unsafe { consumer_of(rk) }) else {
-            return super::error::ErrorObject::into_raw(KafkaError::new(RD_KAFKA_RESP_ERR__INVALID_ARG, "Not a consumer"));
+            return crate::objects::error::ErrorObject::into_raw(KafkaError::new(RD_KAFKA_RESP_ERR__INVALID_ARG, "Not a consumer"));
         };
         if partitions.is_null() {
-            return super::error::ErrorObject::into_raw(KafkaError::new(RD_KAFKA_RESP_ERR__INVALID_ARG, "partitions must not be NULL"));
+            return crate::objects::error::ErrorObject::into_raw(KafkaError::new(RD_KAFKA_RESP_ERR__INVALID_ARG, "partitions must not be NULL"));
         }
         // SAFETY: valid list.
         let list = unsafe { tpl::to_vec(partitions) };
-        let res = call(inst, LOOP_CALL, move |c, core| {
-            list.into_iter()
-                .map(|mut t| {
-                    let k = (t.topic.clone(), t.partition);
-                    t.err = if c.seek(core, &k, t.offset, t.leader_epoch) { 0 } else { RD_KAFKA_RESP_ERR__UNKNOWN_PARTITION };
-                    t
-                })
-                .collect::<Vec<_>>()
-        });
-        let Some(res) = res else { return super::error::ErrorObject::into_raw(KafkaError::from_code(RD_KAFKA_RESP_ERR__DESTROY)) };
+        let res = call(inst, LOOP_CALL, move |c, core| api::seek_partitions(c, core, list));
+        let Some(res) = res else { return crate::objects::error::ErrorObject::into_raw(KafkaError::from_code(RD_KAFKA_RESP_ERR__DESTROY)) };
         // SAFETY: valid list.
         for (e, t) in unsafe { tpl::elements(partitions) }.iter().zip(res.iter()) {
             let e = e as *const rd_kafka_topic_partition_t as *mut rd_kafka_topic_partition_t;
@@ -979,78 +784,6 @@ pub unsafe extern "C" fn rd_kafka_seek_partitions(rk: *mut rd_kafka_t, partition
 // Watermarks and offsets for times
 // ----------------------------------------------------------------------
 
-/// Sends ListOffsets for `parts` (partition, timestamp or logical offset)
-/// to their leaders, looking leaders up first if needed; one answer with
-/// every partition's result.
-fn list_offsets(inst: &Arc<Instance>, parts: Vec<((String, i32), i64)>, timeout: Duration) -> Result<Vec<TopicPartition>, KafkaError> {
-    let deadline = Instant::now() + timeout;
-    let mut topics: Vec<String> = parts.iter().map(|((t, _), _)| t.clone()).collect();
-    topics.sort();
-    topics.dedup();
-    // Leaders must be known: look them up first if not.
-    let t2 = topics.clone();
-    let known = core_call(inst, Some(LOOP_CALL), move |core, tx| {
-        let _ = tx.send(t2.iter().all(|t| core.metadata.topic(t).is_some_and(|tm| tm.partitions.iter().all(|p| p.leader >= 0))));
-    })
-    .unwrap_or(false);
-    if !known {
-        super::metadata::query(inst, Some(topics), false, timeout)?;
-    }
-    let left = deadline.saturating_duration_since(Instant::now()).max(Duration::from_millis(1));
-    // Any client can ask (a producer too, as kcat -Q does); a consumer's
-    // isolation.level applies, read_committed (the default) otherwise.
-    let read_committed = inst.consumer.as_ref().is_none_or(|c| c.cfg.read_committed);
-    let r = core_call(inst, Some(left + Duration::from_millis(200)), move |core, tx| {
-        let mut by_leader: std::collections::BTreeMap<i32, Vec<((String, i32), i64)>> = Default::default();
-        let mut results = Vec::new();
-        for (k, ts) in parts {
-            let leader = core.metadata.leader(&k.0, k.1);
-            if leader < 0 || core.slot_of(leader).is_none() {
-                let mut t = TopicPartition::new(k.0.clone(), k.1);
-                t.err = if core.metadata.topic(&k.0).is_some() { RD_KAFKA_RESP_ERR_LEADER_NOT_AVAILABLE } else { RD_KAFKA_RESP_ERR__UNKNOWN_PARTITION };
-                results.push(t);
-                continue;
-            }
-            by_leader.entry(leader).or_default().push((k, ts));
-        }
-        if by_leader.is_empty() {
-            let _ = tx.send(Ok(results));
-            return;
-        }
-        let pending = Arc::new(parking_lot::Mutex::new((by_leader.len(), results, Some(tx))));
-        for (leader, list) in by_leader {
-            let slot = core.slot_of(leader).unwrap();
-            let pending = pending.clone();
-            let req = crate::engine::consumer::cloop::list_offsets_request(list.clone(), read_committed, left, move |_core, r| {
-                let mut p = pending.lock();
-                match r {
-                    Ok(v) => p.1.extend(v),
-                    Err(e) => {
-                        // The call's timeout is the request's: a request
-                        // still queued then is the call timing out, which
-                        // librdkafka reports as _TIMED_OUT.
-                        let code = if e.code == RD_KAFKA_RESP_ERR__TIMED_OUT_QUEUE { RD_KAFKA_RESP_ERR__TIMED_OUT } else { e.code };
-                        for (k, _) in &list {
-                            let mut t = TopicPartition::new(k.0.clone(), k.1);
-                            t.err = code;
-                            p.1.push(t);
-                        }
-                    }
-                }
-                p.0 -= 1;
-                if p.0 == 0 {
-                    let res = std::mem::take(&mut p.1);
-                    if let Some(tx) = p.2.take() {
-                        let _ = tx.send(Ok(res));
-                    }
-                }
-            });
-            core.send_to(slot, req);
-        }
-    });
-    r.unwrap_or_else(|| Err(KafkaError::from_code(RD_KAFKA_RESP_ERR__TIMED_OUT)))
-}
-
 /// Asks the partition leader for the low and high watermarks (waits up to
 /// `timeout_ms`).
 #[unsafe(no_mangle)]
@@ -1064,28 +797,16 @@ pub unsafe extern "C" fn rd_kafka_query_watermark_offsets(rk: *mut rd_kafka_t, t
             return RD_KAFKA_RESP_ERR__INVALID_ARG;
         }
         let timeout = timeout_of(timeout_ms).unwrap_or(Duration::from_secs(3600));
-        let k = (topic, partition);
-        let parts = vec![(k.clone(), RD_KAFKA_OFFSET_BEGINNING), (k.clone(), RD_KAFKA_OFFSET_END)];
-        // Two lookups of one partition: ask separately to tell them apart.
-        let lo = list_offsets(inst, vec![parts[0].clone()], timeout);
-        let hi = list_offsets(inst, vec![parts[1].clone()], timeout);
-        match (lo, hi) {
-            (Ok(lo), Ok(hi)) => {
-                let (Some(l), Some(h)) = (lo.first(), hi.first()) else { return RD_KAFKA_RESP_ERR__UNKNOWN_PARTITION };
-                if l.err != 0 {
-                    return l.err;
-                }
-                if h.err != 0 {
-                    return h.err;
-                }
+        match api::query_watermarks(inst, topic, partition, timeout) {
+            Ok((l, h)) => {
                 // SAFETY: valid out pointers.
                 unsafe {
-                    *low = l.offset;
-                    *high = h.offset;
+                    *low = l;
+                    *high = h;
                 }
                 RD_KAFKA_RESP_ERR_NO_ERROR
             }
-            (Err(e), _) | (_, Err(e)) => e.code,
+            Err(e) => e,
         }
     })
 }
@@ -1139,7 +860,7 @@ pub unsafe extern "C" fn rd_kafka_offsets_for_times(rk: *mut rd_kafka_t, offsets
             return RD_KAFKA_RESP_ERR_NO_ERROR;
         }
         let timeout = timeout_of(timeout_ms).unwrap_or(Duration::from_secs(3600));
-        match list_offsets(inst, parts, timeout) {
+        match api::list_offsets(inst, parts, timeout) {
             // Out of time: like librdkafka, the list is left as it was.
             Ok(res) if res.iter().any(|t| t.err == RD_KAFKA_RESP_ERR__TIMED_OUT) => RD_KAFKA_RESP_ERR__TIMED_OUT,
             Ok(res) => {
@@ -1167,21 +888,7 @@ fn legacy_start(rkt: *mut rd_kafka_topic_t, partition: i32, offset: i64, q: Opti
         set_last_error(RD_KAFKA_RESP_ERR__INVALID_ARG);
         return -1;
     }
-    let r = call(&inst, LOOP_CALL, move |c, core| {
-        let tp = c.toppar(core, &topic, partition);
-        if c.parts.contains_key(&(topic.clone(), partition)) {
-            // Started again (librdkafka accepts it): restart at the new
-            // offset; partitions of the group's assignment are not ours.
-            if !tp.legacy.load(Ordering::Acquire) {
-                return Err(RD_KAFKA_RESP_ERR__CONFLICT);
-            }
-            cons::purge_partition(&tp.fetchq, &tp);
-        }
-        tp.legacy.store(true, Ordering::Release);
-        tp.fetchq.forward_to(q);
-        c.start_fetch(core, &tp, offset, -1);
-        Ok(())
-    });
+    let r = call(&inst, LOOP_CALL, move |c, core| api::legacy_start(c, core, topic, partition, offset, q));
     match r {
         Some(Ok(())) => {
             set_last_error(RD_KAFKA_RESP_ERR_NO_ERROR);
@@ -1234,18 +941,7 @@ pub unsafe extern "C" fn rd_kafka_consume_stop(rkt: *mut rd_kafka_topic_t, parti
             return -1;
         }
         let k = (topic, partition);
-        let r = call(&inst, LOOP_CALL, move |c, core| {
-            let Some(tp) = c.shared.toppar(&k.0, k.1) else { return false };
-            // Stopping a partition already stopped succeeds (as in
-            // librdkafka); only a partition never seen fails.
-            if !tp.legacy.swap(false, Ordering::AcqRel) {
-                return true;
-            }
-            c.stop_fetch(core, &k);
-            tp.fetchq.forward_to(None);
-            cons::purge_partition(&tp.fetchq, &tp);
-            true
-        });
+        let r = call(&inst, LOOP_CALL, move |c, core| api::legacy_stop(c, core, k));
         match r {
             Some(true) => {
                 set_last_error(RD_KAFKA_RESP_ERR_NO_ERROR);
@@ -1266,11 +962,8 @@ pub unsafe extern "C" fn rd_kafka_consume_stop(rkt: *mut rd_kafka_topic_t, parti
 /// The queue a legacy partition's messages are read from.
 fn legacy_queue(rkt: *mut rd_kafka_topic_t, partition: i32) -> Option<(Arc<Instance>, Arc<Queue>)> {
     let (inst, topic) = topic_instance(rkt)?;
-    let tp = inst.consumer.as_ref()?.toppar(&topic, partition)?;
-    if !tp.legacy.load(Ordering::Acquire) {
-        return None;
-    }
-    Some((inst, tp.fetchq.clone()))
+    let q = api::legacy_queue(&inst, &topic, partition)?;
+    Some((inst, q))
 }
 
 /// The next message (or error) of a partition started with
@@ -1344,7 +1037,7 @@ fn consume_callback_on(inst: &Arc<Instance>, q: &Arc<Queue>, timeout_ms: c_int, 
         // destroy afterwards (as librdkafka does).
         unsafe {
             cb(p, opaque);
-            super::message::rd_kafka_message_destroy(p);
+            crate::abi::message::rd_kafka_message_destroy(p);
         }
     }
     n as c_int
@@ -1471,7 +1164,7 @@ pub unsafe extern "C" fn rd_kafka_consumer_group_state_name(state: rd_kafka_cons
 pub unsafe extern "C" fn rd_kafka_consumer_group_state_code(name: *const c_char) -> rd_kafka_consumer_group_state_t {
     crate::ffi_guard!(RD_KAFKA_CONSUMER_GROUP_STATE_UNKNOWN, {
         // SAFETY: name is NULL or a NUL-terminated string.
-        let Some(n) = (unsafe { super::util::cstr(name) }) else { return RD_KAFKA_CONSUMER_GROUP_STATE_UNKNOWN };
+        let Some(n) = (unsafe { crate::objects::util::cstr(name) }) else { return RD_KAFKA_CONSUMER_GROUP_STATE_UNKNOWN };
         GROUP_STATE_NAMES
             .iter()
             .position(|s| s.to_str().is_ok_and(|s| s.eq_ignore_ascii_case(&n)))
@@ -1493,7 +1186,7 @@ pub unsafe extern "C" fn rd_kafka_consumer_group_type_name(type_: rd_kafka_consu
 pub unsafe extern "C" fn rd_kafka_consumer_group_type_code(name: *const c_char) -> rd_kafka_consumer_group_type_t {
     crate::ffi_guard!(RD_KAFKA_CONSUMER_GROUP_TYPE_UNKNOWN, {
         // SAFETY: name is NULL or a NUL-terminated string.
-        let Some(n) = (unsafe { super::util::cstr(name) }) else { return RD_KAFKA_CONSUMER_GROUP_TYPE_UNKNOWN };
+        let Some(n) = (unsafe { crate::objects::util::cstr(name) }) else { return RD_KAFKA_CONSUMER_GROUP_TYPE_UNKNOWN };
         GROUP_TYPE_NAMES
             .iter()
             .position(|s| s.to_str().is_ok_and(|s| s.eq_ignore_ascii_case(&n)))

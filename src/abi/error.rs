@@ -1,7 +1,8 @@
 //! Error codes, error objects, version information.
 
-use super::types::*;
-use super::util::{cstr, set_last_error};
+use crate::objects::error::{ErrorObject, VERSION_STR};
+use crate::objects::types::*;
+use crate::objects::util::cstr;
 use crate::error::{self, KafkaError};
 use libc::size_t;
 use std::cell::RefCell;
@@ -9,48 +10,8 @@ use std::ffi::{CStr, CString};
 use std::os::raw::{c_char, c_int};
 use std::ptr;
 
-/// The version string: the API level this library implements, then its own
-/// name and version.
-static VERSION_STR: &CStr = c"2.16.0-ferrokafka-0.1.0";
-
 /// Debug contexts accepted by the `debug` property.
 pub static DEBUG_CONTEXTS: &CStr = c"all,generic,broker,topic,metadata,feature,queue,msg,protocol,cgrp,security,fetch,interceptor,plugin,consumer,admin,eos,mock,assignor,conf,telemetry";
-
-/// The library behind an rd_kafka_error_t handle.
-pub struct ErrorObject {
-    pub err: KafkaError,
-    message: CString,
-}
-
-impl ErrorObject {
-    pub fn new(err: KafkaError) -> Self {
-        let message = CString::new(err.message.replace('\0', " ")).unwrap_or_default();
-        ErrorObject { err, message }
-    }
-
-    /// Moves an error to the C heap as an rd_kafka_error_t handle.
-    pub fn into_raw(err: KafkaError) -> *mut rd_kafka_error_t {
-        Box::into_raw(Box::new(ErrorObject::new(err))) as *mut rd_kafka_error_t
-    }
-
-    /// Borrows the object behind a handle; None for NULL.
-    ///
-    /// # Safety
-    /// `p` must be NULL or a live handle returned by `into_raw`.
-    pub unsafe fn from_ptr<'a>(p: *const rd_kafka_error_t) -> Option<&'a ErrorObject> {
-        // SAFETY: guaranteed by the caller.
-        unsafe { (p as *const ErrorObject).as_ref() }
-    }
-}
-
-/// A new error object saying that `what` is not implemented yet.
-pub fn not_implemented_error(what: &CStr) -> *mut rd_kafka_error_t {
-    set_last_error(RD_KAFKA_RESP_ERR__NOT_IMPLEMENTED);
-    ErrorObject::into_raw(KafkaError::new(
-        RD_KAFKA_RESP_ERR__NOT_IMPLEMENTED,
-        format!("{} is not implemented by ferrokafka yet", what.to_string_lossy()),
-    ))
-}
 
 /// Which text of an uncatalogued code a caller asked for.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -179,7 +140,7 @@ pub extern "C" fn rd_kafka_err2name(err: rd_kafka_resp_err_t) -> *const c_char {
 /// The error of the last failed legacy API call on this thread.
 #[unsafe(no_mangle)]
 pub extern "C" fn rd_kafka_last_error() -> rd_kafka_resp_err_t {
-    super::util::last_error()
+    crate::objects::util::last_error()
 }
 
 /// Maps a system errno set by a legacy API call to an error code.
@@ -278,7 +239,7 @@ pub unsafe extern "C" fn rd_kafka_fatal_error(rk: *mut rd_kafka_t, errstr: *mut 
         let Some(inst) = (unsafe { super::client::instance(rk) }) else { return RD_KAFKA_RESP_ERR__INVALID_ARG };
         match inst.fatal.lock().as_ref() {
             Some(e) => {
-                unsafe { super::util::write_errstr(errstr, errstr_size, &e.message) };
+                unsafe { crate::objects::util::write_errstr(errstr, errstr_size, &e.message) };
                 e.code
             }
             None => RD_KAFKA_RESP_ERR_NO_ERROR,

@@ -2,7 +2,7 @@
 //! They are kept in the client's configuration, next to the
 //! configuration-level ones.
 
-use super::types::*;
+use crate::objects::types::*;
 use crate::config::interceptors::Interceptors;
 use crate::config::Conf;
 use libc::size_t;
@@ -13,7 +13,7 @@ unsafe fn add(rk: *mut rd_kafka_t, ic_name: *const c_char, f: impl FnOnce(&mut I
     crate::ffi_guard!(RD_KAFKA_RESP_ERR__INVALID_ARG, {
         // SAFETY: caller contract for handles and strings; the client owns
         // its configuration.
-        let (Some(inst), Some(name)) = (unsafe { super::client::instance(rk) }, unsafe { super::util::cstr(ic_name) }) else {
+        let (Some(inst), Some(name)) = (unsafe { super::client::instance(rk) }, unsafe { crate::objects::util::cstr(ic_name) }) else {
             return RD_KAFKA_RESP_ERR__INVALID_ARG;
         };
         match unsafe { Conf::from_ptr_mut(inst.conf) } {

@@ -1,9 +1,11 @@
-//! Cluster metadata and group listing.
+//! Cluster metadata and group listing: the C functions and the C views
+//! (rd_kafka_metadata_t, rd_kafka_group_list) of what the engine answers.
+//! The queries themselves are in `engine::api`.
 
 use super::client::instance;
-use super::types::*;
-use super::util::set_last_error;
-use crate::engine::core::{Command, MetadataQuery};
+use crate::objects::types::*;
+use crate::objects::util::set_last_error;
+use crate::engine::api;
 use crate::engine::metadata::MetadataSnapshot;
 use std::ffi::CString;
 use std::os::raw::{c_char, c_int};
@@ -81,33 +83,6 @@ pub fn to_c(md: &MetadataSnapshot) -> *const rd_kafka_metadata_t {
     Box::into_raw(h) as *const rd_kafka_metadata_t
 }
 
-/// Sends a metadata query to the instance's event loop and waits for the
-/// answer (or the timeout).
-pub fn query(inst: &std::sync::Arc<crate::engine::instance::Instance>, topics: Option<Vec<String>>, allow_auto_create: bool, timeout: Duration) -> Result<MetadataSnapshot, crate::error::KafkaError> {
-    let deadline = Instant::now() + timeout;
-    let (tx, rx) = crossbeam_channel::bounded(1);
-    if !inst.command(Command::Metadata(MetadataQuery { topics, allow_auto_create, deadline, reply: tx })) {
-        return Err(crate::error::KafkaError::from_code(RD_KAFKA_RESP_ERR__DESTROY));
-    }
-    // The loop answers by the deadline; allow it a little slack to do so.
-    match rx.recv_timeout(timeout + Duration::from_millis(100)) {
-        Ok(r) => r,
-        Err(_) => Err(crate::error::KafkaError::from_code(RD_KAFKA_RESP_ERR__TIMED_OUT)),
-    }
-}
-
-/// Runs `f` on the event loop's state and returns its result (None if the
-/// loop is not running).
-pub fn with_core<T: Send + 'static>(inst: &crate::engine::instance::Instance, f: impl FnOnce(&mut crate::engine::core::Core) -> T + Send + 'static) -> Option<T> {
-    let (tx, rx) = crossbeam_channel::bounded(1);
-    if !inst.command(Command::Run(Box::new(move |core| {
-        let _ = tx.send(f(core));
-    }))) {
-        return None;
-    }
-    rx.recv_timeout(Duration::from_secs(10)).ok()
-}
-
 /// Asks the cluster for metadata: all topics (`all_topics` != 0), one topic
 /// (`only_rkt`), or the topics this client knows. On success `*metadatap`
 /// is set (free with rd_kafka_metadata_destroy()). Fails with _TRANSPORT if
@@ -120,18 +95,15 @@ pub unsafe extern "C" fn rd_kafka_metadata(rk: *mut rd_kafka_t, all_topics: c_in
         if metadatap.is_null() {
             return RD_KAFKA_RESP_ERR__INVALID_ARG;
         }
-        let topics = if all_topics != 0 {
+        // only_rkt is only looked at when not asking for all topics.
+        let only_topic = if all_topics != 0 {
             None
-        } else if let Some(t) = unsafe { super::topic::TopicState::from_ptr(only_rkt) } {
-            Some(vec![t.name.to_string_lossy().into_owned()])
         } else {
-            let mut v: Vec<String> = inst.topics.lock().keys().cloned().collect();
-            v.sort();
-            Some(v)
+            // SAFETY: only_rkt is NULL or a live topic handle.
+            unsafe { crate::engine::topic::TopicState::from_ptr(only_rkt) }.map(|t| t.name.to_string_lossy().into_owned())
         };
         let timeout = Duration::from_millis(timeout_ms.max(0) as u64);
-        let auto = all_topics == 0 && inst.kind == crate::engine::instance::ClientKind::Producer;
-        match query(inst, topics, auto, timeout) {
+        match api::metadata(inst, all_topics != 0, only_topic, timeout) {
             Ok(md) => {
                 // SAFETY: metadatap checked non-NULL.
                 unsafe { *metadatap = to_c(&md) };
@@ -227,23 +199,11 @@ pub unsafe extern "C" fn rd_kafka_list_groups(rk: *mut rd_kafka_t, group: *const
         if grplistp.is_null() {
             return RD_KAFKA_RESP_ERR__INVALID_ARG;
         }
-        let group = unsafe { super::util::cstr(group) }.map(|g| g.into_owned());
+        let group = unsafe { crate::objects::util::cstr(group) }.map(|g| g.into_owned());
         let deadline = Instant::now() + Duration::from_millis(timeout_ms.max(0) as u64);
-        // A full broker list needs metadata first.
-        let has_brokers = with_core(inst, |core| core.brokers.iter().any(|b| b.id >= 0 && !b.decommissioned)).unwrap_or(false);
-        if !has_brokers {
-            if let Err(e) = query(inst, Some(Vec::new()), false, deadline.saturating_duration_since(Instant::now())) {
-                return if e.code == RD_KAFKA_RESP_ERR__TRANSPORT { RD_KAFKA_RESP_ERR__TIMED_OUT } else { e.code };
-            }
-        }
-        let (tx, rx) = crossbeam_channel::bounded(1);
-        let timeout = deadline.saturating_duration_since(Instant::now());
-        if !inst.command(Command::Run(Box::new(move |core| crate::engine::grouplist::start(core, group, timeout, tx)))) {
-            return RD_KAFKA_RESP_ERR__DESTROY;
-        }
-        let (groups, err) = match rx.recv_timeout(timeout + Duration::from_millis(200)) {
+        let (groups, err) = match api::list_groups(inst, group, deadline) {
             Ok(r) => r,
-            Err(_) => (Vec::new(), RD_KAFKA_RESP_ERR__TIMED_OUT),
+            Err(e) => return e,
         };
         let timed_out = err == RD_KAFKA_RESP_ERR__TIMED_OUT || err == RD_KAFKA_RESP_ERR__TIMED_OUT_QUEUE;
         if err != RD_KAFKA_RESP_ERR_NO_ERROR && !(timed_out && !groups.is_empty()) {

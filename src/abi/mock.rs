@@ -4,8 +4,8 @@
 //! objects owned by the caller until destroyed.
 #![allow(unused_variables)]
 
-use super::types::*;
-use super::util::cstr;
+use crate::objects::types::*;
+use crate::objects::util::cstr;
 use crate::mock::{self, MockCluster, MockHandle};
 #[allow(unused_imports)]
 use libc::{addrinfo, mode_t, size_t, sockaddr, ssize_t, FILE};
@@ -14,7 +14,7 @@ use std::os::raw::{c_char, c_int, c_uchar, c_void};
 #[allow(unused_imports)]
 use std::ptr;
 #[allow(unused_imports)]
-use super::error::not_implemented_error;
+use crate::objects::error::not_implemented_error;
 
 /// The C layout of an rd_kafka_mock_request_t.
 #[repr(C)]

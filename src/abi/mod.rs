@@ -4,11 +4,12 @@
 //! Rules for every function here (see DEVELOPERS.md): never unwind into C
 //! (each body runs under [`ffi_guard!`]), never trust a pointer or a length,
 //! convert and validate the arguments, and leave the decisions to the engine.
+//!
+//! Imports: anything below (`engine`, `objects`, `config`, `mock`,
+//! `protocol`, `error`); nothing imports `abi` (see DEVELOPERS.md, Layers,
+//! and tools/check-layers.sh).
 
 #![allow(non_camel_case_types, non_snake_case, clippy::missing_safety_doc)]
-
-pub mod types;
-pub mod util;
 
 pub mod admin;
 pub mod cgmeta;
@@ -39,7 +40,7 @@ macro_rules! ffi_guard {
         match ::std::panic::catch_unwind(::std::panic::AssertUnwindSafe(|| $body)) {
             Ok(v) => v,
             Err(payload) => {
-                $crate::abi::util::report_panic(module_path!(), payload);
+                $crate::objects::util::report_panic(module_path!(), payload);
                 $fallback
             }
         }
@@ -51,7 +52,7 @@ macro_rules! ffi_guard {
 #[macro_export]
 macro_rules! ffi_stub {
     ($fallback:expr) => {{
-        $crate::abi::util::set_last_error($crate::abi::types::RD_KAFKA_RESP_ERR__NOT_IMPLEMENTED);
+        $crate::objects::util::set_last_error($crate::objects::types::RD_KAFKA_RESP_ERR__NOT_IMPLEMENTED);
         $fallback
     }};
 }

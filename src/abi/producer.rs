@@ -1,12 +1,12 @@
 //! The producer API (and, as stubs until their issue, transactions).
 
 use super::client::{instance, poll_main};
-use super::error::{not_implemented_error, ErrorObject};
-use super::headers::HeadersObj;
-use super::message::{MessageObj, MsgBuf, Produce};
-use super::topic::{topic_for, TopicState};
-use super::types::*;
-use super::util::{bytes, cstr, set_last_error};
+use crate::objects::error::{not_implemented_error, ErrorObject};
+use crate::objects::headers::HeadersObj;
+use crate::objects::message::{MessageObj, MsgBuf, Produce};
+use crate::engine::topic::{topic_for, TopicState};
+use crate::objects::types::*;
+use crate::objects::util::{bytes, cstr, set_last_error};
 use crate::config::{Conf, TopicConf};
 use crate::engine::instance::Instance;
 use crate::engine::producer::{ProdTopic, ProducerShared};
@@ -29,9 +29,9 @@ fn prod_topic<'a>(inst: &Instance, shared: &Arc<ProducerShared>, t: &'a TopicSta
                 let global = unsafe { Conf::from_ptr(inst.conf) };
                 let tc = unsafe { TopicConf::from_ptr(*t.conf.lock()) };
                 match (global, tc) {
-                    (Some(g), Some(tc)) => super::conf_bridge::topic_settings(g, tc),
-                    (Some(g), None) => super::conf_bridge::topic_settings(g, &TopicConf::new()),
-                    _ => super::conf_bridge::topic_settings(&Conf::new(), &TopicConf::new()),
+                    (Some(g), Some(tc)) => crate::engine::settings::topic_settings(g, tc),
+                    (Some(g), None) => crate::engine::settings::topic_settings(g, &TopicConf::new()),
+                    _ => crate::engine::settings::topic_settings(&Conf::new(), &TopicConf::new()),
                 }
             });
         (shared.clone(), pt)

@@ -1,7 +1,7 @@
 //! Event queues: the application's view of the engine's queues.
 
 use super::client::{instance, serve_event, timeout_of};
-use super::types::*;
+use crate::objects::types::*;
 use crate::engine::consumer::Item;
 use crate::engine::instance::Instance;
 use crate::engine::queue::Queue;
@@ -98,7 +98,7 @@ pub unsafe extern "C" fn rd_kafka_queue_get_partition(rk: *mut rd_kafka_t, topic
         // SAFETY: caller contract for handles.
         let Some(inst) = (unsafe { instance(rk) }) else { return ptr::null_mut() };
         // SAFETY: NULL or a NUL-terminated string.
-        let Some(topic) = (unsafe { super::util::cstr(topic) }) else { return ptr::null_mut() };
+        let Some(topic) = (unsafe { crate::objects::util::cstr(topic) }) else { return ptr::null_mut() };
         match inst.consumer.as_ref().and_then(|c| c.toppar(&topic, partition)) {
             Some(tp) => QueueHandle::into_raw(tp.fetchq.clone(), inst.clone()),
             None => ptr::null_mut(),
@@ -148,7 +148,7 @@ pub unsafe extern "C" fn rd_kafka_queue_io_event_enable(rkqu: *mut rd_kafka_queu
     crate::ffi_guard!((), {
         // SAFETY: handle is NULL or live; payload valid for size bytes.
         if let Some(h) = unsafe { QueueHandle::from_ptr(rkqu) } {
-            h.q.set_io_event(fd, unsafe { super::util::bytes(payload, size) });
+            h.q.set_io_event(fd, unsafe { crate::objects::util::bytes(payload, size) });
         }
     })
 }
@@ -192,7 +192,7 @@ pub unsafe extern "C" fn rd_kafka_queue_poll(rkqu: *mut rd_kafka_queue_t, timeou
                     match crate::engine::consumer::pop_item(&h.q, wait) {
                         // Internal events (throttle reports) are served with
                         // their callback, never returned.
-                        Ok(Item::Event(ev)) if ev.ev_type == super::event::EVENT_THROTTLE => {
+                        Ok(Item::Event(ev)) if ev.ev_type == crate::objects::event::EVENT_THROTTLE => {
                             serve_event(&h.inst, ev);
                             wait = deadline.map(|d| d.saturating_duration_since(std::time::Instant::now()));
                         }
@@ -230,7 +230,7 @@ pub unsafe extern "C" fn rd_kafka_queue_poll_callback(rkqu: *mut rd_kafka_queue_
                         unsafe { cb(p, h.inst.opaque) };
                     }
                     // SAFETY: ours.
-                    unsafe { super::message::rd_kafka_message_destroy(p) };
+                    unsafe { crate::abi::message::rd_kafka_message_destroy(p) };
                     served += 1;
                 }
                 Err(_) => break,

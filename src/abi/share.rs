@@ -1,7 +1,7 @@
 //! The share consumer API (KIP-932).
 #![allow(unused_variables)]
 
-use super::types::*;
+use crate::objects::types::*;
 use crate::ffi_stub;
 #[allow(unused_imports)]
 use libc::{addrinfo, mode_t, size_t, sockaddr, ssize_t, FILE};
@@ -10,7 +10,7 @@ use std::os::raw::{c_char, c_int, c_uchar, c_void};
 #[allow(unused_imports)]
 use std::ptr;
 #[allow(unused_imports)]
-use super::error::not_implemented_error;
+use crate::objects::error::not_implemented_error;
 
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn rd_kafka_share_queue_get_sasl(rkshare: *mut rd_kafka_share_t) -> *mut rd_kafka_queue_t {

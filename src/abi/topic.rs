@@ -1,99 +1,16 @@
 //! Topic handles and the built-in partitioners.
 
 use super::client::instance;
-use super::types::*;
-use super::util::{cstr, set_last_error};
-use crate::engine::instance::Instance;
+use crate::objects::types::*;
+use crate::objects::util::{cstr, set_last_error};
+use crate::engine::topic::{topic_for, TopicState};
 use libc::size_t;
-use parking_lot::Mutex;
-use std::ffi::CString;
 use std::os::raw::{c_char, c_int, c_void};
 use std::ptr;
-use std::sync::atomic::{AtomicI32, Ordering};
-use std::sync::{Arc, Weak};
+use std::sync::atomic::Ordering;
 
 /// Longest topic name a handle can be created for (as librdkafka).
 const MAX_TOPIC_NAME: usize = 512;
-
-/// The object behind `rd_kafka_topic_t *`: one per topic name and client
-/// instance, shared by the application's handles and by the messages that
-/// refer to the topic. The pointer stays valid while the instance lives.
-pub struct TopicState {
-    pub name: CString,
-    pub inst: Weak<Instance>,
-    /// The topic configuration (owned).
-    pub conf: Mutex<*mut rd_kafka_topic_conf_t>,
-    pub opaque: *mut c_void,
-    /// How many rd_kafka_topic_new() calls are not yet matched by
-    /// rd_kafka_topic_destroy().
-    pub app_refs: AtomicI32,
-    /// Partitions that currently have a leader (set from metadata).
-    pub available: Mutex<Vec<bool>>,
-    /// The producer's state of this topic (created on first produce).
-    /// The client's producer is kept here too: messages find it through
-    /// their topic reference to give back their queue space.
-    pub prod: once_cell::sync::OnceCell<(Arc<crate::engine::producer::ProducerShared>, Arc<crate::engine::producer::ProdTopic>)>,
-}
-
-// SAFETY: the raw pointers are the application's opaque (only handed back)
-// and the owned topic configuration behind a mutex.
-unsafe impl Send for TopicState {}
-unsafe impl Sync for TopicState {}
-
-impl Drop for TopicState {
-    fn drop(&mut self) {
-        let c = *self.conf.get_mut();
-        if !c.is_null() {
-            // SAFETY: the topic owns its configuration.
-            unsafe { super::conf::rd_kafka_topic_conf_destroy(c) };
-        }
-    }
-}
-
-impl TopicState {
-    /// The C handle of this topic.
-    pub fn handle(self: &Arc<Self>) -> *mut rd_kafka_topic_t {
-        Arc::as_ptr(self) as *mut rd_kafka_topic_t
-    }
-
-    /// # Safety
-    /// `rkt` must be NULL or a handle from [`TopicState::handle`] whose
-    /// topic is alive.
-    pub unsafe fn from_ptr<'a>(rkt: *const rd_kafka_topic_t) -> Option<&'a TopicState> {
-        // SAFETY: caller contract.
-        unsafe { (rkt as *const TopicState).as_ref() }
-    }
-}
-
-/// The topic state for `name`, created (with `conf`, or a copy of the
-/// default topic configuration) if the instance does not have it yet. An
-/// existing topic keeps its configuration and `conf` is destroyed.
-///
-/// # Safety
-/// `conf` must be NULL or a live topic configuration the caller gives up.
-pub unsafe fn topic_for(inst: &Arc<Instance>, name: &str, conf: *mut rd_kafka_topic_conf_t) -> Result<Arc<TopicState>, String> {
-    let mut topics = inst.topics.lock();
-    if let Some(t) = topics.get(name) {
-        if !conf.is_null() {
-            // SAFETY: the caller gave us this configuration.
-            unsafe { super::conf::rd_kafka_topic_conf_destroy(conf) };
-        }
-        return Ok(t.clone());
-    }
-    // SAFETY: conf is NULL or live; the bridge validates and owns it.
-    let (conf, opaque) = unsafe { super::conf_bridge::topic_conf_for(inst, conf) }?;
-    let t = Arc::new(TopicState {
-        name: CString::new(name).map_err(|_| "topic name contains a NUL byte".to_string())?,
-        inst: Arc::downgrade(inst),
-        conf: Mutex::new(conf),
-        opaque,
-        app_refs: AtomicI32::new(0),
-        available: Mutex::new(Vec::new()),
-        prod: once_cell::sync::OnceCell::new(),
-    });
-    topics.insert(name.to_string(), t.clone());
-    Ok(t)
-}
 
 /// 1 if the partition currently has a leader, else 0 (only meaningful from
 /// within a partitioner callback).
@@ -190,7 +107,7 @@ pub unsafe extern "C" fn rd_kafka_msg_partitioner_consistent(rkt: *const rd_kafk
             return RD_KAFKA_PARTITION_UA;
         }
         // SAFETY: key is valid for keylen bytes (or NULL).
-        crate::engine::partitioner::consistent(unsafe { super::util::bytes(key, keylen) }, partition_cnt)
+        crate::engine::partitioner::consistent(unsafe { crate::objects::util::bytes(key, keylen) }, partition_cnt)
     })
 }
 
@@ -216,7 +133,7 @@ pub unsafe extern "C" fn rd_kafka_msg_partitioner_murmur2(rkt: *const rd_kafka_t
             return RD_KAFKA_PARTITION_UA;
         }
         // SAFETY: key is valid for keylen bytes (or NULL).
-        crate::engine::partitioner::murmur2_partition(unsafe { super::util::bytes(key, keylen) }, partition_cnt)
+        crate::engine::partitioner::murmur2_partition(unsafe { crate::objects::util::bytes(key, keylen) }, partition_cnt)
     })
 }
 
@@ -242,7 +159,7 @@ pub unsafe extern "C" fn rd_kafka_msg_partitioner_fnv1a(rkt: *const rd_kafka_top
             return RD_KAFKA_PARTITION_UA;
         }
         // SAFETY: key is valid for keylen bytes (or NULL).
-        crate::engine::partitioner::fnv1a_partition(unsafe { super::util::bytes(key, keylen) }, partition_cnt)
+        crate::engine::partitioner::fnv1a_partition(unsafe { crate::objects::util::bytes(key, keylen) }, partition_cnt)
     })
 }
 
@@ -256,23 +173,5 @@ pub unsafe extern "C" fn rd_kafka_msg_partitioner_fnv1a_random(rkt: *const rd_ka
     } else {
         // SAFETY: forwarding the caller's arguments.
         unsafe { rd_kafka_msg_partitioner_fnv1a(rkt, key, keylen, partition_cnt, rkt_opaque, msg_opaque) }
-    }
-}
-
-/// Takes a reference on a topic handle for an object (a message) that points
-/// to it, keeping the topic alive as long as the object. NULL is ignored.
-pub fn topic_ref_acquire(rkt: *mut rd_kafka_topic_t) -> *mut rd_kafka_topic_t {
-    if !rkt.is_null() {
-        // SAFETY: rkt is a live handle from TopicState::handle (an Arc).
-        unsafe { Arc::increment_strong_count(rkt as *const TopicState) };
-    }
-    rkt
-}
-
-/// Drops a reference taken with [`topic_ref_acquire`]. NULL is ignored.
-pub fn topic_ref_release(rkt: *mut rd_kafka_topic_t) {
-    if !rkt.is_null() {
-        // SAFETY: matches a topic_ref_acquire on the same Arc.
-        unsafe { Arc::decrement_strong_count(rkt as *const TopicState) };
     }
 }

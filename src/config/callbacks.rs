@@ -6,7 +6,7 @@
 //! resolve and connect callbacks run wherever the corresponding system call
 //! would run).
 
-use crate::abi::types::*;
+use crate::objects::types::*;
 use libc::{addrinfo, mode_t, size_t, sockaddr};
 use std::os::raw::{c_char, c_int, c_void};
 use std::ptr;
@@ -78,6 +78,22 @@ pub struct Callbacks {
     pub ssl_engine_callback_data: *mut c_void,
 }
 
+/// librdkafka's default `log_cb` is rd_kafka_log_print(), an entry point of
+/// the C boundary (it needs the client handle): the boundary registers it
+/// here before it makes its first configuration object, so that a new
+/// configuration reports and uses that very function.
+static DEFAULT_LOG_CB: std::sync::OnceLock<LogCb> = std::sync::OnceLock::new();
+
+/// Registers the default log callback (the first registration wins).
+pub fn set_default_log_cb(cb: LogCb) {
+    let _ = DEFAULT_LOG_CB.get_or_init(|| cb);
+}
+
+/// The default log callback, once registered.
+pub fn default_log_cb() -> Option<LogCb> {
+    DEFAULT_LOG_CB.get().copied()
+}
+
 impl Default for Callbacks {
     fn default() -> Self {
         Callbacks {
@@ -88,7 +104,7 @@ impl Default for Callbacks {
             offset_commit_cb: None,
             error_cb: None,
             throttle_cb: None,
-            log_cb: Some(crate::abi::client::rd_kafka_log_print),
+            log_cb: default_log_cb(),
             stats_cb: None,
             oauthbearer_token_refresh_cb: None,
             background_event_cb: None,

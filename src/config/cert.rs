@@ -7,7 +7,7 @@
 //! with valid base64, DER and PKCS#12 must be a well-formed ASN.1 sequence
 //! (PKCS#12 with version 3).
 
-use crate::abi::types::*;
+use crate::objects::types::*;
 
 /// Which slot a certificate goes in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

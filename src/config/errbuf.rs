@@ -43,7 +43,7 @@ impl ErrBuf {
     /// Writes `msg`, truncated to fit and NUL-terminated.
     pub fn write(&mut self, msg: &str) {
         // SAFETY: ptr is valid for size bytes (constructor contract).
-        unsafe { crate::abi::util::write_errstr(self.ptr, self.size, msg) }
+        unsafe { crate::objects::util::write_errstr(self.ptr, self.size, msg) }
     }
 
     /// The current contents, up to the first NUL.

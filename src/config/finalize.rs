@@ -94,10 +94,7 @@ impl Conf {
         self.put("client.software.name", Value::Str(Some(name)));
         let version = match self.get_str("client.software.version") {
             Some(v) => v.to_string(),
-            // SAFETY: rd_kafka_version_str returns a static C string.
-            None => unsafe { std::ffi::CStr::from_ptr(crate::abi::error::rd_kafka_version_str()) }
-                .to_string_lossy()
-                .into_owned(),
+            None => crate::objects::error::VERSION_STR.to_string_lossy().into_owned(),
         };
         self.put("client.software.version", Value::Str(Some(software_str_sanitize(&version))));
 
@@ -281,7 +278,7 @@ impl Conf {
         // The builtin OIDC token handler runs on the background queue
         // unless the application refreshes tokens itself.
         if self.callbacks.oauthbearer_token_refresh_cb.is_none() {
-            let events = self.events() | crate::abi::types::RD_KAFKA_EVENT_BACKGROUND;
+            let events = self.events() | crate::objects::types::RD_KAFKA_EVENT_BACKGROUND;
             self.put("enabled_events", Value::Int(events));
             self.put("enable_sasl_queue", Value::Bool(true));
         }
@@ -429,7 +426,7 @@ impl Conf {
         if self.callbacks.rebalance_cb.is_some() {
             return not_applicable("rebalance_cb");
         }
-        if self.events() & crate::abi::types::RD_KAFKA_EVENT_REBALANCE != 0 {
+        if self.events() & crate::objects::types::RD_KAFKA_EVENT_REBALANCE != 0 {
             return not_applicable("RD_KAFKA_EVENT_REBALANCE");
         }
         if self.callbacks.offset_commit_cb.is_some() {

@@ -9,7 +9,7 @@ use super::props::{self, Internal, Kind, Ptr, Scope, PROPERTIES};
 use super::topic::TopicConf;
 use super::value::{self, PatternList, Value};
 use super::ConfError;
-use crate::abi::types::*;
+use crate::objects::types::*;
 use std::ffi::CString;
 use std::os::raw::{c_char, c_int};
 use std::ptr;

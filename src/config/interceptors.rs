@@ -13,7 +13,7 @@
 //! from piling up when configurations are duplicated), except on
 //! `on_conf_destroy`, which accepts duplicates.
 
-use crate::abi::types::*;
+use crate::objects::types::*;
 use libc::size_t;
 use std::os::raw::{c_char, c_int, c_void};
 

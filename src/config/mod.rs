@@ -48,6 +48,9 @@
 //! that configuration runs the on_conf_destroy interceptors and unloads
 //! plugins. Topic objects created with their own `TopicConf` should call
 //! [`TopicConf::finalize`] with the client's configuration.
+//!
+//! Imports: `objects` (the C types) and `error` only; never `engine` or
+//! `abi` (see DEVELOPERS.md, Layers, and tools/check-layers.sh).
 
 pub mod callbacks;
 pub mod cert;
@@ -73,7 +76,7 @@ pub use plugins::Plugin;
 pub use topic::TopicConf;
 pub use value::{PatternList, Value};
 
-use crate::abi::types::*;
+use crate::objects::types::*;
 use std::os::raw::c_int;
 
 /// Why setting a property failed.

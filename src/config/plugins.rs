@@ -9,7 +9,7 @@
 
 use super::errbuf::ErrBuf;
 use super::global::Conf;
-use crate::abi::types::*;
+use crate::objects::types::*;
 use libc::size_t;
 use std::ffi::{CStr, CString};
 use std::os::raw::{c_char, c_int, c_void};

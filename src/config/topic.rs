@@ -5,7 +5,7 @@ use super::errbuf::ErrBuf;
 use super::props::{self, Kind, Ptr, Scope, PROPERTIES};
 use super::value::{self, PatternList, Value};
 use super::ConfError;
-use crate::abi::types::*;
+use crate::objects::types::*;
 use std::os::raw::c_int;
 
 /// A topic configuration. The C handle `rd_kafka_topic_conf_t *` is a

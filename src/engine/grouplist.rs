@@ -3,7 +3,7 @@
 
 use super::core::{typed_request, Core};
 use super::metadata::BrokerMeta;
-use crate::abi::types::*;
+use crate::objects::types::*;
 use crate::error::KafkaError;
 use crossbeam_channel::Sender;
 use kafka_protocol::messages::{DescribeGroupsRequest, GroupId, ListGroupsRequest};

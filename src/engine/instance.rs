@@ -2,8 +2,8 @@
 //! identity, queues, logging, topics, fatal error.
 
 use super::queue::Queue;
-use crate::abi::event::EventObj;
-use crate::abi::types::*;
+use crate::engine::queue::EventObj;
+use crate::objects::types::*;
 use crate::error::KafkaError;
 use parking_lot::Mutex;
 use std::collections::HashMap;
@@ -131,7 +131,7 @@ pub struct Instance {
     pub fatal: Mutex<Option<KafkaError>>,
     pub terminating: AtomicBool,
     /// Topic handles by name.
-    pub topics: Mutex<HashMap<String, Arc<crate::abi::topic::TopicState>>>,
+    pub topics: Mutex<HashMap<String, Arc<super::topic::TopicState>>>,
     /// Group member id once joined (consumer).
     pub member_id: Mutex<Option<String>>,
     /// The event loop (None until started, and after destruction).

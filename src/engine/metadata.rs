@@ -1,7 +1,7 @@
 //! The cluster metadata cache: brokers, topics, partitions, controller and
 //! cluster id, as learned from Metadata responses.
 
-use crate::abi::types::*;
+use crate::objects::types::*;
 use std::collections::{BTreeMap, HashMap};
 use std::time::Instant;
 

@@ -7,45 +7,17 @@
 //! partition queue stops being empty or fills a batch, not per message.
 
 use super::partitioner;
-use crate::abi::message::MessageObj;
-use crate::abi::types::*;
+use crate::objects::message::MessageObj;
+use crate::objects::types::*;
 use crossbeam_channel::{Receiver, Sender, unbounded};
 use parking_lot::{Condvar, Mutex, RwLock};
 use std::collections::{HashMap, VecDeque};
 use std::os::raw::c_void;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicI32, AtomicI64, AtomicPtr, AtomicU64, AtomicUsize, Ordering};
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::Duration;
 
-/// Microseconds of CLOCK_MONOTONIC (the clock of `std::time::Instant`):
-/// the producer's one clock read per message.
-pub fn mono_us() -> i64 {
-    let mut ts = libc::timespec { tv_sec: 0, tv_nsec: 0 };
-    // SAFETY: a valid out-parameter; CLOCK_MONOTONIC always exists.
-    unsafe { libc::clock_gettime(libc::CLOCK_MONOTONIC, &mut ts) };
-    ts.tv_sec as i64 * 1_000_000 + ts.tv_nsec as i64 / 1000
-}
-
-/// Wall clock minus monotonic clock, in microseconds, and the monotonic
-/// time it was measured at (refreshed at most every WALL_REFRESH_US, so a
-/// step of the system clock is picked up within that time).
-static WALL_OFFSET_US: AtomicI64 = AtomicI64::new(0);
-static WALL_CHECKED_US: AtomicI64 = AtomicI64::new(i64::MIN / 2);
-const WALL_REFRESH_US: i64 = 100_000;
-
-/// The wall-clock time (ms since the epoch) at monotonic time `mono`
-/// (a recent [`mono_us`] reading): the monotonic time plus the measured
-/// offset between the two clocks, so producing costs one clock read.
-pub fn wall_ms_at(mono: i64) -> i64 {
-    if mono.wrapping_sub(WALL_CHECKED_US.load(Ordering::Relaxed)) >= WALL_REFRESH_US {
-        let wall = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_micros() as i64);
-        let now = mono_us();
-        WALL_OFFSET_US.store(wall - now, Ordering::Relaxed);
-        WALL_CHECKED_US.store(now, Ordering::Relaxed);
-        return (wall - (now - mono)).div_euclid(1000);
-    }
-    (mono + WALL_OFFSET_US.load(Ordering::Relaxed)).div_euclid(1000)
-}
+pub use crate::objects::clock::{mono_us, wall_ms_at};
 
 /// Built-in partitioners.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -335,7 +307,7 @@ pub struct ProducerShared {
     /// cache line of its own.
     pub counters: CacheLine<QueueCounters>,
     /// Memory of destroyed messages, for new ones.
-    pub blocks: crate::abi::message::BlockCache,
+    pub blocks: crate::objects::message::BlockCache,
     /// Waiters for queue space (RD_KAFKA_MSG_F_BLOCK) and for flush.
     space_lock: Mutex<()>,
     space: Condvar,
@@ -468,7 +440,7 @@ impl ProducerShared {
     /// the application, giving back their queue space in one step.
     pub fn drop_reported(&self, msgs: Vec<Box<MessageObj>>) {
         let (mut n, mut bytes) = (0, 0);
-        let mut blocks = crate::abi::message::BlockFree::default();
+        let mut blocks = crate::objects::message::BlockFree::default();
         let mut msgs = msgs;
         // Last to first, loading a few messages ahead (they are cold).
         while let Some(mut m) = msgs.pop() {

@@ -7,11 +7,16 @@
 //! descriptor (io events) or by a callback (cb events) when a queue receives
 //! something.
 
-use crate::abi::event::EventObj;
-use crate::abi::types::rd_kafka_t;
+use crate::objects::types::rd_kafka_t;
 use parking_lot::{Condvar, Mutex};
 use std::collections::VecDeque;
 use std::os::raw::c_void;
+
+/// The events of this engine: [`EventOf`](crate::objects::event::EventOf)
+/// with the consumer's fetched batches as the engine's own payload.
+pub type EventObj = crate::objects::event::EventOf<super::consumer::FetchedBatch>;
+/// What an [`EventObj`] carries.
+pub type EventPayload = crate::objects::event::PayloadOf<super::consumer::FetchedBatch>;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
@@ -359,7 +364,7 @@ impl Queue {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::abi::types::*;
+    use crate::objects::types::*;
 
     fn ev(n: i32) -> EventObj {
         EventObj::error(n, "x", false)

@@ -60,6 +60,10 @@
 //! `rd_kafka_handle_mock_cluster()` finds it there ([`client_cluster`]).
 //! When the client is destroyed it calls [`unregister_client_cluster`] and
 //! drops the cluster.
+//!
+//! Imports: `protocol`, `objects` (the C error codes) and `error` only;
+//! never `abi`, `engine` or `config` (see DEVELOPERS.md, Layers, and
+//! tools/check-layers.sh).
 
 use std::collections::HashMap;
 use std::ffi::CString;
@@ -93,7 +97,7 @@ pub mod share;
 /// cbindgen:ignore
 pub mod state;
 
-use crate::abi::types::{
+use crate::objects::types::{
     RD_KAFKA_RESP_ERR__DESTROY, RD_KAFKA_RESP_ERR__INVALID_ARG, RD_KAFKA_RESP_ERR__TRANSPORT,
     RD_KAFKA_RESP_ERR__UNKNOWN_BROKER, RD_KAFKA_RESP_ERR_BROKER_NOT_AVAILABLE,
 };
@@ -646,7 +650,7 @@ impl MockCluster {
                 .st
                 .share_groups
                 .get_mut(&g)
-                .ok_or(crate::abi::types::RD_KAFKA_RESP_ERR_GROUP_ID_NOT_FOUND)?;
+                .ok_or(crate::objects::types::RD_KAFKA_RESP_ERR_GROUP_ID_NOT_FOUND)?;
             // The first target assignment starts from what every member
             // has now, so members not named keep their partitions.
             let mut manual = grp.manual.take().unwrap_or_else(|| {
@@ -678,7 +682,7 @@ impl MockCluster {
             s.st.share_groups
                 .get(&g)
                 .map(|grp| grp.members.iter().map(|m| m.id.clone()).collect())
-                .ok_or(crate::abi::types::RD_KAFKA_RESP_ERR_GROUP_ID_NOT_FOUND)
+                .ok_or(crate::objects::types::RD_KAFKA_RESP_ERR_GROUP_ID_NOT_FOUND)
         })
         .unwrap_or(Err(RD_KAFKA_RESP_ERR__DESTROY))
     }

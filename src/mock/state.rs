@@ -38,29 +38,8 @@ pub fn random_uuid() -> [u8; 16] {
     b
 }
 
-/// Base64 (standard alphabet, with padding).
-pub fn base64_encode(data: &[u8]) -> String {
-    const T: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::with_capacity(data.len().div_ceil(3) * 4);
-    for c in data.chunks(3) {
-        let n = (c[0] as u32) << 16
-            | (*c.get(1).unwrap_or(&0) as u32) << 8
-            | *c.get(2).unwrap_or(&0) as u32;
-        out.push(T[(n >> 18) as usize & 63] as char);
-        out.push(T[(n >> 12) as usize & 63] as char);
-        out.push(if c.len() > 1 {
-            T[(n >> 6) as usize & 63] as char
-        } else {
-            '='
-        });
-        out.push(if c.len() > 2 {
-            T[n as usize & 63] as char
-        } else {
-            '='
-        });
-    }
-    out
-}
+// The same standard, padded base64 as the client's (objects::values).
+pub use crate::objects::values::base64_encode;
 
 /// Decode standard base64 (padding optional); None on bad input.
 pub fn base64_decode(s: &str) -> Option<Vec<u8>> {

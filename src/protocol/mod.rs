@@ -135,6 +135,9 @@
 //!
 //! (The `cbindgen:ignore` lines on the modules keep their constants out of
 //! the generated C header.)
+//!
+//! Imports: nothing of the crate but `error` (see DEVELOPERS.md, Layers,
+//! and tools/check-layers.sh).
 
 /// cbindgen:ignore
 pub mod api;

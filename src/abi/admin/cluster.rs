@@ -1,46 +1,13 @@
-//! Admin API: DescribeCluster.
+//! Admin API: the C functions of DescribeCluster. The objects are in
+//! `objects::admin::cluster`.
 #![allow(unused_variables)]
 
-use super::super::types::*;
-use super::super::values::NodeObj;
+use crate::objects::admin::cluster::*;
+use crate::objects::types::*;
 use super::common::*;
 use libc::size_t;
-use std::ffi::CString;
 use std::os::raw::c_char;
 use std::ptr;
-
-/// The description of the cluster (DescribeCluster).
-#[derive(Clone, Debug, PartialEq, Eq, Default)]
-pub struct ClusterDescription {
-    pub cluster_id: Option<String>,
-    pub controller: Option<Node>,
-    pub nodes: Vec<Node>,
-    /// None: not requested.
-    pub authorized_operations: Option<Vec<rd_kafka_AclOperation_t>>,
-}
-
-/// Payload of DescribeCluster result events; None when the request failed.
-#[derive(Default)]
-pub(crate) struct DescribeClusterPayload(pub(crate) Option<ClusterDescriptionObj>);
-
-/// The cluster description a DescribeCluster result carries.
-pub(crate) struct ClusterDescriptionObj {
-    cluster_id: Option<CString>,
-    controller: Option<Box<NodeObj>>,
-    nodes: PtrArray<NodeObj, rd_kafka_Node_t>,
-    authorized_operations: AclOps,
-}
-
-impl ClusterDescriptionObj {
-    pub(crate) fn new(d: &ClusterDescription) -> Self {
-        ClusterDescriptionObj {
-            cluster_id: d.cluster_id.as_deref().map(cstring),
-            controller: d.controller.as_ref().map(|n| Box::new(n.to_obj())),
-            nodes: node_array(&d.nodes),
-            authorized_operations: AclOps::new(&d.authorized_operations),
-        }
-    }
-}
 
 unsafe fn description<'a>(result: *const rd_kafka_DescribeCluster_result_t) -> Option<&'a ClusterDescriptionObj> {
     // SAFETY: result NULL or an event.

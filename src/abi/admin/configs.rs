@@ -1,173 +1,17 @@
-//! Admin API: config resources and entries (AlterConfigs,
-//! IncrementalAlterConfigs, DescribeConfigs).
-//!
-//! `rd_kafka_ConfigResource_t` is both a request object (made by the
-//! application) and a result object (made from a broker response, with an
-//! error and described entries); both are a [`ConfigResourceObj`], which
-//! keeps the plain data ([`ConfigResource`]) and its C strings and pointer
-//! arrays side by side.
+//! Admin API: the C functions of config resources and entries
+//! (AlterConfigs, IncrementalAlterConfigs, DescribeConfigs). The objects
+//! (`ConfigResourceObj`, `ConfigEntryObj` and their plain data) are in
+//! `objects::admin::configs`.
 #![allow(unused_variables)]
 
-use super::super::error::{rd_kafka_err2str, ErrorObject};
-use super::super::types::*;
+use crate::abi::error::rd_kafka_err2str;
+use crate::objects::admin::configs::*;
+use crate::objects::error::ErrorObject;
+use crate::objects::types::*;
 use super::common::*;
 use libc::size_t;
-use std::ffi::CString;
 use std::os::raw::{c_char, c_int};
 use std::ptr;
-
-/// One configuration entry: what a request sets, or what a broker
-/// described.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ConfigEntry {
-    pub name: String,
-    /// None: NULL (no value, or deleted / sensitive).
-    pub value: Option<String>,
-    /// RD_KAFKA_CONFIG_SOURCE_* (results).
-    pub source: rd_kafka_ConfigSource_t,
-    pub is_read_only: bool,
-    pub is_default: bool,
-    pub is_sensitive: bool,
-    pub is_synonym: bool,
-    /// Synonyms, most specific first (results).
-    pub synonyms: Vec<ConfigEntry>,
-    /// RD_KAFKA_ALTER_CONFIG_OP_TYPE_* (IncrementalAlterConfigs requests).
-    pub op_type: rd_kafka_AlterConfigOpType_t,
-}
-
-impl ConfigEntry {
-    /// An entry with a name and value and every attribute at its default
-    /// (source UNKNOWN_CONFIG, op type SET).
-    pub fn new(name: impl Into<String>, value: Option<&str>) -> Self {
-        ConfigEntry {
-            name: name.into(),
-            value: value.map(str::to_string),
-            source: RD_KAFKA_CONFIG_SOURCE_UNKNOWN_CONFIG,
-            is_read_only: false,
-            is_default: false,
-            is_sensitive: false,
-            is_synonym: false,
-            synonyms: Vec::new(),
-            op_type: RD_KAFKA_ALTER_CONFIG_OP_TYPE_SET,
-        }
-    }
-}
-
-/// A configuration resource: a request's resource and entries, or a
-/// result's resource with its error and described entries.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ConfigResource {
-    /// RD_KAFKA_RESOURCE_*.
-    pub restype: rd_kafka_ResourceType_t,
-    pub name: String,
-    pub configs: Vec<ConfigEntry>,
-    /// Result error code (NO_ERROR in requests).
-    pub err: rd_kafka_resp_err_t,
-    /// Result error text; None: the code's description.
-    pub errstr: Option<String>,
-}
-
-impl ConfigResource {
-    /// A result resource from a broker's per-resource error code and
-    /// optional message (librdkafka's message rules applied).
-    pub fn new_result(restype: rd_kafka_ResourceType_t, name: impl Into<String>, err: rd_kafka_resp_err_t, broker_msg: Option<&str>) -> Self {
-        ConfigResource { restype, name: name.into(), configs: Vec::new(), err, errstr: item_errstr(err, broker_msg) }
-    }
-}
-
-/// The object behind `rd_kafka_ConfigEntry_t *`.
-pub(crate) struct ConfigEntryObj {
-    data: ConfigEntry,
-    name: CString,
-    value: Option<CString>,
-    synonyms: PtrArray<ConfigEntryObj, rd_kafka_ConfigEntry_t>,
-}
-
-impl ConfigEntryObj {
-    fn new(e: &ConfigEntry) -> Self {
-        ConfigEntryObj {
-            data: e.clone(),
-            name: cstring(&e.name),
-            value: e.value.as_deref().map(cstring),
-            synonyms: PtrArray::new(e.synonyms.iter().map(ConfigEntryObj::new)),
-        }
-    }
-}
-
-/// The object behind `rd_kafka_ConfigResource_t *`.
-pub(crate) struct ConfigResourceObj {
-    restype: rd_kafka_ResourceType_t,
-    name: CString,
-    name_s: String,
-    entries: PtrArray<ConfigEntryObj, rd_kafka_ConfigEntry_t>,
-    err: rd_kafka_resp_err_t,
-    errstr: Option<CString>,
-}
-
-impl ConfigResourceObj {
-    pub(crate) fn new(r: &ConfigResource) -> Self {
-        ConfigResourceObj {
-            restype: r.restype,
-            name: cstring(&r.name),
-            name_s: r.name.clone(),
-            entries: PtrArray::new(r.configs.iter().map(ConfigEntryObj::new)),
-            err: r.err,
-            errstr: r.errstr.as_deref().map(cstring),
-        }
-    }
-
-    /// The plain data of the resource (what a request copies).
-    pub(crate) fn to_data(&self) -> ConfigResource {
-        ConfigResource {
-            restype: self.restype,
-            name: self.name_s.clone(),
-            configs: self.entries.iter().map(|e| e.data.clone()).collect(),
-            err: self.err,
-            errstr: self.errstr.as_ref().map(|s| s.to_string_lossy().into_owned()),
-        }
-    }
-}
-
-/// Copies the resources behind an array of ConfigResource handles (NULL
-/// entries are skipped).
-///
-/// # Safety
-/// `arr` must be NULL or hold `cnt` handles, each NULL or live.
-pub(crate) unsafe fn copy_config_resources(arr: *const *mut rd_kafka_ConfigResource_t, cnt: size_t) -> Vec<ConfigResource> {
-    // SAFETY: caller contract.
-    unsafe { c_array(arr, cnt) }
-        .iter()
-        // SAFETY: each entry is NULL or a ConfigResource handle.
-        .filter_map(|&h| unsafe { obj::<ConfigResourceObj>(h) }.map(ConfigResourceObj::to_data))
-        .collect()
-}
-
-/// Payload of AlterConfigs, IncrementalAlterConfigs and DescribeConfigs
-/// result events.
-#[derive(Default)]
-pub(crate) struct ConfigResourcesPayload(pub(crate) PtrArray<ConfigResourceObj, rd_kafka_ConfigResource_t>);
-
-impl ConfigResourcesPayload {
-    pub(crate) fn new(resources: &[ConfigResource]) -> Self {
-        ConfigResourcesPayload(PtrArray::new(resources.iter().map(ConfigResourceObj::new)))
-    }
-}
-
-/// The name of a config source value ("UNSUPPORTED" for unknown ones).
-pub fn config_source_name(source: rd_kafka_ConfigSource_t) -> &'static std::ffi::CStr {
-    const NAMES: [&std::ffi::CStr; 9] = [
-        c"UNKNOWN_CONFIG",
-        c"DYNAMIC_TOPIC_CONFIG",
-        c"DYNAMIC_BROKER_CONFIG",
-        c"DYNAMIC_DEFAULT_BROKER_CONFIG",
-        c"STATIC_BROKER_CONFIG",
-        c"DEFAULT_CONFIG",
-        c"DYNAMIC_BROKER_LOGGER_CONFIG",
-        c"CLIENT_METRICS_CONFIG",
-        c"GROUP_CONFIG",
-    ];
-    usize::try_from(source).ok().and_then(|i| NAMES.get(i)).copied().unwrap_or(c"UNSUPPORTED")
-}
 
 /// The name of a config source, "UNSUPPORTED" for unknown values.
 #[unsafe(no_mangle)]
@@ -431,7 +275,6 @@ pub unsafe extern "C" fn rd_kafka_DescribeConfigs_result_resources(result: *cons
         unsafe { resources(result, RD_KAFKA_EVENT_DESCRIBECONFIGS_RESULT, cntp) }
     })
 }
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -537,5 +380,25 @@ mod tests {
         // one with a message keeps it.
         let with_msg = ConfigResource::new_result(RD_KAFKA_RESOURCE_BROKER, "1", RD_KAFKA_RESP_ERR_POLICY_VIOLATION, Some("nope"));
         assert_eq!(with_msg.errstr.as_deref(), Some("nope"));
+    }
+
+    #[test]
+    fn incremental_alter_configs_from_c_drops_broker_option() {
+        use crate::abi::admin::options::*;
+        use crate::objects::admin::requests::{AlterConfigsRequest, IncrementalAlterConfigsRequest};
+        unsafe {
+            let r = rd_kafka_ConfigResource_new(RD_KAFKA_RESOURCE_BROKER, c"3".as_ptr());
+            let o = rd_kafka_AdminOptions_new(std::ptr::null_mut(), RD_KAFKA_ADMIN_OP_INCREMENTALALTERCONFIGS);
+            let mut buf = [0 as c_char; 64];
+            assert_eq!(rd_kafka_AdminOptions_set_broker(o, 5, buf.as_mut_ptr(), buf.len()), 0);
+            let mut arr = [r];
+            let req = IncrementalAlterConfigsRequest::from_c(arr.as_mut_ptr(), 1, o);
+            assert_eq!(req.options.broker_id, None);
+            assert_eq!(req.target_broker().unwrap(), Some(3));
+            let req = AlterConfigsRequest::from_c(arr.as_mut_ptr(), 1, o);
+            assert_eq!(req.options.broker_id, Some(5));
+            rd_kafka_AdminOptions_destroy(o);
+            rd_kafka_ConfigResource_destroy(r);
+        }
     }
 }

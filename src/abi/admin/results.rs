@@ -1,252 +1,11 @@
-//! Admin API: result events.
-//!
-//! The `rd_kafka_event_<Op>_result()` functions give the application the
-//! typed result handle of an admin result event (the event itself). The
-//! builders below are how the engine makes those events: it passes plain
-//! Rust data (the types of the area modules) and gets an [`EventObj`] whose
-//! payload owns every C object the result accessors hand out, so they stay
-//! valid until rd_kafka_event_destroy(). `opaque` is the application opaque
-//! of the request's options ([`AdminOptions::opaque_ptr`]).
-//!
-//! When a request fails as a whole, [`error_event`] makes its result event
-//! with the error set and an empty result. [`set_event_error`] adds a
-//! request-level error to a result that also has items (as
-//! DescribeUserScramCredentials may).
-//!
-//! [`AdminOptions::opaque_ptr`]: super::options::AdminOptions::opaque_ptr
+//! Admin API: the `rd_kafka_event_<Op>_result()` functions, which give the
+//! application the typed result handle of an admin result event (the event
+//! itself). The builders of those events are in `objects::admin::results`.
 
-use super::acls::{AclBinding, AclResult, CreateAclsPayload, DeleteAclsPayload, DeleteAclsResponse, DescribeAclsPayload};
-use super::cluster::{ClusterDescription, ClusterDescriptionObj, DescribeClusterPayload};
-use super::common::{cstring, OwnedTpl};
-use super::configs::{ConfigResource, ConfigResourcesPayload};
-use super::groups::{
-    ConsumerGroupDescription, ConsumerGroupListing, DescribeConsumerGroupsPayload, GroupResult, GroupResultsPayload,
-    ListConsumerGroupsPayload,
-};
-use super::records::{DeleteRecordsPayload, ElectLeadersPayload, ListOffsetsPayload, ListOffsetsResultInfo, TopicPartitionResult};
-use super::scram::{
-    AlterUserScramCredentialsResponse, AlterUserScramPayload, DescribeUserScramPayload, UserScramCredentialsDescription,
-};
-use super::topics::{DescribeTopicsPayload, TopicDescription, TopicDescriptionObj, TopicResult, TopicResultsPayload};
-use super::super::event::{EventObj, EventPayload};
-use super::super::tpl::TopicPartition;
-use super::super::types::*;
-use super::common::PtrArray;
-use crate::error::KafkaError;
-use std::any::Any;
-use std::os::raw::{c_int, c_void};
+use crate::engine::queue::EventObj;
+use crate::objects::types::*;
+use std::os::raw::c_int;
 use std::ptr;
-
-/// The RD_KAFKA_EVENT_*_RESULT type of the result of an admin operation
-/// (RD_KAFKA_ADMIN_OP_*); None for ANY and unknown values.
-pub fn event_type_of_op(op: rd_kafka_admin_op_t) -> Option<c_int> {
-    Some(match op {
-        RD_KAFKA_ADMIN_OP_CREATETOPICS => RD_KAFKA_EVENT_CREATETOPICS_RESULT,
-        RD_KAFKA_ADMIN_OP_DELETETOPICS => RD_KAFKA_EVENT_DELETETOPICS_RESULT,
-        RD_KAFKA_ADMIN_OP_CREATEPARTITIONS => RD_KAFKA_EVENT_CREATEPARTITIONS_RESULT,
-        RD_KAFKA_ADMIN_OP_ALTERCONFIGS => RD_KAFKA_EVENT_ALTERCONFIGS_RESULT,
-        RD_KAFKA_ADMIN_OP_DESCRIBECONFIGS => RD_KAFKA_EVENT_DESCRIBECONFIGS_RESULT,
-        RD_KAFKA_ADMIN_OP_DELETERECORDS => RD_KAFKA_EVENT_DELETERECORDS_RESULT,
-        RD_KAFKA_ADMIN_OP_DELETEGROUPS => RD_KAFKA_EVENT_DELETEGROUPS_RESULT,
-        RD_KAFKA_ADMIN_OP_DELETECONSUMERGROUPOFFSETS => RD_KAFKA_EVENT_DELETECONSUMERGROUPOFFSETS_RESULT,
-        RD_KAFKA_ADMIN_OP_CREATEACLS => RD_KAFKA_EVENT_CREATEACLS_RESULT,
-        RD_KAFKA_ADMIN_OP_DESCRIBEACLS => RD_KAFKA_EVENT_DESCRIBEACLS_RESULT,
-        RD_KAFKA_ADMIN_OP_DELETEACLS => RD_KAFKA_EVENT_DELETEACLS_RESULT,
-        RD_KAFKA_ADMIN_OP_LISTCONSUMERGROUPS => RD_KAFKA_EVENT_LISTCONSUMERGROUPS_RESULT,
-        RD_KAFKA_ADMIN_OP_DESCRIBECONSUMERGROUPS => RD_KAFKA_EVENT_DESCRIBECONSUMERGROUPS_RESULT,
-        RD_KAFKA_ADMIN_OP_LISTCONSUMERGROUPOFFSETS => RD_KAFKA_EVENT_LISTCONSUMERGROUPOFFSETS_RESULT,
-        RD_KAFKA_ADMIN_OP_ALTERCONSUMERGROUPOFFSETS => RD_KAFKA_EVENT_ALTERCONSUMERGROUPOFFSETS_RESULT,
-        RD_KAFKA_ADMIN_OP_INCREMENTALALTERCONFIGS => RD_KAFKA_EVENT_INCREMENTALALTERCONFIGS_RESULT,
-        RD_KAFKA_ADMIN_OP_DESCRIBEUSERSCRAMCREDENTIALS => RD_KAFKA_EVENT_DESCRIBEUSERSCRAMCREDENTIALS_RESULT,
-        RD_KAFKA_ADMIN_OP_ALTERUSERSCRAMCREDENTIALS => RD_KAFKA_EVENT_ALTERUSERSCRAMCREDENTIALS_RESULT,
-        RD_KAFKA_ADMIN_OP_DESCRIBETOPICS => RD_KAFKA_EVENT_DESCRIBETOPICS_RESULT,
-        RD_KAFKA_ADMIN_OP_DESCRIBECLUSTER => RD_KAFKA_EVENT_DESCRIBECLUSTER_RESULT,
-        RD_KAFKA_ADMIN_OP_LISTOFFSETS => RD_KAFKA_EVENT_LISTOFFSETS_RESULT,
-        RD_KAFKA_ADMIN_OP_ELECTLEADERS => RD_KAFKA_EVENT_ELECTLEADERS_RESULT,
-        _ => return None,
-    })
-}
-
-fn admin_event(ev_type: c_int, payload: impl Any + Send, opaque: *mut c_void) -> EventObj {
-    let mut ev = EventObj::new(ev_type, EventPayload::Admin(Box::new(payload)));
-    ev.opaque = opaque;
-    ev
-}
-
-/// Sets the request-level error of a result event (code and message; an
-/// empty message means the code's description).
-pub fn set_event_error(ev: &mut EventObj, err: &KafkaError) {
-    ev.err = err.code;
-    ev.errstr = cstring(&err.message);
-}
-
-/// The result event of an admin request that failed as a whole: event type
-/// `ev_type` (RD_KAFKA_EVENT_*_RESULT), the error set, and an empty result
-/// (every result accessor returns no items). An unknown `ev_type` gives an
-/// error event with no admin payload.
-pub fn error_event(ev_type: c_int, err: &KafkaError, opaque: *mut c_void) -> EventObj {
-    let payload: Box<dyn Any + Send> = match ev_type {
-        RD_KAFKA_EVENT_CREATETOPICS_RESULT | RD_KAFKA_EVENT_DELETETOPICS_RESULT | RD_KAFKA_EVENT_CREATEPARTITIONS_RESULT => {
-            Box::new(TopicResultsPayload::default())
-        }
-        RD_KAFKA_EVENT_ALTERCONFIGS_RESULT | RD_KAFKA_EVENT_INCREMENTALALTERCONFIGS_RESULT | RD_KAFKA_EVENT_DESCRIBECONFIGS_RESULT => {
-            Box::new(ConfigResourcesPayload::default())
-        }
-        RD_KAFKA_EVENT_DELETERECORDS_RESULT => Box::new(DeleteRecordsPayload::default()),
-        RD_KAFKA_EVENT_DELETEGROUPS_RESULT
-        | RD_KAFKA_EVENT_DELETECONSUMERGROUPOFFSETS_RESULT
-        | RD_KAFKA_EVENT_ALTERCONSUMERGROUPOFFSETS_RESULT
-        | RD_KAFKA_EVENT_LISTCONSUMERGROUPOFFSETS_RESULT => Box::new(GroupResultsPayload::default()),
-        RD_KAFKA_EVENT_CREATEACLS_RESULT => Box::new(CreateAclsPayload::default()),
-        RD_KAFKA_EVENT_DESCRIBEACLS_RESULT => Box::new(DescribeAclsPayload::default()),
-        RD_KAFKA_EVENT_DELETEACLS_RESULT => Box::new(DeleteAclsPayload::default()),
-        RD_KAFKA_EVENT_LISTCONSUMERGROUPS_RESULT => Box::new(ListConsumerGroupsPayload::default()),
-        RD_KAFKA_EVENT_DESCRIBECONSUMERGROUPS_RESULT => Box::new(DescribeConsumerGroupsPayload::default()),
-        RD_KAFKA_EVENT_DESCRIBETOPICS_RESULT => Box::new(DescribeTopicsPayload::default()),
-        RD_KAFKA_EVENT_DESCRIBECLUSTER_RESULT => Box::new(DescribeClusterPayload::default()),
-        RD_KAFKA_EVENT_LISTOFFSETS_RESULT => Box::new(ListOffsetsPayload::default()),
-        RD_KAFKA_EVENT_DESCRIBEUSERSCRAMCREDENTIALS_RESULT => Box::new(DescribeUserScramPayload::default()),
-        RD_KAFKA_EVENT_ALTERUSERSCRAMCREDENTIALS_RESULT => Box::new(AlterUserScramPayload::default()),
-        RD_KAFKA_EVENT_ELECTLEADERS_RESULT => Box::new(ElectLeadersPayload::default()),
-        _ => {
-            let mut ev = EventObj::error(err.code, &err.message, false);
-            ev.opaque = opaque;
-            return ev;
-        }
-    };
-    let mut ev = EventObj::new(ev_type, EventPayload::Admin(payload));
-    ev.opaque = opaque;
-    set_event_error(&mut ev, err);
-    ev
-}
-
-/// CreateTopics result: one result per requested topic, in request order.
-pub fn create_topics_event(topics: Vec<TopicResult>, opaque: *mut c_void) -> EventObj {
-    admin_event(RD_KAFKA_EVENT_CREATETOPICS_RESULT, TopicResultsPayload::new(&topics), opaque)
-}
-
-/// DeleteTopics result: one result per requested topic, in request order.
-pub fn delete_topics_event(topics: Vec<TopicResult>, opaque: *mut c_void) -> EventObj {
-    admin_event(RD_KAFKA_EVENT_DELETETOPICS_RESULT, TopicResultsPayload::new(&topics), opaque)
-}
-
-/// CreatePartitions result: one result per requested topic, in request
-/// order.
-pub fn create_partitions_event(topics: Vec<TopicResult>, opaque: *mut c_void) -> EventObj {
-    admin_event(RD_KAFKA_EVENT_CREATEPARTITIONS_RESULT, TopicResultsPayload::new(&topics), opaque)
-}
-
-/// AlterConfigs result: the resources (err/errstr set, no entries), in
-/// request order.
-pub fn alter_configs_event(resources: Vec<ConfigResource>, opaque: *mut c_void) -> EventObj {
-    admin_event(RD_KAFKA_EVENT_ALTERCONFIGS_RESULT, ConfigResourcesPayload::new(&resources), opaque)
-}
-
-/// IncrementalAlterConfigs result: the resources (err/errstr set), in
-/// request order.
-pub fn incremental_alter_configs_event(resources: Vec<ConfigResource>, opaque: *mut c_void) -> EventObj {
-    admin_event(RD_KAFKA_EVENT_INCREMENTALALTERCONFIGS_RESULT, ConfigResourcesPayload::new(&resources), opaque)
-}
-
-/// DescribeConfigs result: the resources with their described entries, in
-/// request order.
-pub fn describe_configs_event(resources: Vec<ConfigResource>, opaque: *mut c_void) -> EventObj {
-    admin_event(RD_KAFKA_EVENT_DESCRIBECONFIGS_RESULT, ConfigResourcesPayload::new(&resources), opaque)
-}
-
-/// DeleteRecords result: the requested partitions with `offset` set to the
-/// new low watermark and `err` to the partition's error.
-pub fn delete_records_event(offsets: Vec<TopicPartition>, opaque: *mut c_void) -> EventObj {
-    admin_event(RD_KAFKA_EVENT_DELETERECORDS_RESULT, DeleteRecordsPayload(Some(OwnedTpl::new(&offsets))), opaque)
-}
-
-/// ListConsumerGroups result: the groups found (without duplicates) and
-/// the errors of the brokers that could not list theirs.
-pub fn list_consumer_groups_event(valid: Vec<ConsumerGroupListing>, errors: Vec<KafkaError>, opaque: *mut c_void) -> EventObj {
-    admin_event(RD_KAFKA_EVENT_LISTCONSUMERGROUPS_RESULT, ListConsumerGroupsPayload::new(&valid, &errors), opaque)
-}
-
-/// DescribeConsumerGroups result: one description per requested group, in
-/// request order.
-pub fn describe_consumer_groups_event(groups: Vec<ConsumerGroupDescription>, opaque: *mut c_void) -> EventObj {
-    admin_event(RD_KAFKA_EVENT_DESCRIBECONSUMERGROUPS_RESULT, DescribeConsumerGroupsPayload::new(&groups), opaque)
-}
-
-/// DescribeTopics result: one description per requested topic, in request
-/// order.
-pub fn describe_topics_event(topics: Vec<TopicDescription>, opaque: *mut c_void) -> EventObj {
-    admin_event(
-        RD_KAFKA_EVENT_DESCRIBETOPICS_RESULT,
-        DescribeTopicsPayload(PtrArray::new(topics.iter().map(TopicDescriptionObj::new))),
-        opaque,
-    )
-}
-
-/// DescribeCluster result.
-pub fn describe_cluster_event(cluster: ClusterDescription, opaque: *mut c_void) -> EventObj {
-    admin_event(RD_KAFKA_EVENT_DESCRIBECLUSTER_RESULT, DescribeClusterPayload(Some(ClusterDescriptionObj::new(&cluster))), opaque)
-}
-
-/// DeleteGroups result: one result per requested group, in request order.
-pub fn delete_groups_event(groups: Vec<GroupResult>, opaque: *mut c_void) -> EventObj {
-    admin_event(RD_KAFKA_EVENT_DELETEGROUPS_RESULT, GroupResultsPayload::new(&groups), opaque)
-}
-
-/// DeleteConsumerGroupOffsets result: the group with its partitions and
-/// their errors.
-pub fn delete_consumer_group_offsets_event(groups: Vec<GroupResult>, opaque: *mut c_void) -> EventObj {
-    admin_event(RD_KAFKA_EVENT_DELETECONSUMERGROUPOFFSETS_RESULT, GroupResultsPayload::new(&groups), opaque)
-}
-
-/// AlterConsumerGroupOffsets result: the group with its partitions and
-/// their errors.
-pub fn alter_consumer_group_offsets_event(groups: Vec<GroupResult>, opaque: *mut c_void) -> EventObj {
-    admin_event(RD_KAFKA_EVENT_ALTERCONSUMERGROUPOFFSETS_RESULT, GroupResultsPayload::new(&groups), opaque)
-}
-
-/// ListConsumerGroupOffsets result: the group with its partitions, their
-/// committed offsets, metadata and errors.
-pub fn list_consumer_group_offsets_event(groups: Vec<GroupResult>, opaque: *mut c_void) -> EventObj {
-    admin_event(RD_KAFKA_EVENT_LISTCONSUMERGROUPOFFSETS_RESULT, GroupResultsPayload::new(&groups), opaque)
-}
-
-/// CreateAcls result: one result per requested binding, in request order.
-pub fn create_acls_event(results: Vec<AclResult>, opaque: *mut c_void) -> EventObj {
-    admin_event(RD_KAFKA_EVENT_CREATEACLS_RESULT, CreateAclsPayload::new(&results), opaque)
-}
-
-/// DescribeAcls result: the bindings matching the filter.
-pub fn describe_acls_event(acls: Vec<AclBinding>, opaque: *mut c_void) -> EventObj {
-    admin_event(RD_KAFKA_EVENT_DESCRIBEACLS_RESULT, DescribeAclsPayload::new(&acls), opaque)
-}
-
-/// DeleteAcls result: one response per requested filter, in request order.
-pub fn delete_acls_event(responses: Vec<DeleteAclsResponse>, opaque: *mut c_void) -> EventObj {
-    admin_event(RD_KAFKA_EVENT_DELETEACLS_RESULT, DeleteAclsPayload::new(&responses), opaque)
-}
-
-/// ListOffsets result: one info per requested partition.
-pub fn list_offsets_event(infos: Vec<ListOffsetsResultInfo>, opaque: *mut c_void) -> EventObj {
-    admin_event(RD_KAFKA_EVENT_LISTOFFSETS_RESULT, ListOffsetsPayload::new(&infos), opaque)
-}
-
-/// DescribeUserScramCredentials result: one description per user. A
-/// request-level error from the broker goes on the event with
-/// [`set_event_error`].
-pub fn describe_user_scram_credentials_event(descriptions: Vec<UserScramCredentialsDescription>, opaque: *mut c_void) -> EventObj {
-    admin_event(RD_KAFKA_EVENT_DESCRIBEUSERSCRAMCREDENTIALS_RESULT, DescribeUserScramPayload::new(&descriptions), opaque)
-}
-
-/// AlterUserScramCredentials result: one response per user.
-pub fn alter_user_scram_credentials_event(responses: Vec<AlterUserScramCredentialsResponse>, opaque: *mut c_void) -> EventObj {
-    admin_event(RD_KAFKA_EVENT_ALTERUSERSCRAMCREDENTIALS_RESULT, AlterUserScramPayload::new(&responses), opaque)
-}
-
-/// ElectLeaders result: one result per partition (in request order when
-/// partitions were given).
-pub fn elect_leaders_event(partitions: Vec<TopicPartitionResult>, opaque: *mut c_void) -> EventObj {
-    admin_event(RD_KAFKA_EVENT_ELECTLEADERS_RESULT, ElectLeadersPayload::new(&partitions), opaque)
-}
 
 /// The event itself when it has type `ev_type`, else NULL.
 fn cast(rkev: *mut rd_kafka_event_t, ev_type: c_int) -> *const rd_kafka_event_t {
@@ -394,7 +153,6 @@ mod tests {
     use super::*;
     use crate::abi::admin::acls::*;
     use crate::abi::admin::cluster::*;
-    use crate::abi::admin::common::Node;
     use crate::abi::admin::configs::*;
     use crate::abi::admin::groups::*;
     use crate::abi::admin::records::*;
@@ -402,11 +160,23 @@ mod tests {
     use crate::abi::admin::topics::*;
     use crate::abi::error::{rd_kafka_error_code, rd_kafka_error_string};
     use crate::abi::event::{rd_kafka_event_destroy, rd_kafka_event_error, rd_kafka_event_error_string, rd_kafka_event_opaque, rd_kafka_event_type};
-    use crate::abi::tpl::{elements, rd_kafka_topic_partition_get_leader_epoch};
+    use crate::abi::tpl::rd_kafka_topic_partition_get_leader_epoch;
     use crate::abi::values::*;
+    use crate::engine::consumer::FetchedBatch;
+    use crate::objects::admin::acls::*;
+    use crate::objects::admin::cluster::*;
+    use crate::objects::admin::common::Node;
+    use crate::objects::admin::configs::*;
+    use crate::objects::admin::groups::*;
+    use crate::objects::admin::records::*;
+    use crate::objects::admin::results::*;
+    use crate::objects::admin::scram::*;
+    use crate::objects::admin::topics::*;
+    use crate::objects::tpl::{elements, TopicPartition};
+    use crate::error::KafkaError;
     use libc::size_t;
     use std::ffi::CStr;
-    use std::os::raw::c_char;
+    use std::os::raw::{c_char, c_void};
 
     fn s(p: *const c_char) -> String {
         assert!(!p.is_null(), "unexpected NULL string");
@@ -428,7 +198,7 @@ mod tests {
 
     #[test]
     fn casts_check_the_event_type() {
-        let ev = create_topics_event(vec![], ptr::null_mut()).into_raw();
+        let ev = create_topics_event::<FetchedBatch>(vec![], ptr::null_mut()).into_raw();
         unsafe {
             assert_eq!(rd_kafka_event_CreateTopics_result(ev), ev as *const _);
             assert!(rd_kafka_event_DeleteTopics_result(ev).is_null());
@@ -471,7 +241,7 @@ mod tests {
         for (op, _) in casts {
             let ev_type = event_type_of_op(op).unwrap();
             let err = KafkaError::new(RD_KAFKA_RESP_ERR__TIMED_OUT, "");
-            let ev = error_event(ev_type, &err, ptr::null_mut()).into_raw();
+            let ev = error_event::<FetchedBatch>(ev_type, &err, ptr::null_mut()).into_raw();
             for (op2, cast) in casts {
                 let got = unsafe { cast(ev) };
                 assert_eq!(!got.is_null(), op == op2, "op {op} cast {op2}");
@@ -490,18 +260,18 @@ mod tests {
         let err = KafkaError::new(RD_KAFKA_RESP_ERR__INVALID_ARG, "No groups to delete");
         let mut n: size_t = 5;
         unsafe {
-            let ev = error_event(RD_KAFKA_EVENT_DELETEGROUPS_RESULT, &err, 7 as *mut c_void).into_raw();
+            let ev = error_event::<FetchedBatch>(RD_KAFKA_EVENT_DELETEGROUPS_RESULT, &err, 7 as *mut c_void).into_raw();
             assert_eq!(s(rd_kafka_event_error_string(ev)), "No groups to delete");
             assert_eq!(rd_kafka_event_opaque(ev) as usize, 7);
             assert!(rd_kafka_DeleteGroups_result_groups(rd_kafka_event_DeleteGroups_result(ev), &mut n).is_null());
             assert_eq!(n, 0);
             rd_kafka_event_destroy(ev);
 
-            let ev = error_event(RD_KAFKA_EVENT_DELETERECORDS_RESULT, &err, ptr::null_mut()).into_raw();
+            let ev = error_event::<FetchedBatch>(RD_KAFKA_EVENT_DELETERECORDS_RESULT, &err, ptr::null_mut()).into_raw();
             assert!(rd_kafka_DeleteRecords_result_offsets(rd_kafka_event_DeleteRecords_result(ev)).is_null());
             rd_kafka_event_destroy(ev);
 
-            let ev = error_event(RD_KAFKA_EVENT_DESCRIBECLUSTER_RESULT, &err, ptr::null_mut()).into_raw();
+            let ev = error_event::<FetchedBatch>(RD_KAFKA_EVENT_DESCRIBECLUSTER_RESULT, &err, ptr::null_mut()).into_raw();
             let r = rd_kafka_event_DescribeCluster_result(ev);
             n = 5;
             assert!(rd_kafka_DescribeCluster_result_nodes(r, &mut n).is_null());
@@ -510,7 +280,7 @@ mod tests {
             assert!(rd_kafka_DescribeCluster_result_controller(r).is_null());
             rd_kafka_event_destroy(ev);
 
-            let ev = error_event(RD_KAFKA_EVENT_LISTCONSUMERGROUPS_RESULT, &err, ptr::null_mut()).into_raw();
+            let ev = error_event::<FetchedBatch>(RD_KAFKA_EVENT_LISTCONSUMERGROUPS_RESULT, &err, ptr::null_mut()).into_raw();
             let r = rd_kafka_event_ListConsumerGroups_result(ev);
             n = 5;
             assert!(rd_kafka_ListConsumerGroups_result_valid(r, &mut n).is_null());
@@ -519,7 +289,7 @@ mod tests {
             rd_kafka_event_destroy(ev);
 
             // An unknown event type gives a plain error event.
-            let ev = error_event(12345, &err, ptr::null_mut()).into_raw();
+            let ev = error_event::<FetchedBatch>(12345, &err, ptr::null_mut()).into_raw();
             assert_eq!(rd_kafka_event_type(ev), RD_KAFKA_EVENT_ERROR);
             rd_kafka_event_destroy(ev);
         }
@@ -595,7 +365,7 @@ mod tests {
     fn delete_records_and_list_offsets() {
         let mut p1 = tp("a", 1, 40);
         p1.err = RD_KAFKA_RESP_ERR_OFFSET_OUT_OF_RANGE;
-        let ev = delete_records_event(vec![tp("a", 0, 17), p1], ptr::null_mut()).into_raw();
+        let ev = delete_records_event::<FetchedBatch>(vec![tp("a", 0, 17), p1], ptr::null_mut()).into_raw();
         unsafe {
             let l = rd_kafka_DeleteRecords_result_offsets(rd_kafka_event_DeleteRecords_result(ev));
             let e = elements(l);
@@ -608,7 +378,7 @@ mod tests {
 
         let mut p = tp("b", 3, 99);
         p.leader_epoch = 4;
-        let ev = list_offsets_event(vec![ListOffsetsResultInfo { partition: p, timestamp: 1_700_000_000_000 }], ptr::null_mut()).into_raw();
+        let ev = list_offsets_event::<FetchedBatch>(vec![ListOffsetsResultInfo { partition: p, timestamp: 1_700_000_000_000 }], ptr::null_mut()).into_raw();
         unsafe {
             let mut n = 0;
             let infos = items(rd_kafka_ListOffsets_result_infos(rd_kafka_event_ListOffsets_result(ev), &mut n), n);
@@ -625,7 +395,7 @@ mod tests {
 
     #[test]
     fn elect_leaders_results() {
-        let ev = elect_leaders_event(
+        let ev = elect_leaders_event::<FetchedBatch>(
             vec![TopicPartitionResult::new("t", 0, 0, None), TopicPartitionResult::new("t", 1, RD_KAFKA_RESP_ERR_ELECTION_NOT_NEEDED, Some("not needed"))],
             ptr::null_mut(),
         )
@@ -686,7 +456,7 @@ mod tests {
             state: RD_KAFKA_CONSUMER_GROUP_STATE_EMPTY,
             group_type: RD_KAFKA_CONSUMER_GROUP_TYPE_CLASSIC,
         };
-        let ev = list_consumer_groups_event(vec![listing], vec![KafkaError::new(RD_KAFKA_RESP_ERR__TRANSPORT, "broker 2 down")], ptr::null_mut()).into_raw();
+        let ev = list_consumer_groups_event::<FetchedBatch>(vec![listing], vec![KafkaError::new(RD_KAFKA_RESP_ERR__TRANSPORT, "broker 2 down")], ptr::null_mut()).into_raw();
         unsafe {
             let r = rd_kafka_event_ListConsumerGroups_result(ev);
             let mut n = 0;
@@ -726,7 +496,7 @@ mod tests {
             error: None,
         };
         let failed = ConsumerGroupDescription::from_error("h", KafkaError::from_code(RD_KAFKA_RESP_ERR_GROUP_AUTHORIZATION_FAILED));
-        let ev = describe_consumer_groups_event(vec![desc, failed], ptr::null_mut()).into_raw();
+        let ev = describe_consumer_groups_event::<FetchedBatch>(vec![desc, failed], ptr::null_mut()).into_raw();
         unsafe {
             let mut n = 0;
             let g = items(rd_kafka_DescribeConsumerGroups_result_groups(rd_kafka_event_DescribeConsumerGroups_result(ev), &mut n), n);
@@ -785,7 +555,7 @@ mod tests {
             error: None,
         };
         let failed = TopicDescription::from_error("missing", (0, 0), KafkaError::from_code(RD_KAFKA_RESP_ERR_UNKNOWN_TOPIC_OR_PART));
-        let ev = describe_topics_event(vec![desc, failed], ptr::null_mut()).into_raw();
+        let ev = describe_topics_event::<FetchedBatch>(vec![desc, failed], ptr::null_mut()).into_raw();
         unsafe {
             let mut n = 0;
             let t = items(rd_kafka_DescribeTopics_result_topics(rd_kafka_event_DescribeTopics_result(ev), &mut n), n);
@@ -824,9 +594,9 @@ mod tests {
             cluster_id: Some("abc".into()),
             controller: Some(Node::new(2, "h2", 9092, None)),
             nodes: vec![Node::new(1, "h1", 9092, Some("rackA")), Node::new(2, "h2", 9092, None)],
-            authorized_operations: crate::abi::admin::authorized_operations_from_bits(1 << RD_KAFKA_ACL_OPERATION_ALTER),
+            authorized_operations: crate::objects::admin::authorized_operations_from_bits(1 << RD_KAFKA_ACL_OPERATION_ALTER),
         };
-        let ev = describe_cluster_event(cluster, ptr::null_mut()).into_raw();
+        let ev = describe_cluster_event::<FetchedBatch>(cluster, ptr::null_mut()).into_raw();
         unsafe {
             let r = rd_kafka_event_DescribeCluster_result(ev);
             assert_eq!(s(rd_kafka_DescribeCluster_result_cluster_id(r)), "abc");
@@ -844,7 +614,7 @@ mod tests {
 
     #[test]
     fn acl_results() {
-        let ev = create_acls_event(vec![AclResult { error: None }, AclResult { error: Some(KafkaError::new(RD_KAFKA_RESP_ERR_INVALID_REQUEST, "bad acl")) }], ptr::null_mut()).into_raw();
+        let ev = create_acls_event::<FetchedBatch>(vec![AclResult { error: None }, AclResult { error: Some(KafkaError::new(RD_KAFKA_RESP_ERR_INVALID_REQUEST, "bad acl")) }], ptr::null_mut()).into_raw();
         unsafe {
             let mut n = 0;
             let r = items(rd_kafka_CreateAcls_result_acls(rd_kafka_event_CreateAcls_result(ev), &mut n), n);
@@ -855,7 +625,7 @@ mod tests {
         }
 
         let b = AclBinding::raw(RD_KAFKA_RESOURCE_TOPIC, Some("t"), RD_KAFKA_RESOURCE_PATTERN_LITERAL, Some("User:a"), Some("*"), RD_KAFKA_ACL_OPERATION_WRITE, RD_KAFKA_ACL_PERMISSION_TYPE_ALLOW);
-        let ev = describe_acls_event(vec![b.clone()], ptr::null_mut()).into_raw();
+        let ev = describe_acls_event::<FetchedBatch>(vec![b.clone()], ptr::null_mut()).into_raw();
         unsafe {
             let mut n = 0;
             let r = items(rd_kafka_DescribeAcls_result_acls(rd_kafka_event_DescribeAcls_result(ev), &mut n), n);
@@ -867,7 +637,7 @@ mod tests {
 
         let mut b_err = b.clone();
         b_err.error = Some(KafkaError::new(RD_KAFKA_RESP_ERR_SECURITY_DISABLED, "no"));
-        let ev = delete_acls_event(
+        let ev = delete_acls_event::<FetchedBatch>(
             vec![
                 DeleteAclsResponse { error: None, matching_acls: vec![b, b_err] },
                 DeleteAclsResponse { error: Some(KafkaError::from_code(RD_KAFKA_RESP_ERR_CLUSTER_AUTHORIZATION_FAILED)), matching_acls: vec![] },
@@ -899,7 +669,7 @@ mod tests {
             credentials: vec![ScramCredentialInfo { mechanism: RD_KAFKA_SCRAM_MECHANISM_SHA_256, iterations: 4096 }, ScramCredentialInfo { mechanism: RD_KAFKA_SCRAM_MECHANISM_SHA_512, iterations: 8192 }],
         };
         let missing = UserScramCredentialsDescription { user: "bob".into(), error: KafkaError::new(RD_KAFKA_RESP_ERR_RESOURCE_NOT_FOUND, "no such user"), credentials: vec![] };
-        let mut ev = describe_user_scram_credentials_event(vec![desc, missing], ptr::null_mut());
+        let mut ev = describe_user_scram_credentials_event::<FetchedBatch>(vec![desc, missing], ptr::null_mut());
         set_event_error(&mut ev, &KafkaError::new(RD_KAFKA_RESP_ERR_UNKNOWN, ""));
         let ev = ev.into_raw();
         unsafe {
@@ -918,7 +688,7 @@ mod tests {
             rd_kafka_event_destroy(ev);
         }
 
-        let ev = alter_user_scram_credentials_event(
+        let ev = alter_user_scram_credentials_event::<FetchedBatch>(
             vec![
                 AlterUserScramCredentialsResponse { user: "alice".into(), error: KafkaError::from_code(0) },
                 AlterUserScramCredentialsResponse { user: "bob".into(), error: KafkaError::from_code(RD_KAFKA_RESP_ERR_UNSUPPORTED_SASL_MECHANISM) },

@@ -6,9 +6,9 @@
 
 use super::cloop::{leader_error, partition_error_event, ConsumerLoop, FetchState, TpKey};
 use super::{Fetched, FetchedBatch};
-use crate::abi::event::{EventObj, EventPayload};
-use crate::abi::message::{Consumed, MsgBuf};
-use crate::abi::types::*;
+use crate::engine::queue::{EventObj, EventPayload};
+use crate::objects::message::{Consumed, MsgBuf};
+use crate::objects::types::*;
 use crate::engine::broker::OutRequest;
 use crate::engine::core::Core;
 use crate::engine::queue::Queue;

@@ -32,7 +32,7 @@
 
 use super::cloop::{coordinator_error, gid, tname, ConsumerLoop, TpKey};
 use super::group::{self, GState, Group, Pending};
-use crate::abi::types::*;
+use crate::objects::types::*;
 use crate::engine::core::{typed_request, Core};
 use crate::engine::instance::level;
 use crate::error::KafkaError;
@@ -714,17 +714,11 @@ pub fn leave(c: &mut ConsumerLoop, core: &mut Core, reason: &str) {
     };
     c.group.leave_inflight = true;
     let req = typed_request(move |_v| f.request(), 1, 1, LEAVE_TIMEOUT, move |core: &mut Core, r| {
-        core.consumer_do(Box::new(move |c, core| {
-            c.group.leave_inflight = false;
-            let err = match r {
-                Ok((resp, _)) => resp.error_code as i32,
-                Err(e) => e.code,
-            };
-            if err != 0 {
-                c.debug(core, "cgrp", "LEAVE", &format!("Leaving the group failed: {}", crate::error::describe(err)));
-            }
-            group::commits_settled(c);
-        }));
+        let err = match r {
+            Ok((resp, _)) => resp.error_code as i32,
+            Err(e) => e.code,
+        };
+        core.consumer_do(Box::new(move |c, core| group::leave_answered(c, core, err)));
     });
     core.send_to(slot, req);
 }

@@ -3,7 +3,8 @@
 //!
 //! The loop side lives in [`cloop`] (partition fetch states, offsets
 //! lookups, commits), [`fetcher`] (Fetch requests and responses) and
-//! [`group`] (group membership). Fetched messages travel to the application
+//! [`group`] (group membership); [`api`] has the calls the C boundary makes
+//! into it. Fetched messages travel to the application
 //! in [`FetchedBatch`]es on the partition's queue (forwarded to the consumer
 //! queue by default). Each batch carries the partition's fetch *version* at
 //! the time it was fetched: seek, pause, assign and unassign bump the
@@ -11,17 +12,18 @@
 //! the front of a queue, so the application never sees messages from before
 //! such a change.
 
+pub mod api;
 pub mod cloop;
 pub mod fetcher;
 pub mod group;
 pub mod group848;
 pub mod validate;
 
-use crate::abi::event::{EventObj, EventPayload};
-use crate::abi::message::{Consumed, MessageObj, MsgBuf};
+use crate::engine::queue::{EventObj, EventPayload};
+use crate::objects::message::{Consumed, MessageObj, MsgBuf};
 use crate::protocol::{RecordHeaders, RecordSpan, TimestampType};
 use bytes::Bytes;
-use crate::abi::types::*;
+use crate::objects::types::*;
 use crate::engine::queue::{Polled, Queue};
 use parking_lot::Mutex;
 use std::collections::{HashMap, VecDeque};
@@ -643,7 +645,7 @@ mod tests {
 
     #[test]
     fn the_message_list_pool_is_bounded() {
-        let shared = ConsumerShared::new(crate::abi::conf_bridge::consumer_config(&crate::config::Conf::new()));
+        let shared = ConsumerShared::new(crate::engine::settings::consumer_config(&crate::config::Conf::new()));
         let t = 100_000;
         // Small lists (errors) are not kept.
         shared.give_back_deque_at(VecDeque::with_capacity(1), 1, t);
@@ -663,7 +665,7 @@ mod tests {
     #[test]
     fn the_message_list_pool_forgets_a_burst() {
         use crate::recycle::IDLE_MS;
-        let shared = ConsumerShared::new(crate::abi::conf_bridge::consumer_config(&crate::config::Conf::new()));
+        let shared = ConsumerShared::new(crate::engine::settings::consumer_config(&crate::config::Conf::new()));
         let t0 = 100_000;
         for _ in 0..4 {
             shared.give_back_deque_at(VecDeque::with_capacity(50_000), 50_000, t0);

@@ -7,7 +7,7 @@
 //! auto.offset.reset, as for an out-of-range offset.
 
 use super::cloop::{leader_error, ConsumerLoop, FetchState, TpKey};
-use crate::abi::types::*;
+use crate::objects::types::*;
 use crate::engine::core::{typed_request, Core};
 use crate::engine::instance::{debug_bit, level};
 use kafka_protocol::messages::offset_for_leader_epoch_request::{

@@ -28,9 +28,9 @@ use super::records::{DeleteRecords, ElectLeaders};
 use super::results;
 use super::scram::UserScramCredentialAlteration;
 use super::topics::{DeleteTopic, NewPartitions, NewTopic, TopicCollection, TopicResult};
-use super::super::event::EventObj;
-use super::super::tpl::{self, TopicPartition};
-use super::super::types::*;
+use crate::objects::event::EventOf;
+use crate::objects::tpl::{self, TopicPartition};
+use crate::objects::types::*;
 use crate::error::KafkaError;
 use libc::size_t;
 use std::os::raw::{c_char, c_int};
@@ -62,8 +62,9 @@ pub trait AdminRequest {
         false
     }
 
-    /// The result event of this request failing as a whole with `err`.
-    fn error_event(&self, err: &KafkaError) -> EventObj {
+    /// The result event of this request failing as a whole with `err`
+    /// (`B`: the engine's event payload, see [`EventOf`]).
+    fn error_event<B>(&self, err: &KafkaError) -> EventOf<B> {
         results::error_event(self.event_type(), err, self.options().opaque_ptr())
     }
 }
@@ -999,7 +1000,7 @@ impl AdminRequest for AlterUserScramCredentialsRequest {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::abi::admin::configs::ConfigEntry;
+    use crate::objects::admin::configs::ConfigEntry;
 
     fn opts() -> AdminOptions {
         AdminOptions::new(RD_KAFKA_ADMIN_OP_ANY)
@@ -1135,26 +1136,6 @@ mod tests {
         let dup_entry = IncrementalAlterConfigsRequest { resources: vec![res(RD_KAFKA_RESOURCE_TOPIC, "t", &["a", "b", "a"])], options: opts() };
         assert_eq!(msg(&dup_entry), "Duplicate ConfigEntry found");
         assert_eq!(broker_msg(&ok, -1).1, "IncrementalAlterConfigs (KIP-339) not supported by broker, requires broker version >= 2.3.0");
-    }
-
-    #[test]
-    fn incremental_alter_configs_from_c_drops_broker_option() {
-        use crate::abi::admin::configs::*;
-        use crate::abi::admin::options::*;
-        unsafe {
-            let r = rd_kafka_ConfigResource_new(RD_KAFKA_RESOURCE_BROKER, c"3".as_ptr());
-            let o = rd_kafka_AdminOptions_new(std::ptr::null_mut(), RD_KAFKA_ADMIN_OP_INCREMENTALALTERCONFIGS);
-            let mut buf = [0 as c_char; 64];
-            assert_eq!(rd_kafka_AdminOptions_set_broker(o, 5, buf.as_mut_ptr(), buf.len()), 0);
-            let mut arr = [r];
-            let req = IncrementalAlterConfigsRequest::from_c(arr.as_mut_ptr(), 1, o);
-            assert_eq!(req.options.broker_id, None);
-            assert_eq!(req.target_broker().unwrap(), Some(3));
-            let req = AlterConfigsRequest::from_c(arr.as_mut_ptr(), 1, o);
-            assert_eq!(req.options.broker_id, Some(5));
-            rd_kafka_AdminOptions_destroy(o);
-            rd_kafka_ConfigResource_destroy(r);
-        }
     }
 
     #[test]
@@ -1310,32 +1291,10 @@ mod tests {
         let mut o = opts();
         o.opaque = 0x55;
         let r = DeleteGroupsRequest { groups: vec![], options: o };
-        let ev = r.error_event(&r.validate().unwrap_err());
+        let ev: EventOf<()> = r.error_event(&r.validate().unwrap_err());
         assert_eq!(ev.ev_type, RD_KAFKA_EVENT_DELETEGROUPS_RESULT);
         assert_eq!(ev.err, RD_KAFKA_RESP_ERR__INVALID_ARG);
         assert_eq!(ev.errstr.to_str().unwrap(), "No groups to delete");
         assert_eq!(ev.opaque as usize, 0x55);
-    }
-
-    #[test]
-    fn from_c_copies_arguments() {
-        use crate::abi::admin::topics::*;
-        unsafe {
-            let mut buf = [0 as c_char; 64];
-            let t = rd_kafka_NewTopic_new(c"x".as_ptr(), 2, 3, buf.as_mut_ptr(), buf.len());
-            assert_eq!(rd_kafka_NewTopic_set_config(t, c"cleanup.policy".as_ptr(), c"compact".as_ptr()), 0);
-            let mut arr = [t, std::ptr::null_mut()];
-            let req = CreateTopicsRequest::from_c(arr.as_mut_ptr(), 2, std::ptr::null());
-            rd_kafka_NewTopic_destroy(t);
-            assert_eq!(req.new_topics.len(), 1);
-            assert_eq!(req.new_topics[0].configs, vec![("cleanup.policy".to_string(), Some("compact".to_string()))]);
-            assert_eq!(req.options.for_api, RD_KAFKA_ADMIN_OP_ANY);
-
-            let names = [c"g1".as_ptr(), std::ptr::null()];
-            let req = DescribeConsumerGroupsRequest::from_c(names.as_ptr(), 2, std::ptr::null());
-            assert_eq!(req.groups, vec!["g1".to_string(), String::new()]);
-            let req = DescribeConsumerGroupsRequest::from_c(std::ptr::null(), 5, std::ptr::null());
-            assert_eq!(req.validate().unwrap_err().message, "No groups to describe");
-        }
     }
 }
